@@ -1,0 +1,40 @@
+"""Storage: the analysis cache, notes and corrections as plain dicts in crash-safe JSON files.
+
+Never imports textual, spaCy, `analysis` or `tui`. Names are loaded on first use (PEP 562), so
+`import store.paths` does not pay for TinyDB and filelock.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "data_dir": "store.paths",
+    "cache_dir": "store.paths",
+    "notes_path": "store.paths",
+    "corrections_path": "store.paths",
+    "analysis_cache_dir": "store.paths",
+    "StoreError": "store.jsonfile",
+    "StoreLocked": "store.jsonfile",
+    "CorruptFile": "store.jsonfile",
+    "AtomicJSONStorage": "store.jsonfile",
+    "AnalysisCache": "store.cache",
+    "NotesStore": "store.notes",
+    "NotesReadOnly": "store.notes",
+    "NoteNotFound": "store.notes",
+    "CorrectionsStore": "store.corrections",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'store' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,116 @@
+"""The analysis cache: one atomic JSON file per key, sharded, corrupt entries set aside."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+import pytest
+
+from store.cache import AnalysisCache
+
+
+def key(n: int | str) -> str:
+    return hashlib.sha256(str(n).encode()).hexdigest()
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return AnalysisCache(tmp_path / "analysis")
+
+
+def test_roundtrip(cache):
+    value = {"key": key(1), "actors": [{"name": "Erdoğan", "spans": [[0, 7]]}], "summary": []}
+    assert cache.get(key(1)) is None
+    assert key(1) not in cache
+    cache.put(key(1), value)
+    assert cache.get(key(1)) == value
+    assert key(1) in cache
+    assert len(cache) == 1
+
+
+def test_put_replaces_and_leaves_no_temporaries(cache):
+    cache.put(key(1), {"v": 1})
+    cache.put(key(1), {"v": 2})
+    assert cache.get(key(1)) == {"v": 2}
+    entry = cache.path_for(key(1))
+    assert entry == cache.root / key(1)[:2] / key(1)[2:4] / f"{key(1)}.json"
+    assert sorted(p.name for p in entry.parent.iterdir()) == [entry.name]
+
+
+def test_entries_survive_a_new_instance(cache):
+    cache.put(key(1), {"v": 1})
+    assert AnalysisCache(cache.root).get(key(1)) == {"v": 1}
+
+
+@pytest.mark.parametrize("garbage", [b'{"actors": [', b"\xff\xfe not utf-8", b"[1, 2, 3]", b"null"])
+def test_corrupt_entry_is_set_aside_with_a_warning(cache, caplog, garbage):
+    cache.put(key(1), {"v": 1})
+    entry = cache.path_for(key(1))
+    entry.write_bytes(garbage)
+
+    with caplog.at_level("WARNING", logger="store.cache"):
+        assert cache.get(key(1)) is None
+
+    assert not entry.exists()
+    kept = list(entry.parent.glob(f"{entry.name}.corrupt-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == garbage
+    assert len(cache.warnings) == 1 and entry.name in cache.warnings[0]
+    assert entry.name in caplog.text
+    # The caller rebuilds it, and the set-aside copy is not counted as an entry.
+    cache.put(key(1), {"v": 2})
+    assert cache.get(key(1)) == {"v": 2}
+    assert len(cache) == 1
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "", "abc", "../../etc/passwd", "ab/cd/" + "e" * 60, "ab\\cd" + "e" * 60,
+        key(1).upper(), key(1) + ".json", "g" * 64, "a" * 129,
+    ],
+)
+def test_keys_are_validated(cache, bad):
+    with pytest.raises(ValueError):
+        cache.get(bad)
+    with pytest.raises(ValueError):
+        cache.put(bad, {})
+    assert not cache.root.exists() or not any(cache.root.rglob("*"))
+
+
+def test_values_must_be_dicts(cache):
+    with pytest.raises(TypeError):
+        cache.put(key(1), [1, 2])
+    with pytest.raises(TypeError):
+        cache.put(key(1), {"not json": object()})
+    assert key(1) not in cache
+    assert not any(cache.root.rglob("*.tmp"))
+
+
+def test_thousand_entries_are_sharded(cache):
+    keys = [key(n) for n in range(1000)]
+    for k in keys:
+        cache.put(k, {"k": k})
+
+    assert len(cache) == 1000
+    assert all(cache.get(k) == {"k": k} for k in keys)
+    files = list(cache.root.rglob("*.json"))
+    assert len(files) == 1000
+    # Every entry sits two shard levels down, and no folder grows with the cache.
+    assert all(f.relative_to(cache.root).parts == (f.name[:2], f.name[2:4], f.name) for f in files)
+    per_leaf = Counter(f.parent for f in files)
+    assert max(per_leaf.values()) <= 8
+    assert len(list(cache.root.iterdir())) <= 256
+    assert json.loads(files[0].read_text()) == {"k": files[0].stem}
+
+
+def test_clear(cache):
+    for n in range(20):
+        cache.put(key(n), {"n": n})
+    (cache.root / "README").write_text("not ours")
+    cache.clear()
+    assert len(cache) == 0
+    assert cache.get(key(3)) is None
+    assert (cache.root / "README").exists()
+    AnalysisCache(cache.root / "missing").clear()
