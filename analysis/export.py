@@ -1,0 +1,230 @@
+"""Notes out of the app: Markdown to read (grouped by briefing, each note linked to its passage by
+`path:line`) and JSON to keep or move (lossless, validated on the way back in).
+
+Pure: text in, text out; the CLI reads the store and writes the files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import PurePath
+from typing import Any
+
+from analysis.model import Anchor, Document, Note
+
+FORMAT = "briefing-notes"
+VERSION = 1
+PLACEMENTS = ("exact", "moved", "fuzzy", "orphan")
+
+Group = tuple[Document | None, str, list[Note]]
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line holding a character offset (clamped into the text)."""
+    offset = min(max(offset, 0), len(text))
+    return text.count("\n", 0, offset) + 1
+
+
+def group_notes(notes: list[Note], documents: Mapping[str, Document] | None = None) -> list[Group]:
+    """Notes grouped by briefing path, paths sorted, with the document where one is given."""
+    documents = documents or {}
+    by_path: dict[str, list[Note]] = {}
+    for note in notes:
+        by_path.setdefault(note.document_path, []).append(note)
+    return [(documents.get(path), path, by_path[path]) for path in sorted(by_path)]
+
+
+def to_markdown(groups: list[Group], actor_names: Mapping[str, str] | None = None) -> str:
+    """Markdown for (document or None, path, notes) groups.
+
+    Per briefing: a heading (title, else the file name) and its path; passage notes in text order,
+    each as a `path:line` reference (line only when the document is given), the quoted passage as a
+    blockquote, the body and a line of tags and time; then notes on actors (named from
+    `actor_names`, else by id); then an "Orphaned" subsection for notes whose passage is gone.
+    """
+    names = actor_names or {}
+    out = ["# Briefing notes", ""]
+    groups = [group for group in groups if group[2]]
+    if not groups:
+        out += ["No notes.", ""]
+    for document, path, notes in groups:
+        title = document.title if document and document.title else PurePath(path).name or path
+        count = f"{len(notes)} note" + ("" if len(notes) == 1 else "s")
+        out += [f"## {_one_line(title)}", "", f"`{path}` · {count}", ""]
+        orphans = [n for n in notes if n.placement == "orphan"]
+        placed = [n for n in notes if n.placement != "orphan" and n.anchor is not None]
+        on_actors = [n for n in notes if n.placement != "orphan" and n.anchor is None]
+        for note in sorted(placed, key=lambda n: (n.anchor.start, n.created)):
+            line = f":{line_of(document.text, note.anchor.start)}" if document else ""
+            out += [f"**`{path}{line}`**", ""]
+            out += _note_block(note, names)
+        for note in sorted(on_actors, key=lambda n: n.created):
+            out += [f"**On {_actor(note, names)}** · `{path}`", ""]
+            out += _note_block(note, names, says_actor=False)
+        if orphans:
+            out += ["### Orphaned", "", "These notes' passages are no longer in the text.", ""]
+            for note in sorted(orphans, key=lambda n: n.created):
+                out += _note_block(note, names)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _note_block(note: Note, names: Mapping[str, str], says_actor: bool = True) -> list[str]:
+    lines: list[str] = []
+    if note.anchor is not None and note.anchor.quote:
+        lines += [_blockquote(note.anchor.quote), ""]
+    if note.body.strip():
+        lines += [note.body.strip("\n"), ""]
+    # The time leads: a line starting `#tag` is a heading to some Markdown renderers.
+    meta = [_time(note.created)]
+    if note.updated and note.updated != note.created:
+        meta.append(f"edited {_time(note.updated)}")
+    if note.tags:
+        meta.append(" ".join(f"#{tag}" for tag in note.tags))
+    if says_actor and note.actor_id:
+        meta.append(f"on {_actor(note, names)}")
+    if note.placement == "fuzzy":
+        meta.append("the passage was edited since; placed by similarity")
+    lines += [" · ".join(meta), "", "---", ""]
+    return lines
+
+
+def _actor(note: Note, names: Mapping[str, str]) -> str:
+    return _one_line(names.get(note.actor_id or "", note.actor_id or "an unknown actor"))
+
+
+def _blockquote(text: str) -> str:
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _time(stamp: str) -> str:
+    """`2024-05-01 12:00 UTC` for a stored ISO time; the stored text if it is not one."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp or "unknown time"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def to_json(notes: list[Note]) -> str:
+    document = {"format": FORMAT, "version": VERSION, "notes": [n.to_dict() for n in notes]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def from_json(text: str) -> list[Note]:
+    """Notes from `to_json` output; ValueError saying what is wrong and where on any bad input."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(
+            f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object with format {FORMAT!r}, got {_kind(data)}")
+    if data.get("format") != FORMAT:
+        raise ValueError(f"not a notes export: 'format' is {data.get('format')!r}, not {FORMAT!r}")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError(f"'version' must be a positive whole number, got {version!r}")
+    if version > VERSION:
+        raise ValueError(
+            f"written by a newer briefing (version {version}); this one reads version {VERSION}"
+        )
+    raw_notes = data.get("notes")
+    if not isinstance(raw_notes, list):
+        raise ValueError(f"'notes' must be a list, got {_kind(raw_notes)}")
+    notes, seen = [], set()
+    for index, raw in enumerate(raw_notes, start=1):
+        note = _note(raw, f"note {index}")
+        if note.id in seen:
+            raise ValueError(f"note {index}: id {note.id!r} appears twice")
+        seen.add(note.id)
+        notes.append(note)
+    return notes
+
+
+def _note(raw: Any, where: str) -> Note:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: expected an object, got {_kind(raw)}")
+    if isinstance(raw.get("id"), str) and raw["id"]:
+        where = f"{where} (id {raw['id']})"
+    for key in ("id", "document_path", "content_hash", "body"):
+        _want(raw, key, str, where)
+    if not raw["id"]:
+        raise ValueError(f"{where}: 'id' is empty")
+    for key in ("created", "updated"):
+        _want(raw, key, str, where, default="")
+    _want(raw, "actor_id", str, where, default=None, nullable=True)
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ValueError(f"{where}: 'tags' must be a list of strings")
+    placement = raw.get("placement", "exact")
+    if placement not in PLACEMENTS:
+        raise ValueError(f"{where}: 'placement' must be one of {', '.join(PLACEMENTS)}")
+    anchor = raw.get("anchor")
+    if anchor is not None:
+        anchor = _anchor(anchor, where)
+    return Note(
+        id=raw["id"],
+        document_path=raw["document_path"],
+        content_hash=raw["content_hash"],
+        anchor=anchor,
+        body=raw["body"],
+        tags=list(tags),
+        actor_id=raw.get("actor_id"),
+        created=raw.get("created", ""),
+        updated=raw.get("updated", ""),
+        placement=placement,
+    )
+
+
+def _anchor(raw: Any, where: str) -> Anchor:
+    where = f"{where}: anchor"
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: expected an object or null, got {_kind(raw)}")
+    for key in ("quote", "prefix", "suffix"):
+        _want(raw, key, str, where)
+    for key in ("start", "end"):
+        _want(raw, key, int, where)
+    if not 0 <= raw["start"] <= raw["end"]:
+        raise ValueError(f"{where}: needs 0 <= start <= end, got {raw['start']}..{raw['end']}")
+    return Anchor(**{key: raw[key] for key in ("quote", "prefix", "suffix", "start", "end")})
+
+
+_MISSING = object()
+
+
+def _want(
+    raw: dict, key: str, kind: type, where: str, default: Any = _MISSING, nullable: bool = False
+) -> None:
+    value = raw.get(key, _MISSING)
+    if value is _MISSING:
+        if default is _MISSING:
+            raise ValueError(f"{where}: '{key}' is missing")
+        return
+    if value is None and nullable:
+        return
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        name = {str: "a string", int: "a whole number"}[kind]
+        raise ValueError(f"{where}: '{key}' must be {name}, got {_kind(value)}")
+
+
+def _kind(value: Any) -> str:
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
