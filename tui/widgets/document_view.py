@@ -122,7 +122,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.offset = offset
 
     class FindStatus(_ViewMessage):
-        """After a find or a move between matches: `index` is 1-based, 0 when there is none."""
+        """After a find or a move between matches: `index` (0-based) of `count`; count 0: none."""
 
         def __init__(self, index: int, count: int, query: str) -> None:
             super().__init__()
@@ -131,7 +131,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.query = query
 
     class MentionStatus(_ViewMessage):
-        """After a move between the selected actor's mentions; (0, 0) when nothing is selected."""
+        """After a move between the selected mentions: `index` (0-based) of `count`; 0 selected: (0, 0)."""
 
         def __init__(self, index: int, count: int) -> None:
             super().__init__()
@@ -374,7 +374,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         start, end = self._matches.spans[index]
         self._jump(start)
         self._invalidate()
-        self._post(self.FindStatus(index + 1, len(self._matches), self._query))
+        self._post(self.FindStatus(index, len(self._matches), self._query))
 
     def _step(self, spans: SpanIndex, direction: int) -> int:
         """The next/previous span from where the cursor is, wrapping around."""
@@ -495,7 +495,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._current_span = self._selected.spans[index]
         self._jump(self._current_span[0])
         self._invalidate()
-        self._post(self.MentionStatus(index + 1, len(self._selected)))
+        self._post(self.MentionStatus(index, len(self._selected)))
 
     def mention(self, direction: int) -> None:
         self.action_mention(direction)
