@@ -70,7 +70,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Pipeline:
         nlp.enable_pipe("senter")
     if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer", first=True)
-    return Pipeline(nlp=nlp, name=name, version=str(nlp.meta.get("version", "unknown")))
+    # The cache key is built from package metadata on a hit, so the version must come from there too.
+    return Pipeline(nlp=nlp, name=name, version=model_version(name))
 
 
 def chunks(text: str, paragraphs: Iterable[Span], limit: int = CHUNK_CHARS) -> Iterator[Span]:

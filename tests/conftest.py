@@ -40,3 +40,19 @@ def isolated_home(tmp_path, monkeypatch):
     home = tmp_path / "briefing-home"
     monkeypatch.setenv("BRIEFING_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def warm_home_template(tmp_path_factory, seed_path, pipeline):
+    """A data folder whose cache already holds the seed's analysis (built once per run)."""
+    from tests.app_fixtures import warm_cache
+
+    return warm_cache(tmp_path_factory.mktemp("warm-home"), seed_path, pipeline)
+
+
+@pytest.fixture
+def warm_home(tmp_path, warm_home_template):
+    """A fresh data folder per test with the seed already analysed: no model load in the app."""
+    from tests.app_fixtures import copy_home
+
+    return copy_home(warm_home_template, tmp_path / "home")

@@ -1,0 +1,125 @@
+"""Analysis through the cache: look up by key; on a miss analyse, then store.
+
+A cache hit reads one small JSON file and never imports spaCy: the model's version comes from
+package metadata, and `analysis.pipeline` only imports spaCy inside `load_pipeline`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analysis import ANALYSER_VERSION
+from analysis.model import Actor, Analysis, Document, Fact, Mention, Span
+from analysis.pipeline import DEFAULT_MODEL, Pipeline, load_pipeline, model_version, tag
+
+
+def cache_key(content_hash: str, model_name: str, version: str, analyser: str = ANALYSER_VERSION) -> str:
+    """Changing the text, the model, its version or our analyser gives a new key."""
+    return hashlib.sha256(f"{content_hash}|{model_name}|{version}|{analyser}".encode()).hexdigest()
+
+
+@dataclass
+class Derived:
+    actors: list[Actor]
+    summary: list[Span]
+    facts: list[Fact]
+
+
+def derive(
+    text: str,
+    sentences: list[Span],
+    mentions: list[Mention],
+    *,
+    fold_metonyms: bool = True,
+    corrections: list[dict] | None = None,
+) -> Derived:
+    """Everything the analysis builds on top of the model's output: pure and fast (no spaCy)."""
+    from analysis import actors as actor_layer
+    from analysis.corrections import apply_corrections
+    from analysis.facts import extract_facts
+    from analysis.salience import rank
+    from analysis.summary import summarise
+
+    actors = actor_layer.build_actors(text, mentions, sentences, fold_metonyms=fold_metonyms)
+    if corrections:
+        actors = apply_corrections(actors, corrections)
+        actors = actor_layer.company(actors, sentences)
+    summary = summarise(text, sentences, [a for a in actors if not a.hidden])
+    actors = rank(actors, summary, len(text))
+    return Derived(actors=actors, summary=summary, facts=extract_facts(text, mentions, sentences))
+
+
+def analyse(document: Document, pipeline: Pipeline, **progress) -> Analysis:
+    """Run the model over the document and build the analysis (no cache involved)."""
+    tagged = tag(pipeline, document.text, document.paragraphs, **progress)
+    derived = derive(document.text, tagged.sentences, tagged.mentions)
+    return Analysis(
+        key=cache_key(document.content_hash, pipeline.name, pipeline.version),
+        content_hash=document.content_hash,
+        model_name=pipeline.name,
+        model_version=pipeline.version,
+        analyser_version=ANALYSER_VERSION,
+        sentences=tagged.sentences,
+        mentions=tagged.mentions,
+        actors=derived.actors,
+        summary=derived.summary,
+        facts=derived.facts,
+    )
+
+
+def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, fold_metonyms: bool = True) -> Analysis:
+    """The analysis as the user sees it: folding choice and their corrections re-applied."""
+    if not corrections and fold_metonyms:
+        return analysis
+    derived = derive(
+        text, analysis.sentences, analysis.mentions, fold_metonyms=fold_metonyms, corrections=corrections
+    )
+    return Analysis(
+        **{
+            **{name: getattr(analysis, name) for name in analysis.__dataclass_fields__},
+            "actors": derived.actors,
+            "summary": derived.summary,
+        }
+    )
+
+
+class AnalysisService:
+    """Ties the pure analysis to a cache (anything with `get(key)` and `put(key, dict)`)."""
+
+    def __init__(self, cache, model_name: str = DEFAULT_MODEL) -> None:
+        self.cache = cache
+        self.model_name = model_name
+        self._pipeline: Pipeline | None = None
+
+    def key_for(self, document: Document) -> str:
+        return cache_key(document.content_hash, self.model_name, model_version(self.model_name))
+
+    def cached(self, document: Document) -> Analysis | None:
+        raw = self.cache.get(self.key_for(document))
+        if raw is None:
+            return None
+        try:
+            return Analysis.from_dict(raw)
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry of an older shape: analyse again
+
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = load_pipeline(self.model_name)
+        return self._pipeline
+
+    def analysis(
+        self,
+        document: Document,
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Analysis:
+        found = self.cached(document)
+        if found is not None:
+            return found
+        result = analyse(document, self.pipeline(), on_progress=on_progress, cancelled=cancelled)
+        self.cache.put(result.key, result.to_dict())
+        return result

@@ -1,0 +1,68 @@
+"""Layers point one way (tui -> analysis -> store), and a cache hit never imports spaCy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def modules_after(code: str, env_home: Path) -> set[str]:
+    script = code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"BRIEFING_HOME": str(env_home), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_core_never_imports_textual(tmp_path):
+    imported = modules_after(
+        "import importlib, pkgutil, analysis, store\n"
+        "for pkg in (analysis, store):\n"
+        "    for info in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(f'{pkg.__name__}.{info.name}')",
+        tmp_path,
+    )
+    assert "analysis.service" in imported and "store.notes" in imported
+    assert not any(name == "textual" or name.startswith("textual.") for name in imported)
+    assert not any(name.startswith("tui") for name in imported)
+
+
+def test_store_never_imports_analysis(tmp_path):
+    imported = modules_after(
+        "import importlib, pkgutil, store\n"
+        "for info in pkgutil.iter_modules(store.__path__):\n"
+        "    importlib.import_module(f'store.{info.name}')",
+        tmp_path,
+    )
+    assert not any(name.startswith(("analysis", "tui", "textual", "spacy")) for name in imported)
+
+
+def test_cache_hit_never_imports_spacy(tmp_path, seed_path):
+    warm = (
+        "from analysis.documents import read_document\n"
+        "from analysis.service import AnalysisService\n"
+        "from store.cache import AnalysisCache\n"
+        "from store.paths import analysis_cache_dir\n"
+        f"document = read_document({str(seed_path)!r})\n"
+        "analysis = AnalysisService(AnalysisCache(analysis_cache_dir())).analysis(document)\n"
+        "assert analysis.actors\n"
+    )
+    assert "spacy" in modules_after(warm, tmp_path)  # the miss really ran the model
+    assert "spacy" not in modules_after(warm, tmp_path)  # the hit did not load it
+
+
+def test_cached_analyze_cli_never_imports_spacy_or_textual(tmp_path, seed_path):
+    run = f"import sys\nfrom tui.cli import main\nmain(['analyze', '--json', {str(seed_path)!r}])\n"
+    modules_after(run, tmp_path)
+    imported = modules_after(run, tmp_path)
+    assert "spacy" not in imported
+    assert "textual" not in imported

@@ -1,0 +1,124 @@
+"""The one registry of user commands.
+
+Bindings, the footer, the help screen and the command palette are all generated from `COMMANDS`,
+so they cannot disagree. A command belongs to a scope: `app` (anywhere) or the pane whose widget
+implements its action (`document`, `actors`, `notes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+SCOPES = {
+    "app": "Anywhere",
+    "document": "Document",
+    "actors": "Actors",
+    "notes": "Notes",
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    scope: str
+    keys: str  # textual key names, comma separated; the first is the one shown
+    action: str
+    description: str
+    footer: bool = False  # shown in the footer when its pane has focus
+    key_display: str | None = None
+
+    @property
+    def key_names(self) -> list[str]:
+        return [key.strip() for key in self.keys.split(",")]
+
+    def keys_shown(self) -> str:
+        """The keys as a user types them: `j / down`, `?`, `ctrl+p`."""
+        return " / ".join(KEY_LABELS.get(key, key) for key in self.key_names)
+
+
+KEY_LABELS = {
+    "question_mark": "?",
+    "slash": "/",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
+    "space": "space",
+    "enter": "enter",
+    "escape": "esc",
+    "shift+tab": "shift+tab",
+}
+
+COMMANDS: tuple[Command, ...] = (
+    # anywhere
+    Command("app.quit", "app", "q", "quit", "Quit", footer=True),
+    Command("app.help", "app", "question_mark,f1", "help", "Help: every key", footer=True),
+    Command("app.palette", "app", "ctrl+p", "command_palette", "Command palette"),
+    Command("app.next_pane", "app", "tab", "focus_next", "Next pane"),
+    Command("app.previous_pane", "app", "shift+tab", "focus_previous", "Previous pane"),
+    Command("app.focus_document", "app", "1", "focus_pane('document')", "Focus the document"),
+    Command("app.focus_actors", "app", "2", "focus_pane('actors')", "Focus the actors"),
+    Command("app.focus_notes", "app", "3", "focus_pane('notes')", "Focus the notes"),
+    Command("app.search_notes", "app", "ctrl+f", "search_notes", "Search all notes"),
+    # document
+    Command("document.down", "document", "j,down", "scroll_line(1)", "Scroll down"),
+    Command("document.up", "document", "k,up", "scroll_line(-1)", "Scroll up"),
+    Command("document.page_down", "document", "space,pagedown", "page(1)", "Page down"),
+    Command("document.page_up", "document", "b,pageup", "page(-1)", "Page up"),
+    Command("document.top", "document", "g,home", "top", "Top"),
+    Command("document.bottom", "document", "G,end", "bottom", "Bottom"),
+    Command("document.next_paragraph", "document", "right_curly_bracket", "paragraph(1)", "Next paragraph"),
+    Command("document.previous_paragraph", "document", "left_curly_bracket", "paragraph(-1)", "Previous paragraph"),
+    Command("document.find", "document", "slash", "find", "Find", footer=True),
+    Command("document.next_match", "document", "n", "match(1)", "Next match"),
+    Command("document.previous_match", "document", "N", "match(-1)", "Previous match"),
+    Command("document.next_mention", "document", "right_square_bracket", "mention(1)", "Next mention", footer=True),
+    Command("document.previous_mention", "document", "left_square_bracket", "mention(-1)", "Previous mention"),
+    Command("document.note", "document", "a", "add_note", "Note on this paragraph", footer=True),
+    Command("document.summary", "document", "s", "toggle_summary", "Show/hide summary", footer=True),
+    # actors
+    Command("actors.down", "actors", "j,down", "cursor_down", "Next actor"),
+    Command("actors.up", "actors", "k,up", "cursor_up", "Previous actor"),
+    Command("actors.select", "actors", "enter", "select_actor", "Select and jump", footer=True),
+    Command("actors.details", "actors", "i", "actor_details", "Actor details", footer=True),
+    Command("actors.next_mention", "actors", "right_square_bracket", "mention(1)", "Next mention"),
+    Command("actors.previous_mention", "actors", "left_square_bracket", "mention(-1)", "Previous mention"),
+    Command("actors.filter_kind", "actors", "f", "filter_kind", "Filter by kind", footer=True),
+    Command("actors.filter_name", "actors", "slash", "filter_name", "Filter by name"),
+    Command("actors.note", "actors", "A", "note_on_actor", "Note on this actor"),
+    Command("actors.fold", "actors", "F", "toggle_fold", "Fold capitals/demonyms into states"),
+    # notes
+    Command("notes.down", "notes", "j,down", "cursor_down", "Next note"),
+    Command("notes.up", "notes", "k,up", "cursor_up", "Previous note"),
+    Command("notes.jump", "notes", "enter", "jump", "Jump to passage", footer=True),
+    Command("notes.edit", "notes", "e", "edit_note", "Edit note", footer=True),
+    Command("notes.delete", "notes", "d", "delete_note", "Delete note", footer=True),
+    Command("notes.undo", "notes", "u", "undo_delete", "Undo delete"),
+    Command("notes.tags", "notes", "t", "edit_tags", "Edit tags"),
+    Command("notes.filter", "notes", "slash", "filter_notes", "Filter notes"),
+    Command("notes.export", "notes", "x", "export_notes", "Export notes"),
+)
+
+
+def commands_for(scope: str) -> list[Command]:
+    return [command for command in COMMANDS if command.scope == scope]
+
+
+def bindings_for(scope: str) -> list[Binding]:
+    """Textual bindings for a scope, with ids so a user keymap can rebind them."""
+    return [
+        Binding(
+            command.keys,
+            command.action,
+            command.description,
+            show=command.footer,
+            id=command.id,
+        )
+        for command in commands_for(scope)
+    ]
+
+
+def command(command_id: str) -> Command:
+    return next(c for c in COMMANDS if c.id == command_id)

@@ -1,0 +1,95 @@
+"""The Textual application: one reader screen over one briefing, plus help and palette."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+from rich.markup import escape
+from textual.app import App
+from textual.command import Hit, Hits, Provider
+
+from analysis.model import Document
+from analysis.pipeline import DEFAULT_MODEL
+from tui.literal import literal
+from tui.actions import COMMANDS, SCOPES, Command, bindings_for
+from tui.session import Session
+
+PANES = {"document": "#document-view", "actors": "#actor-list", "notes": "#notes-list"}
+
+
+class RegistryCommands(Provider):
+    """Every command of the registry in the palette, run in the pane it belongs to."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in COMMANDS:
+            if command.action == "command_palette":
+                continue
+            label = f"{SCOPES[command.scope]}: {command.description}  ({command.keys_shown()})"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self.app.run_registry_command, command))
+
+    async def discover(self) -> Hits:
+        for command in COMMANDS:
+            if command.action == "command_palette":
+                continue
+            label = f"{SCOPES[command.scope]}: {command.description}  ({command.keys_shown()})"
+            yield Hit(1.0, label, partial(self.app.run_registry_command, command))
+
+
+class BriefingApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    BINDINGS = bindings_for("app")
+    COMMANDS = App.COMMANDS | {RegistryCommands}
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        model: str = DEFAULT_MODEL,
+        data_dir: str | None = None,
+        started: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.started = started if started is not None else time.perf_counter()
+        self.session = Session(document, model=model, data_dir=data_dir)
+        self.sub_title = escape(literal(document.title))
+        self.ready_ms: float | None = None
+
+    def on_mount(self) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(self.session))
+
+    def mark_ready(self) -> None:
+        """The document is on screen: record "ready in N ms" once, for the log and bench/."""
+        if self.ready_ms is None:
+            self.ready_ms = (time.perf_counter() - self.started) * 1000
+            self.log.info(f"ready in {self.ready_ms:.0f} ms")
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_focus_pane(self, pane: str) -> None:
+        widget = self.screen.query_one(PANES[pane]) if pane in PANES else None
+        if widget is not None:
+            widget.focus()
+
+    def action_search_notes(self) -> None:
+        from tui.screens.note_search import NoteSearchScreen
+
+        self.push_screen(NoteSearchScreen(self.session))
+
+    async def run_registry_command(self, command: Command) -> None:
+        if command.scope == "app":
+            await self.run_action(command.action)
+            return
+        widget = self.screen.query_one(PANES[command.scope])
+        widget.focus()
+        await self.run_action(command.action, widget)

@@ -1,0 +1,115 @@
+"""The `briefing` command: open a briefing in the reader, analyse briefings, manage notes.
+
+Nothing heavy is imported at module level: `briefing analyze` on a cached briefing imports neither
+textual nor spaCy, and `briefing FILE` imports textual only once the file has been read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+STARTED = time.perf_counter()  # first import of the CLI: the app reports "ready in N ms" from here
+
+SUBCOMMANDS = ("analyze", "notes")
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("briefing")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    from analysis.pipeline import DEFAULT_MODEL
+
+    parser.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        metavar="NAME",
+        help=f"installed spaCy pipeline to analyse with (default: {DEFAULT_MODEL})",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep notes, corrections and the analysis cache here (default: $BRIEFING_HOME "
+        "or the user's data and cache folders)",
+    )
+
+
+def open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="A terminal reader for briefings: actors, summary and your notes.",
+        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help'.",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        help="briefing to open (.txt or .md); without one, the bundled sample briefing",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {_version()}")
+    _common(parser)
+    return parser
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"briefing: {message}", file=sys.stderr)
+    return code
+
+
+def run_open(argv: list[str]) -> int:
+    args = open_parser().parse_args(argv)
+    from analysis.documents import DocumentError, read_document
+    from analysis.pipeline import ModelNotInstalled, model_version
+
+    if args.path is None:
+        from seeds import sample_path
+
+        path = sample_path()
+    else:
+        path = Path(args.path).expanduser()
+    try:
+        document = read_document(path)
+        model_version(args.model)
+    except DocumentError as error:
+        return fail(str(error))
+    except ModelNotInstalled as error:
+        return fail(str(error))
+    if not sys.stdout.isatty() and not sys.stdin.isatty():
+        return fail("the reader needs a terminal; use 'briefing analyze' in scripts", 2)
+
+    from tui.app import BriefingApp
+
+    app = BriefingApp(document, model=args.model, data_dir=args.data_dir, started=STARTED)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "analyze":
+            from tui.cli_analyze import run_analyze
+
+            return run_analyze(argv[1:])
+        if argv and argv[0] == "notes":
+            from tui.cli_notes import run_notes
+
+            return run_notes(argv[1:])
+        return run_open(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `briefing analyze --json | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""`briefing notes add|list|export|import`: notes from scripts, and out to Markdown or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tui.cli import fail
+
+
+def notes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing notes", description="Work with your notes.")
+    parser.add_argument("--data-dir", metavar="DIR", help="where notes are kept")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add = commands.add_parser("add", help="pin a note to the first occurrence of a quote")
+    add.add_argument("path", help="the briefing")
+    add.add_argument("--quote", required=True, help="exact text of the briefing to anchor to")
+    add.add_argument("--body", required=True, help="the note")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    listing = commands.add_parser("list", help="list notes, of one briefing or of all")
+    listing.add_argument("path", nargs="?", help="only the notes of this briefing")
+    listing.add_argument("--json", action="store_true", help="one JSON object per note per line")
+    export = commands.add_parser("export", help="all notes (or one briefing's) as Markdown or JSON")
+    export.add_argument("path", nargs="?", help="only the notes of this briefing")
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    imports = commands.add_parser("import", help="read notes exported as JSON (no duplicates)")
+    imports.add_argument("file", help="a file written by 'briefing notes export --format json'")
+    return parser
+
+
+def selected_notes(store, path: str | None):
+    """(notes, documents by path): one briefing's notes, placed on its current text, or all."""
+    from analysis.documents import DocumentError, read_document
+    from analysis.model import Note
+    from analysis.notes import place_notes
+
+    notes = [Note.from_dict(raw) for raw in store.all()]
+    documents = {}
+    if path is not None:
+        document = read_document(path)
+        notes = [
+            n for n in notes if n.content_hash == document.content_hash or n.document_path == document.path
+        ]
+        documents[document.path] = document
+    else:
+        for note_path in sorted({note.document_path for note in notes}):
+            try:
+                documents[note_path] = read_document(note_path)
+            except DocumentError:
+                pass  # the briefing moved or went: its notes are still exported, without line numbers
+    placed = []
+    for note_path in dict.fromkeys(note.document_path for note in notes):
+        group = [note for note in notes if note.document_path == note_path]
+        document = documents.get(note_path) or (documents.get(path) if path else None)
+        placed.extend(place_notes(group, document) if document else group)
+    return placed, documents
+
+
+def run_notes(argv: list[str]) -> int:
+    args = notes_parser().parse_args(argv)
+    from analysis.documents import DocumentError, read_document
+    from store.jsonfile import StoreError
+    from store.notes import NotesStore
+    from store.paths import notes_path
+
+    store = NotesStore(notes_path(args.data_dir))
+    if store.problem and args.command in ("add", "import"):
+        return fail(store.problem)
+    try:
+        if args.command == "add":
+            return add_note(store, args, read_document)
+        if args.command == "import":
+            return import_notes(store, Path(args.file))
+        notes, documents = selected_notes(store, args.path)
+        if args.command == "list":
+            list_notes(notes, args.json)
+        else:
+            export_notes(notes, documents, args.format, args.output)
+    except DocumentError as error:
+        return fail(str(error))
+    except StoreError as error:
+        return fail(str(error))
+    if store.problem:
+        fail(store.problem)
+    return 0
+
+
+def add_note(store, args, read_document) -> int:
+    from analysis.anchors import find_quote
+    from analysis.notes import new_note
+
+    document = read_document(args.path)
+    found = find_quote(document.text, args.quote)
+    if found is None:
+        return fail(f"{document.path}: the quote is not in the briefing: {args.quote!r}")
+    note = new_note(document, found[0], found[1], args.body, tags=args.tag)
+    saved = store.add(note.to_dict())
+    print(saved["id"])
+    return 0
+
+
+def import_notes(store, path: Path) -> int:
+    from analysis.export import from_json
+
+    try:
+        notes = from_json(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        return fail(f"{path}: cannot be read ({error.strerror or error})")
+    except ValueError as error:
+        return fail(f"{path}: {error}")
+    added = store.import_notes([note.to_dict() for note in notes])
+    print(f"imported {added} of {len(notes)} notes ({len(notes) - added} already there)", file=sys.stderr)
+    return 0
+
+
+def list_notes(notes, as_json: bool) -> None:
+    from tui.literal import literal
+
+    for note in notes:
+        if as_json:
+            print(json.dumps(note.to_dict(), ensure_ascii=False))
+            continue
+        where = note.anchor.quote if note.anchor else f"@{note.actor_id}"
+        where = " ".join(literal(where).split())
+        tags = " ".join(f"#{tag}" for tag in note.tags)
+        print(f"{note.id[:8]}  {note.document_path}  [{note.placement}]  “{where[:50]}”  "
+              f"{' '.join(literal(note.body).split())}  {tags}".rstrip())
+
+
+def export_notes(notes, documents, fmt: str, output: str | None) -> None:
+    from analysis.export import group_notes, to_json, to_markdown
+
+    text = to_json(notes) if fmt == "json" else to_markdown(group_notes(notes, documents))
+    if output:
+        from store.jsonfile import write_bytes_atomic
+
+        write_bytes_atomic(Path(output), text.encode("utf-8"))
+        print(f"wrote {len(notes)} notes to {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,95 @@
+"""Actor details: kind, role, aliases (folded metonyms marked), company, every mention in context,
+and the notes on the actor. Enter on a mention jumps to it in the document."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from analysis.model import Actor, Analysis
+from tui.literal import literal
+from tui.widgets.actor_list import KIND_GLYPHS, KIND_STYLES
+
+CONTEXT_CHARS = 40
+
+
+def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> Text:
+    before = " ".join(literal(text[max(0, start - width) : start]).split())
+    after = " ".join(literal(text[end : end + width]).split())
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(("…" + before[-width:]).rjust(width + 1), style="dim")
+    line.append(" " + literal(text[start:end]) + " ", style="bold reverse")
+    line.append(after[:width] + "…", style="dim")
+    return line
+
+
+def actor_summary(actor: Actor, notes_count: int) -> Text:
+    summary = Text()
+    summary.append(f"{KIND_GLYPHS.get(actor.kind, '')} {literal(actor.name)}", style=f"bold {KIND_STYLES.get(actor.kind, '')}")
+    summary.append(f"  {actor.kind} · {actor.mentions} mentions · {notes_count} notes\n", style="dim")
+    if actor.role:
+        summary.append("Role: ", style="bold").append(literal(actor.role) + "\n")
+    plain = [literal(a.name) for a in actor.aliases if not a.folded]
+    folded = [literal(a.name) for a in actor.aliases if a.folded]
+    if plain:
+        summary.append("Also written: ", style="bold").append(", ".join(plain) + "\n")
+    if folded:
+        summary.append("Folded in (capital or demonym standing for it): ", style="bold")
+        summary.append(", ".join(folded) + "   F in the actors pane unfolds\n", style="")
+    if actor.co_actors:
+        summary.append("Appears with: ", style="bold")
+        summary.append(
+            ", ".join(f"{literal(co.name)} ({co.sentences})" for co in actor.co_actors[:12]) + "\n"
+        )
+    return summary
+
+
+class ActorDetails(ModalScreen[int | None]):
+    """Dismisses with the character offset of the chosen mention, or None."""
+
+    BINDINGS = [
+        Binding("escape,q,i", "dismiss_details", "Close", id="details.close"),
+        Binding("j", "cursor_down", "Down", show=False, id="details.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="details.up"),
+    ]
+
+    def __init__(self, session, analysis: Analysis | None, actor: Actor) -> None:
+        super().__init__()
+        self.session = session
+        self.actor = actor
+        self.notes = [note for note in session.notes() if note.actor_id == actor.id]
+
+    def compose(self) -> ComposeResult:
+        text = self.session.document.text
+        with Vertical(id="actor-details"):
+            yield Static(actor_summary(self.actor, len(self.notes)), id="actor-details-summary")
+            for note in self.notes:
+                yield Static(Text("✎ " + literal(note.body.strip()), style="italic"), classes="actor-note")
+            yield Label(f"Mentions ({self.actor.mentions}): enter jumps to one", id="actor-details-heading")
+            yield OptionList(
+                *[
+                    Option(keyword_in_context(text, start, end), id=str(start))
+                    for start, end in self.actor.spans
+                ],
+                id="actor-mentions",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_cursor_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_dismiss_details(self) -> None:
+        self.dismiss(None)

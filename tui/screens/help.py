@@ -1,0 +1,33 @@
+"""The help screen: every key, generated from the same registry as the footer and the palette."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.actions import SCOPES, commands_for
+
+
+def help_table() -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column("keys", style="bold", no_wrap=True, min_width=16)
+    table.add_column("what")
+    for scope, title in SCOPES.items():
+        table.add_row(Text(title, style="bold underline"), "")
+        for command in commands_for(scope):
+            table.add_row(command.keys_shown(), command.description)
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(help_table(), id="help-keys")

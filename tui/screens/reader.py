@@ -1,0 +1,237 @@
+"""The reader: actors, document and notes side by side, a status line and the footer.
+
+Handlers here turn the panes' messages into calls on the session and updates of the other panes;
+slow work (the analysis) runs in a thread worker that only posts messages back.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from analysis.model import Analysis
+from rich.markup import escape
+
+from tui.literal import literal
+from tui.screens.notes_actions import NotesActions
+from tui.session import Session
+from tui.widgets.actor_list import ActorList
+from tui.widgets.document_view import DocumentView
+from tui.widgets.notes_list import NotesList
+from tui.widgets.prompt_bar import PromptBar
+from tui.widgets.status_line import StatusLine
+from tui.widgets.summary_panel import SummaryPanel
+
+
+class AnalysisProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisProgress)
+
+
+class AnalysisReady(Message):
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__()
+        self.analysis = analysis
+
+
+class ReaderScreen(NotesActions, Screen):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.analysis: Analysis | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield ActorList(id="actor-list")
+            with Vertical(id="document-pane"):
+                with VerticalScroll(id="summary-scroll", can_focus=False):
+                    yield SummaryPanel(id="summary")
+                yield DocumentView(id="document-view")
+            yield NotesList(id="notes-list")
+        yield PromptBar(id="prompt")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def document_view(self) -> DocumentView:
+        return self.query_one(DocumentView)
+
+    @property
+    def actor_list(self) -> ActorList:
+        return self.query_one(ActorList)
+
+    @property
+    def notes_list(self) -> NotesList:
+        return self.query_one(NotesList)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        document = self.session.document
+        self.query_one("#actor-list").border_title = "Actors"
+        # A title is the briefing's own text: escape it so `[link=…]` in it is shown, not parsed.
+        self.query_one("#document-pane").border_title = escape(literal(document.title))
+        self.query_one("#notes-list").border_title = "Notes"
+        self.query_one(PromptBar).display = False
+        self.document_view.load(document)
+        self.document_view.focus()
+        self.status.paragraphs = len(document.paragraphs)
+        if document.notice:
+            self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
+        self.refresh_notes()
+        self.status.analysis_state = "analysing…"
+        self.call_after_refresh(self.app.mark_ready)
+        self.load_analysis()
+
+    # analysis
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def load_analysis(self) -> Analysis | None:
+        worker = get_current_worker()
+        session = self.session
+        if session.cached_analysis() is None:
+            session.analyse(
+                on_progress=lambda done, total: self.post_message(AnalysisProgress(done, total)),
+                cancelled=lambda: worker.is_cancelled,
+            )
+        view = session.view()
+        if view is not None and not worker.is_cancelled:
+            self.post_message(AnalysisReady(view))
+        return view
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.status.analysis_state = f"analysing {100 * message.done // max(1, message.total)}%"
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.show_analysis(message.analysis)
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        visible = [actor for actor in analysis.actors if not actor.hidden]
+        self.actor_list.show(analysis.actors)
+        self.document_view.set_mentions(
+            [(start, end, actor.kind) for actor in visible for start, end in actor.spans]
+        )
+        self.query_one(SummaryPanel).show(self.session.document.text, analysis.summary)
+        self.status.analysis_state = f"{len(visible)} actors"
+        selected = analysis.actor(self.actor_list.selected_id or "")
+        if selected is not None:
+            self.document_view.set_selected(selected.spans)
+        self.refresh_notes()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.status.analysis_state = "analysis failed"
+            self.notify(f"Analysis failed: {error}", title="Analysis", severity="error", timeout=15)
+
+    def refresh_analysis(self) -> None:
+        """Re-derive actors after a correction or a folding change (pure, no spaCy)."""
+        view = self.session.view()
+        if view is not None:
+            self.show_analysis(view)
+
+    # actors
+
+    @on(ActorList.Selected)
+    def select_actor(self, message: ActorList.Selected) -> None:
+        actor = message.actor
+        self.document_view.set_selected(actor.spans)
+        if actor.spans:
+            self.document_view.go_to_offset(actor.spans[0][0], actor.spans[0])
+        self.status.say(f"{actor.name}: {actor.mentions} mentions · ]/[ next/previous")
+
+    @on(ActorList.Requested)
+    def actor_request(self, message: ActorList.Requested) -> None:
+        if message.what == "next-mention":
+            self.document_view.action_mention(1)
+        elif message.what == "previous-mention":
+            self.document_view.action_mention(-1)
+        elif message.what == "filter":
+            self.query_one(PromptBar).ask("actors", "filter actors by name", self.actor_list.name_filter)
+        elif message.what == "fold":
+            self.session.fold_metonyms = not self.session.fold_metonyms
+            self.refresh_analysis()
+            state = "folded into their states" if self.session.fold_metonyms else "shown as their own actors"
+            self.status.say(f"Capitals and demonyms {state}")
+        elif message.what == "note" and message.actor is not None:
+            self.write_actor_note(message.actor)
+        elif message.what == "details" and message.actor is not None:
+            from tui.screens.actor_details import ActorDetails
+
+            actor = message.actor
+
+            def jump(offset: int | None) -> None:
+                if offset is None:
+                    return
+                span = next((s for s in actor.spans if s[0] == offset), None)
+                self.actor_list.selected_id = actor.id
+                self.document_view.set_selected(actor.spans)
+                self.document_view.go_to_offset(offset, span)
+                self.document_view.focus()
+
+            self.app.push_screen(ActorDetails(self.session, self.analysis, actor), jump)
+
+    # document
+
+    @on(DocumentView.CursorMoved)
+    def cursor_moved(self, message: DocumentView.CursorMoved) -> None:
+        self.status.paragraph = message.paragraph + 1
+
+    @on(DocumentView.FindRequested)
+    def find_requested(self) -> None:
+        self.query_one(PromptBar).ask("find", "find in the document (enter: search, esc: close)")
+
+    @on(DocumentView.FindStatus)
+    def find_status(self, message: DocumentView.FindStatus) -> None:
+        if message.count:
+            self.status.say(f"“{message.query}”: match {message.index + 1} of {message.count} · n/N")
+        else:
+            self.status.say(f"“{message.query}”: no match")
+
+    @on(DocumentView.MentionStatus)
+    def mention_status(self, message: DocumentView.MentionStatus) -> None:
+        if not message.count:
+            self.status.say("Select an actor first (2, then enter) to walk its mentions")
+        else:
+            self.status.say(f"mention {message.index + 1} of {message.count} · ]/[")
+
+    @on(DocumentView.SummaryToggleRequested)
+    def toggle_summary(self) -> None:
+        scroll = self.query_one("#summary-scroll")
+        scroll.display = not scroll.display
+
+    @on(DocumentView.NoteRequested)
+    def note_requested(self, message: DocumentView.NoteRequested) -> None:
+        self.write_paragraph_note(message.paragraph)
+
+    # prompt
+
+    @on(PromptBar.Answered)
+    def prompt_answered(self, message: PromptBar.Answered) -> None:
+        value = message.value
+        if message.purpose == "find":
+            self.document_view.focus()
+            if value:
+                self.document_view.find(value)
+            elif value is not None:
+                self.document_view.clear_find()
+                self.status.say("")
+        elif message.purpose == "actors":
+            self.actor_list.focus()
+            if value is not None:
+                self.actor_list.set_name_filter(value)
+        else:
+            self.notes_prompt_answered(message.purpose, value)

@@ -1,0 +1,144 @@
+"""The actors pane: one row per actor with its kind, name and mention count; filterable."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from analysis.model import KINDS, Actor
+from tui.actions import bindings_for
+from tui.literal import literal
+
+KIND_GLYPHS = {"person": "●", "organization": "■", "place": "◆", "group": "▲", "thing": "◇"}
+# One colour per kind, shared with the document's mention colours.
+KIND_STYLES = {
+    "person": "#5fafff",
+    "organization": "#d787ff",
+    "place": "#5fd787",
+    "group": "#ffaf5f",
+    "thing": "#d7d75f",
+}
+
+
+def actor_row(actor: Actor, width: int) -> Text:
+    count = str(actor.mentions)
+    name_width = max(4, width - len(count) - 3)
+    name = literal(actor.name)
+    if len(name) > name_width:
+        name = name[: name_width - 1] + "…"
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(KIND_GLYPHS.get(actor.kind, "·") + " ", style=KIND_STYLES.get(actor.kind, ""))
+    row.append(name.ljust(name_width), style="dim strike" if actor.hidden else "")
+    row.append(" " + count.rjust(len(count)), style="dim")
+    return row
+
+
+class ActorList(OptionList):
+    BINDINGS = bindings_for("actors")
+
+    class Selected(Message):
+        """The user chose an actor (Enter): emphasise and walk its mentions."""
+
+        def __init__(self, actor: Actor) -> None:
+            super().__init__()
+            self.actor = actor
+
+    class Requested(Message):
+        """A command on the highlighted actor that the screen carries out (details, note, fold)."""
+
+        def __init__(self, what: str, actor: Actor | None) -> None:
+            super().__init__()
+            self.what = what
+            self.actor = actor
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.actors: list[Actor] = []
+        self.kind_filter: str | None = None
+        self.name_filter = ""
+        self.show_hidden = False
+        self.selected_id: str | None = None
+
+    def show(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self._refill()
+
+    def _visible(self) -> list[Actor]:
+        needle = self.name_filter.casefold()
+        return [
+            actor
+            for actor in self.actors
+            if (self.show_hidden or not actor.hidden)
+            and (self.kind_filter is None or actor.kind == self.kind_filter)
+            and (
+                not needle
+                or needle in actor.name.casefold()
+                or any(needle in alias.name.casefold() for alias in actor.aliases)
+            )
+        ]
+
+    def _refill(self) -> None:
+        highlighted = self.highlighted_actor
+        keep = highlighted.id if highlighted else self.selected_id
+        width = max(12, (self.scrollable_content_region.width or 24) - 1)
+        visible = self._visible()
+        self.clear_options()
+        self.add_options([Option(actor_row(actor, width), id=actor.id) for actor in visible])
+        ids = [actor.id for actor in visible]
+        if visible:
+            self.highlighted = ids.index(keep) if keep in ids else 0
+        self.border_subtitle = self.filter_label()
+
+    def filter_label(self) -> str:
+        parts = []
+        if self.kind_filter:
+            parts.append(self.kind_filter)
+        if self.name_filter:
+            parts.append(f"“{literal(self.name_filter)}”")
+        if self.show_hidden:
+            parts.append("with hidden")
+        return " · ".join(parts)
+
+    @property
+    def highlighted_actor(self) -> Actor | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        option_id = self.get_option_at_index(self.highlighted).id
+        return next((actor for actor in self.actors if actor.id == option_id), None)
+
+    def on_resize(self) -> None:
+        if self.actors:
+            self._refill()
+
+    def action_select_actor(self) -> None:
+        actor = self.highlighted_actor
+        if actor is not None:
+            self.selected_id = actor.id
+            self.post_message(self.Selected(actor))
+
+    def action_filter_kind(self) -> None:
+        """Cycle through the kinds, then back to all."""
+        order = [None, *KINDS]
+        self.kind_filter = order[(order.index(self.kind_filter) + 1) % len(order)]
+        self._refill()
+
+    def set_name_filter(self, text: str) -> None:
+        self.name_filter = text
+        self._refill()
+
+    def action_filter_name(self) -> None:
+        self.post_message(self.Requested("filter", self.highlighted_actor))
+
+    def action_actor_details(self) -> None:
+        self.post_message(self.Requested("details", self.highlighted_actor))
+
+    def action_note_on_actor(self) -> None:
+        self.post_message(self.Requested("note", self.highlighted_actor))
+
+    def action_toggle_fold(self) -> None:
+        self.post_message(self.Requested("fold", self.highlighted_actor))
+
+    def action_mention(self, step: int) -> None:
+        self.post_message(self.Requested("next-mention" if step > 0 else "previous-mention", None))
