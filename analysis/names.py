@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 APOSTROPHES = "'’‘`´"
 _POSSESSIVE = re.compile(r"(?:['’‘]s|(?<=s)['’‘])$", re.IGNORECASE)
@@ -34,7 +35,7 @@ TITLE_WORDS = frozenset(
     duke duchess gen lt col maj capt cpt cmdr sgt adm brig sen rep gov pres amb insp supt
     mp mep mk ms. rt hon honourable honorable excellency majesty highness
     analyst correspondent reporter editor journalist columnist economist strategist
-    official negotiator mediator coordinator delegate chargé premier-elect warlord
+    official negotiator mediator coordinator delegate chargé premier-elect warlord supreme
     """.split()
 )
 # Lowercase words that may stand inside a title ("former President", "Minister of Defence").
@@ -90,6 +91,7 @@ def spaces(text: str) -> str:
 _KEY_DROP = str.maketrans(dict.fromkeys(APOSTROPHES + ".", None))
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """A comparison key: case, accents, dots, apostrophe style and spacing do not matter."""
     if not name.isascii():
@@ -156,6 +158,14 @@ def person_tokens(name: str) -> list[str]:
     return [w for w in name.split() if w.casefold() not in NAME_SUFFIXES]
 
 
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-(?=\w{3})")
+
+
+def bare_word(word_key: str) -> str:
+    """A name word without an Arabic article: "al-burhan" -> "burhan"."""
+    return _PARTICLE.sub("", word_key)
+
+
 def surname(name: str) -> str:
     tokens = person_tokens(name)
     return key(tokens[-1]) if tokens else ""
@@ -181,10 +191,9 @@ NOT_ACTORS = frozenset(
 DESCRIBED_LABELS = frozenset(("GPE", "LOC"))
 _INNER_POSSESSIVE = re.compile(r"['’‘]s\s+(?=\S)")
 _COMPOUND = re.compile(r"^([A-Z][^\s-]*(?: [A-Z][^\s-]*)*)-([A-Z][^\s-]*(?: [A-Z][^\s-]*)*)$")
-_FOLLOWING_POSSESSIVE = re.compile(r"['’‘]s\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Ref:
     """One mention as the actor layer reads it: the name's span, its cleaned text and keys."""
 
@@ -206,112 +215,172 @@ class Ref:
 def read(text: str, mentions) -> list[Ref]:
     """The mentions that may be actors, cleaned: articles, possessives and titles cut, a name
     fused to a possessive ("Kyiv’s International") split off, joined names ("Ukraine-Turkey")
-    split in two."""
-    from analysis.places import gazetteer
-
-    mentions = sorted((m for m in mentions if m.label not in NOT_ACTORS), key=lambda m: m.start)
-    written = {key(text[m.start : m.end]) for m in mentions}
-    places = gazetteer()
-
-    def known(name: str) -> bool:
-        return key(name) in written or bool(places.place(name) or places.demonym(name))
-
+    split in two. Each distinct mention text is worked out once."""
+    spans = sorted(
+        (m.start, m.end, m.label, m.sentence) for m in mentions if m.label not in NOT_ACTORS
+    )
+    reader = _Reader(text)
+    raws = [text[start:end] for start, end, _, _ in spans]
+    for raw in set(raws):
+        reader.note(raw)
     refs: list[Ref] = []
-    for mention in mentions:
-        for start, end in _pieces(text, mention.start, mention.end, known):
-            ref = _ref(text, start, end, mention.label, mention.sentence)
-            if ref is not None:
-                refs.append(ref)
-    refs = _split_compounds(text, refs)
-    _cut_titles(text, refs)
+    add = refs.append
+    for raw, (origin, _, label, sentence) in zip(raws, spans):
+        for piece in reader.pieces(raw, label):
+            end = origin + piece.end
+            possessive = piece.possessive or (
+                text[end : end + 2] in _POSSESSIVE_ENDINGS and not text[end + 2 : end + 3].isalnum()
+            )
+            add(Ref(origin + piece.start, end, piece.name, piece.key, label, sentence, possessive,
+                    piece.described, piece.title, list(piece.tokens)))
     return refs
 
 
-def _pieces(text: str, start: int, end: int, known) -> list[tuple[int, int]]:
-    """The mention, or, when a known name and a possessive open it ("Kyiv’s International"),
-    that name and what follows it if that is a name of two words or more ("Russia’s Defence
-    Ministry"); a lone word after it ("International") is a fragment of a title."""
-    a, b, _ = trim(text[start:end])
-    start, end = start + a, start + b
-    inner = _INNER_POSSESSIVE.search(text, start, end)
-    if inner is None or not known(text[start : inner.start()]):
-        return [(start, end)] if end > start else []
-    pieces = [(start, inner.start())]
-    if len(text[inner.end() : end].split()) >= 2:
-        pieces += _pieces(text, inner.end(), end, known)
-    return pieces
+_POSSESSIVE_ENDINGS = frozenset(("'s", "’s", "‘s"))
 
 
-def _ref(text: str, start: int, end: int, label: str, sentence: int) -> Ref | None:
-    from analysis.places import MEDIUM, gazetteer
+@dataclass(frozen=True)
+class _Piece:
+    """A name within a mention's text; offsets relative to the mention's start."""
 
-    a, b, possessive = trim(text[start:end])
-    start, end = start + a, start + b
-    name = spaces(text[start:end])
-    if len(name) < 2 or not any(ch.isalpha() for ch in name):
-        return None
-    if label == "NORP" and ATTRIBUTE_PREFIX.match(name):
-        return None  # "post-Soviet" describes a thing, it is not an actor
-    if name == name.lower():
-        place = gazetteer().place(name)
-        if place is None or place.tier < MEDIUM:
-            return None  # the model's lowercase "the administration" is no name
-    possessive = possessive or bool(_FOLLOWING_POSSESSIVE.match(text, end))
-    ref = Ref(start, end, name, key(name), label, sentence, possessive)
-    if label in DESCRIBED_LABELS:
-        described = GEO_DESCRIPTOR.match(name)
-        if described and name[described.end() :][:1].isupper():
-            ref.key, ref.described = key(name[described.end() :]), True
-    return ref
+    start: int
+    end: int
+    name: str
+    key: str
+    possessive: bool = False
+    described: bool = False
+    title: str = ""
+    tokens: tuple[str, ...] = ()
 
 
-def _split_compounds(text: str, refs: list[Ref]) -> list[Ref]:
-    from analysis.places import gazetteer
-
-    known = {ref.key for ref in refs}
-    places = gazetteer()
-    out: list[Ref] = []
-    for ref in refs:
-        match = _COMPOUND.match(ref.name)
-        parts = [match.group(1), match.group(2)] if match else []
-        if parts and places.place(ref.name) is None and all(
-            key(p) in known or places.place(p) or places.demonym(p) for p in parts
-        ):
-            cut = ref.start + len(parts[0])
-            out.append(Ref(ref.start, cut, parts[0], key(parts[0]), ref.label, ref.sentence))
-            out.append(Ref(cut + 1, ref.end, parts[1], key(parts[1]), ref.label, ref.sentence, ref.possessive))
-        else:
-            out.append(ref)
-    return out
+def _stands_alone(text: str, word: str, tries: int = 2000) -> bool:
+    """Whether `word` occurs in `text` as a word of its own (not inside another); plain
+    substring search, much faster than a regular expression over a long text."""
+    at = text.find(word)
+    while at >= 0 and tries:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word) : at + len(word) + 1] or " "
+        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+            return True
+        at, tries = text.find(word, at + 1), tries - 1
+    return False
 
 
-def _cut_titles(text: str, refs: list[Ref]) -> None:
-    """Title words in front of a person's name move out of it ("General Ruslan Khomchak").
+class _Reader:
+    def __init__(self, text: str) -> None:
+        from analysis.places import gazetteer
 
-    A title is a word of TITLE_WORDS, or, in front of a name of three words or more, a
-    capitalised word that this same text also uses as an ordinary lowercase word and that no
-    gazetteer knows as a place: how a garbled or unlisted title ("Common Ruslan Khomchak")
-    shows itself.
-    """
-    from analysis.places import gazetteer
+        self.text, self.places = text, gazetteer()
+        self.written: set[str] = set()
+        self.noted: set[str] = set()
+        self.cache: dict[tuple[str, str], list[_Piece]] = {}
+        self._lowercase: dict[str, bool] = {}
+        self._words: set[str] | None = None
 
-    lowercase: set[str] | None = None
-    for ref in refs:
-        if ref.label != "PERSON":
-            continue
-        words = list(re.finditer(r"\S+", text[ref.start : ref.end]))
+    def note(self, raw: str) -> None:
+        if raw not in self.noted:
+            self.noted.add(raw)
+            a, b, _ = trim(raw)
+            self.written.add(key(raw[a:b]))
+
+    def known(self, name: str) -> bool:
+        return key(name) in self.written or bool(self.places.place(name) or self.places.demonym(name))
+
+    def pieces(self, raw: str, label: str) -> list[_Piece]:
+        found = self.cache.get((raw, label))
+        if found is None:
+            found = []
+            for start, end in self._spans(raw, 0, len(raw)):
+                piece = self._piece(raw, start, end, label)
+                if piece is not None:
+                    found += self._split(piece)
+            if label == "PERSON":
+                found = [self._cut_title(raw, piece) for piece in found]
+            self.cache[(raw, label)] = found
+        return found
+
+    def _spans(self, raw: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The mention, or, when a known name and a possessive open it ("Kyiv’s International"),
+        that name and what follows it if that is a name of two words or more ("Russia’s Defence
+        Ministry"); a lone word after it ("International") is a fragment of a title."""
+        a, b, _ = trim(raw[start:end])
+        start, end = start + a, start + b
+        inner = _INNER_POSSESSIVE.search(raw, start, end)
+        if inner is None or not self.known(raw[start : inner.start()]):
+            return [(start, end)] if end > start else []
+        spans = [(start, inner.start())]
+        if len(raw[inner.end() : end].split()) >= 2:
+            spans += self._spans(raw, inner.end(), end)
+        return spans
+
+    def _piece(self, raw: str, start: int, end: int, label: str) -> _Piece | None:
+        from analysis.places import MEDIUM
+
+        a, b, possessive = trim(raw[start:end])
+        start, end = start + a, start + b
+        name = spaces(raw[start:end])
+        if len(name) < 2 or not any(ch.isalpha() for ch in name):
+            return None
+        if label == "NORP" and ATTRIBUTE_PREFIX.match(name):
+            return None  # "post-Soviet" describes a thing, it is not an actor
+        if all(is_title(word) for word in name.split()):
+            return None  # "Supreme" of "Supreme Leader": a title is not an actor
+        if name == name.lower():
+            place = self.places.place(name)
+            if place is None or place.tier < MEDIUM:
+                return None  # the model's lowercase "the administration" is no name
+        if label in DESCRIBED_LABELS:
+            described = GEO_DESCRIPTOR.match(name)
+            if described and name[described.end() :][:1].isupper():
+                core = key(name[described.end() :])
+                return _Piece(start, end, name, core, possessive, described=True)
+        return _Piece(start, end, name, key(name), possessive)
+
+    def _split(self, piece: _Piece) -> list[_Piece]:
+        """"Ukraine-Turkey" is two names when each part is one this text or a gazetteer knows."""
+        match = _COMPOUND.match(piece.name)
+        if match is None or self.places.place(piece.name) is not None:
+            return [piece]
+        left, right = match.group(1), match.group(2)
+        if not all(self.known(part) for part in (left, right)):
+            return [piece]
+        cut = piece.start + len(left)
+        return [
+            _Piece(piece.start, cut, left, key(left)),
+            _Piece(cut + 1, piece.end, right, key(right), piece.possessive),
+        ]
+
+    def _cut_title(self, raw: str, piece: _Piece) -> _Piece:
+        """Title words in front of a person's name move out of it ("General Ruslan Khomchak").
+
+        A title is a word of TITLE_WORDS, or, in front of a name of three words or more, a
+        capitalised word that this same text also uses as an ordinary lowercase word and that
+        no gazetteer knows as a place: how a garbled or unlisted title ("Common Ruslan
+        Khomchak") shows itself.
+        """
+        words = list(re.finditer(r"\S+", raw[piece.start : piece.end]))
         cut = 0
         while cut < len(words) - 1 and is_title(words[cut].group()):
             cut += 1
-        if cut == 0 and len(words) >= 3 and is_capitalised(words[0].group()):
-            if lowercase is None:
-                lowercase = set(re.findall(r"\b[a-z]+\b", text))
-            first = words[0].group()
-            if first.lower() in lowercase and gazetteer().place(first) is None:
+        first = words[0].group() if words else ""
+        if cut == 0 and len(words) >= 3 and is_capitalised(first):
+            if self.used_lowercase(first.lower()) and self.places.place(first) is None:
                 cut = 1
+        name, start, title = piece.name, piece.start, ""
         if cut:
-            ref.title = spaces(" ".join(w.group() for w in words[:cut]))
-            ref.start += words[cut].start()
-            ref.name = spaces(text[ref.start : ref.end])
-            ref.key = key(ref.name)
-        ref.tokens = [key(word) for word in person_tokens(ref.name)]
+            title = " ".join(word.group() for word in words[:cut])
+            start = piece.start + words[cut].start()
+            name = spaces(raw[start : piece.end])
+        tokens = tuple(key(word) for word in person_tokens(name))
+        return _Piece(start, piece.end, name, key(name), piece.possessive, piece.described, title, tokens)
+
+    def used_lowercase(self, word: str) -> bool:
+        """Whether the text uses `word` (lowercase) as an ordinary word somewhere."""
+        if self._words is not None:
+            return word in self._words
+        if word not in self._lowercase:
+            if len(self._lowercase) >= 16:  # many to ask about: index every word once
+                self._words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", self.text))
+                return word in self._words
+            self._lowercase[word] = _stands_alone(self.text, word)
+        return self._lowercase[word]

@@ -27,6 +27,12 @@ _NOT_APPOSITION = re.compile(
     re.I,
 )
 MAX_APPOSITION_WORDS = 12
+VERBS = frozenset(
+    """said says told tells met meets asked asks urged urges called calls named names thanked
+    praised accused warned warns added adds replaced replaces spoke speaks wrote writes is was are
+    were be has had have will would could can may might shall should must do does did says
+    with by from to at in on as than that who which when while after before""".split()
+)
 
 
 def find_role(
@@ -42,30 +48,40 @@ def find_role(
     count as title words; `others` lists all actors' mentions, sorted, as (start, end, kind): a
     title run never reaches back into another person's name, and a sentence's first word stays
     in a run only when it is a name ("NATO Secretary General …", not "Yesterday President …").
+    For many people in one text, build a `Roles` once and ask it.
     """
-    starts = [start for start, _ in sentences]
-    others = others or []
-    other_starts = [start for start, _, _ in others]
-    own = set(spans)
-    for start, end in spans[:MENTIONS_READ]:
-        index = bisect_right(starts, start) - 1
-        sentence_start = floor = sentences[index][0] if index >= 0 else 0
-        at = bisect_right(other_starts, start - 1) - 1
-        named: set[int] = set()
-        while at >= 0 and others[at][1] >= floor:
-            other_start, other_end, kind = others[at]
-            if kind == "person" and (other_start, other_end) not in own:
-                floor = max(floor, other_end)
-                break
-            named.add(other_start)
-            at -= 1
-        cut = (titles or {}).get(start, "")
-        before = before_name(text, start, floor, sentence_start, cut, named)
-        parts = [before, after_name(text, end)]
-        role = ", ".join(part for part in parts if part)
-        if role:
-            return role
-    return None
+    return Roles(text, sentences, others).find(spans, titles)
+
+
+class Roles:
+    """`find_role` for many people in one text: the offsets are indexed once."""
+
+    def __init__(self, text: str, sentences, others=None) -> None:
+        self.text, self.sentences = text, sentences
+        self.starts = [start for start, _ in sentences]
+        self.others = others or []
+        self.other_starts = [start for start, _, _ in self.others]
+
+    def find(self, spans: list[tuple[int, int]], titles: dict[int, str] | None = None) -> str | None:
+        own = set(spans)
+        for start, end in spans[:MENTIONS_READ]:
+            index = bisect_right(self.starts, start) - 1
+            sentence_start = floor = self.sentences[index][0] if index >= 0 else 0
+            at = bisect_right(self.other_starts, start - 1) - 1
+            named: set[int] = set()
+            while at >= 0 and self.others[at][1] >= floor:
+                other_start, other_end, kind = self.others[at]
+                if kind == "person" and (other_start, other_end) not in own:
+                    floor = max(floor, other_end)
+                    break
+                named.add(other_start)
+                at -= 1
+            cut = (titles or {}).get(start, "")
+            before = before_name(self.text, start, floor, sentence_start, cut, named)
+            role = ", ".join(part for part in (before, after_name(self.text, end)) if part)
+            if role:
+                return role
+        return None
 
 
 def before_name(
@@ -79,17 +95,32 @@ def before_name(
         pass
     offset = low + (boundary.end() if boundary is not None else 0)
     cut_words = {word.casefold() for word in cut.split()}
+    tokens = [(offset + m.start(), m.group()) for m in re.finditer(r"\S+", text[offset:start])]
     run: list[tuple[int, str]] = []
-    for match in reversed(list(re.finditer(r"\S+", text[offset:start]))):
-        word = match.group()
+    index = len(tokens) - 1
+    while index >= 0:
+        word = tokens[index][1]
         bare = word.strip(".,")
         folded = bare.casefold()
         if _titled(bare, cut_words) or folded in TITLE_MODIFIERS or is_capitalised(bare):
-            run.append((offset + match.start(), word))
+            run.append(tokens[index])
         elif run and folded in TITLE_CONNECTORS:
-            run.append((offset + match.start(), word))
+            run.append(tokens[index])
+        elif run and _titled(run[-1][1], cut_words):
+            # "Sudan’s army chief", "Ukraine’s foreign minister": up to two ordinary words
+            # before a title, when a name owns them (or nothing stands before them).
+            lower = index
+            while lower > index - 2 and lower >= 0 and _ordinary(tokens[lower][1]):
+                lower -= 1
+            opens = lower < 0 and offset == sentence_start
+            if lower < index and (opens or (lower >= 0 and is_capitalised(tokens[lower][1]))):
+                run.extend(reversed(tokens[lower + 1 : index + 1]))
+                index = lower
+                continue
+            break
         else:
             break
+        index -= 1
     run.reverse()
     while run and run[0][1].casefold() in TITLE_CONNECTORS:
         run.pop(0)
@@ -114,9 +145,20 @@ def after_name(text: str, end: int) -> str:
     words = phrase.split()
     if words[0].casefold() in ("the", "a", "an"):
         words = words[1:]
-    if not words or not any(is_title(word.strip(".,’'s")) for word in words[:4]):
+    if not words or not any(is_title(re.sub(r"['’]s$", "", word)) for word in words[:4]):
         return ""
     return " ".join(words)
+
+
+def _ordinary(word: str) -> bool:
+    """A lowercase noun that may qualify a title ("army" chief), not a verb ("said", "called")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in TITLE_CONNECTORS
+        and word not in VERBS
+        and not word.endswith("ed")
+    )
 
 
 def _titled(word: str, cut_words: set[str]) -> bool:

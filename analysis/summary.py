@@ -16,12 +16,19 @@ from collections import defaultdict
 from analysis.model import Actor
 
 MIN_WORDS, LONG_WORDS = 6, 60
+POOL_PER_SENTENCE = 20
 BOILERPLATE = re.compile(
     r"views expressed|author['’]s own|(?:do|does|don['’]t|doesn['’]t) (?:not )?(?:necessarily )?"
     r"(?:reflect|replicate)|editorial (?:stance|policy)|all rights reserved|copyright|©|"
     r"subscribe|sign up|newsletter|click here|follow us|read more|originally (?:published|appeared)|"
     r"contributed (?:to this )?report|disclaimer|this article (?:was|first)|terms of (?:use|service)",
     re.IGNORECASE,
+)
+# Every BOILERPLATE alternative holds one of these (lowercase).
+BOILERPLATE_WORDS = (
+    "views", "author", "reflect", "replicate", "editorial", "rights", "copyright", "©",
+    "subscri", "sign up", "newsletter", "click", "follow us", "read more", "originally",
+    "contributed", "disclaimer", "this article", "terms of",
 )
 
 
@@ -37,10 +44,13 @@ def summarise(
     actors: list[Actor],
     max_sentences: int = 5,
 ) -> list[tuple[int, int]]:
+    words = [len(text[start:end].split()) for start, end in sentences]
+    suspect = _suspect_sentences(text, sentences)
     candidates = [
         index
         for index, (start, end) in enumerate(sentences)
-        if len(text[start:end].split()) >= MIN_WORDS and not BOILERPLATE.search(text[start:end])
+        if words[index] >= MIN_WORDS
+        and not (index in suspect and BOILERPLATE.search(text, start, end))
     ]
     if not candidates:
         return []
@@ -50,24 +60,41 @@ def summarise(
     chosen: list[int] = []
     count = len(sentences)
     top = max(sum(weight[a] for a in holders.get(i, ())) for i in candidates) or 1.0
-    for _ in range(summary_size(len(candidates), max_sentences)):
+    size = summary_size(len(candidates), max_sentences)
+    # Covering actors can only lower a score, so the greedy rounds need look no further than
+    # the best few sentences by their first score.
+    first = {i: _score(words[i], i, count, holders, weight, covered, top) for i in candidates}
+    pool = sorted(candidates, key=lambda i: (-first[i], i))[: size * POOL_PER_SENTENCE]
+    for _ in range(size):
         best = max(
-            (index for index in candidates if index not in chosen),
-            key=lambda i: (_score(text, sentences, i, count, holders, weight, covered, top), -i),
+            (index for index in pool if index not in chosen),
+            key=lambda i: (_score(words[i], i, count, holders, weight, covered, top), -i),
         )
         chosen.append(best)
         covered |= holders.get(best, set())
     return [sentences[index] for index in sorted(chosen)]
 
 
-def _score(text, sentences, index, count, holders, weight, covered, top) -> float:
+def _score(words, index, count, holders, weight, covered, top) -> float:
     """Actors held (against the best sentence's), plus a lead bonus, damped when over-long."""
-    start, end = sentences[index]
-    words = len(text[start:end].split())
     actors = sum(weight[a] * (0.5 if a in covered else 1.0) for a in holders.get(index, ())) / top
     position = 0.3 * (1.0 - index / max(count, 1)) + (0.4 if index < 2 else 0.0)
     length = 1.0 if words <= LONG_WORDS else LONG_WORDS / words
     return (actors + position) * length
+
+
+def _suspect_sentences(text: str, sentences) -> set[int]:
+    """Sentences holding a word boilerplate is made of: plain substring search over the text
+    once, so the full pattern runs on a handful of sentences instead of all of them."""
+    lowered = text.lower()
+    starts = [start for start, _ in sentences]
+    found: set[int] = set()
+    for word in BOILERPLATE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = lowered.find(word, at + 1)
+    return found
 
 
 def _actors_by_sentence(sentences, actors: list[Actor]) -> dict[int, set[int]]:

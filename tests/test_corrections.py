@@ -1,0 +1,94 @@
+"""The user's corrections: merge, rename, kind, hide; applied in order, never raising."""
+
+from __future__ import annotations
+
+from analysis.actors import build_actors, company
+from analysis.corrections import apply_corrections
+from analysis.model import Alias, Mention
+
+TEXT = "Erdogan met Zelensky. Recep Erdogan and Turkey agreed. The Ankara government and Erdogan spoke."
+
+
+def actors():
+    marks = [("Erdogan", "PERSON"), ("Zelensky", "PERSON"), ("Recep Erdogan", "ORG"),
+             ("Turkey", "GPE"), ("Ankara", "GPE"), ("Erdogan", "PERSON")]
+    mentions, position = [], 0
+    sentences = [(0, 21), (22, 54), (55, len(TEXT))]
+    for surface, label in marks:
+        start = TEXT.index(surface, position)
+        position = start + len(surface)
+        sentence = max(i for i, (a, _) in enumerate(sentences) if a <= start)
+        mentions.append(Mention(surface, label, start, position, sentence))
+    return build_actors(TEXT, mentions, sentences, fold_metonyms=False), sentences
+
+
+def by_id(found):
+    return {actor.id: actor for actor in found}
+
+
+def test_merge_unites_spans_and_aliases_and_keeps_the_target():
+    before, sentences = actors()
+    ids = by_id(before)
+    assert {"person:erdogan", "organization:recep-erdogan", "place:turkey", "place:ankara"} <= set(ids)
+    after = apply_corrections(before, [
+        {"op": "merge", "actor": "organization:recep-erdogan", "value": "person:erdogan"},
+        {"op": "merge", "actor": "place:ankara", "value": "place:turkey"},
+    ])
+    found = by_id(after)
+    assert "organization:recep-erdogan" not in found and "place:ankara" not in found
+    erdogan = found["person:erdogan"]
+    assert erdogan.mentions == 3 and erdogan.spans == sorted(erdogan.spans)
+    assert erdogan.kind == "person" and Alias("Recep Erdogan") in erdogan.aliases
+    assert Alias("Ankara") in found["place:turkey"].aliases
+    # nobody keeps company with an actor that is gone, nor with themselves
+    for actor in after:
+        assert not {co.id for co in actor.co_actors} & {"organization:recep-erdogan", "place:ankara", actor.id}
+    # exact counts once the caller recomputes company
+    company(after, sentences)
+    assert {co.name: co.sentences for co in found["person:erdogan"].co_actors} == {
+        "Zelensky": 1, "Turkey": 2}
+    assert before[0].spans != after[0].spans or len(before) != len(after)  # input untouched
+    assert "organization:recep-erdogan" in by_id(before)
+
+
+def test_rename_kind_and_hide():
+    before, _ = actors()
+    after = by_id(apply_corrections(before, [
+        {"op": "rename", "actor": "person:erdogan", "value": "Recep Tayyip Erdogan"},
+        {"op": "kind", "actor": "organization:recep-erdogan", "value": "person"},
+        {"op": "hide", "actor": "place:ankara", "value": None},
+    ]))
+    erdogan = after["person:erdogan"]  # the id survives the rename
+    assert erdogan.name == "Recep Tayyip Erdogan" and Alias("Erdogan") in erdogan.aliases
+    assert after["organization:recep-erdogan"].kind == "person"
+    assert after["place:ankara"].hidden
+    named = {co.id: co.name for actor in after.values() for co in actor.co_actors}
+    assert named.get("person:erdogan", "Recep Tayyip Erdogan") == "Recep Tayyip Erdogan"
+
+
+def test_corrections_that_no_longer_fit_are_skipped():
+    before, _ = actors()
+    corrections = [
+        {"op": "merge", "actor": "person:nobody", "value": "place:turkey"},
+        {"op": "merge", "actor": "place:turkey", "value": "place:gone"},
+        {"op": "merge", "actor": "place:turkey", "value": "place:turkey"},
+        {"op": "kind", "actor": "place:turkey", "value": "planet"},
+        {"op": "rename", "actor": "place:turkey", "value": "  "},
+        {"op": "explode", "actor": "place:turkey"},
+        {"actor": "place:turkey"},
+        "not a dict",
+        {"op": "hide", "actor": "person:nobody"},
+    ]
+    after = apply_corrections(before, corrections)
+    assert [a.to_dict() for a in after] == [a.to_dict() for a in before]
+
+
+def test_corrections_apply_in_order():
+    before, _ = actors()
+    after = by_id(apply_corrections(before, [
+        {"op": "merge", "actor": "place:ankara", "value": "place:turkey"},
+        {"op": "hide", "actor": "place:ankara"},  # gone by now: skipped
+        {"op": "rename", "actor": "place:turkey", "value": "Türkiye"},
+    ]))
+    assert not after["place:turkey"].hidden and after["place:turkey"].name == "Türkiye"
+    assert {a.name for a in after["place:turkey"].aliases} == {"Ankara", "Turkey"}

@@ -1,0 +1,72 @@
+"""Key sentences and salience."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import build_actors
+from analysis.model import Actor
+from analysis.salience import rank
+from analysis.summary import summarise, summary_size
+
+
+@pytest.fixture(scope="module")
+def seed(seed_document, seed_tagged):
+    text, sentences = seed_document.text, seed_tagged.sentences
+    actors = build_actors(text, seed_tagged.mentions, sentences)
+    return text, sentences, actors
+
+
+def test_the_seed_summary(seed):
+    text, sentences, actors = seed
+    summary = summarise(text, sentences, actors)
+    assert len(summary) == 5
+    assert summary == sorted(summary)
+    assert all(span in sentences for span in summary)
+    chosen = [text[s:e] for s, e in summary]
+    assert chosen[0].startswith("On April 10, President Volodymyr Zelensky")
+    assert any("Recep Tayyip Erdogan" in sentence for sentence in chosen)
+    assert not any("views expressed" in sentence for sentence in chosen)
+
+
+def test_sizes_and_short_texts():
+    assert [summary_size(n) for n in (0, 1, 2, 5, 14, 15, 29, 30, 200)] == [0, 1, 2, 3, 3, 4, 4, 5, 5]
+    assert summary_size(200, max_sentences=2) == 2
+    text = "Turkey and Russia met in Ankara today. They agreed on a deal about grain exports."
+    sentences = [(0, 38), (39, len(text))]
+    actors = [Actor("place:turkey", "Turkey", "place", [(0, 6)]),
+              Actor("place:russia", "Russia", "place", [(11, 17)])]
+    assert summarise(text, sentences, actors) == sentences
+    assert summarise("", [], []) == []
+
+
+def test_boilerplate_and_fragments_are_never_chosen():
+    text = (
+        "Turkey and Russia met. The views expressed in this article are the author's own. "
+        "Turkey, Russia and Ukraine signed a grain deal in Istanbul on Friday."
+    )
+    sentences = [(0, 22), (23, 82), (83, len(text))]
+    actors = [Actor("place:turkey", "Turkey", "place", [(0, 6), (83, 89)]),
+              Actor("place:russia", "Russia", "place", [(11, 17), (91, 97)])]
+    assert summarise(text, sentences, actors) == [(83, len(text))]
+
+
+def test_salience_ranks_the_briefings_subjects_first(seed):
+    text, sentences, actors = seed
+    summary = summarise(text, sentences, actors)
+    ranked = rank(actors, summary, len(text))
+    assert [a.salience for a in ranked] == sorted((a.salience for a in ranked), reverse=True)
+    assert all(0 <= a.salience <= 1 for a in ranked)
+    top = [a.name for a in ranked[:5]]
+    assert {"Turkey", "Russia", "Ukraine", "Recep Tayyip Erdogan"} <= set(top)
+    assert ranked[-1].name not in top
+
+
+def test_salience_counts_mentions_position_and_the_summary():
+    early = Actor("a", "Early", "place", [(0, 5)])
+    late = Actor("b", "Late", "place", [(90, 94)])
+    often = Actor("c", "Often", "place", [(50, 55), (60, 65), (70, 75)])
+    ranked = rank([late, early, often], [(0, 10)], 100)
+    assert [a.name for a in ranked] == ["Often", "Early", "Late"]
+    assert early.salience > late.salience
+    assert rank([], [], 0) == []
