@@ -85,6 +85,8 @@ _SPEECH = re.compile(
     r"urged)\b"
 )
 _TITLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_CODE = re.compile(r"^[A-Z]+-?\d+\+?$")  # "G7", "G-20", "P5+"
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)\s+$")
@@ -191,8 +193,10 @@ class Context:
             return "place", "place:" + key
         if top == "ORG" and self._titled_name(sample, name):
             return "person", "person:" + key  # "UN envoy Ramtane Lamamra": the titled are people
-        if top == "FAC" and any(self.speech(ref) for ref in sample):
+        if top == "FAC" and any(self.speech(ref) or self.cited(ref) for ref in sample):
             return "organization", "org:" + key  # "the White House said": the people inside
+        if top in PLACE_LABELS | {"NORP", "PERSON"} and _CODE.match(name):
+            return "organization", "org:" + key  # "G7", "G20": a code with digits is no place
         kind, prefix = LABEL_KIND.get(top, ("thing", "thing"))
         return kind, f"{prefix}:{key}"
 
@@ -308,6 +312,10 @@ class Context:
     def titled(self, ref: Ref) -> bool:
         word = _WORD_BEFORE.search(self.before(ref, 24))
         return bool(word) and names.is_title(word.group(1))
+
+    def cited(self, ref: Ref) -> bool:
+        """"according to (the) X": a source, someone who speaks."""
+        return bool(_ACCORDING.search(self.before(ref, 24)))
 
     def speech(self, ref: Ref) -> bool:
         return bool(_SPEECH.match(self.after(ref)))

@@ -81,6 +81,10 @@ GEO_DESCRIPTOR = re.compile(
 # Prefixes that make a demonym an attribute, not an actor ("post-Soviet", "anti-American").
 ATTRIBUTE_PREFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|pan|inter|intra|trans)-", re.I)
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Lowercase words inside people's names ("Ursula von der Leyen", "Mohammed bin Salman").
+NAME_PARTICLES = frozenset(
+    "von van der den de del della di da du la le bin ibn bint al el abu ben ter ten dos das zu".split()
+)
 
 
 def spaces(text: str) -> str:
@@ -216,9 +220,9 @@ def read(text: str, mentions) -> list[Ref]:
     """The mentions that may be actors, cleaned: articles, possessives and titles cut, a name
     fused to a possessive ("Kyiv’s International") split off, joined names ("Ukraine-Turkey")
     split in two. Each distinct mention text is worked out once."""
-    spans = sorted(
+    spans = _join_particles(text, sorted(
         (m.start, m.end, m.label, m.sentence) for m in mentions if m.label not in NOT_ACTORS
-    )
+    ))
     reader = _Reader(text)
     raws = [text[start:end] for start, end, _, _ in spans]
     for raw in set(raws):
@@ -237,6 +241,28 @@ def read(text: str, mentions) -> list[Ref]:
 
 
 _POSSESSIVE_ENDINGS = frozenset(("'s", "’s", "‘s"))
+_PARTICLE_END = re.compile(r"\s(?:%s)$" % "|".join(sorted(NAME_PARTICLES)))
+_PARTICLE_START = re.compile(r"^(?:%s)\s" % "|".join(sorted(NAME_PARTICLES)))
+
+
+def _join_particles(text: str, spans: list[tuple]) -> list[tuple]:
+    """One name the model cut in two at a particle: "Ursula von der" + "Leyen", "Prince
+    Abdulaziz" + "bin Salman" (a person's mention ending or starting with the particle, the two a
+    space apart) is one person's mention."""
+    joined: list[tuple] = []
+    for span in spans:
+        if joined:
+            start, end, label, sentence = joined[-1]
+            if (
+                span[0] == end + 1
+                and text[end] == " "
+                and "PERSON" in (label, span[2])
+                and (_PARTICLE_END.search(text, start, end) or _PARTICLE_START.match(text[span[0] : span[1]]))
+            ):
+                joined[-1] = (start, span[1], "PERSON", sentence)
+                continue
+        joined.append(span)
+    return joined
 
 
 @dataclass(frozen=True)
@@ -363,7 +389,7 @@ class _Reader:
         while cut < len(words) - 1 and is_title(words[cut].group()):
             cut += 1
         first = words[0].group() if words else ""
-        if cut == 0 and len(words) >= 3 and is_capitalised(first):
+        if cut == 0 and len(words) >= 3 and is_capitalised(first) and first.lower() not in NAME_PARTICLES:
             if self.used_lowercase(first.lower()) and self.places.place(first) is None:
                 cut = 1
         name, start, title = piece.name, piece.start, ""

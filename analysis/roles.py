@@ -27,6 +27,16 @@ _NOT_APPOSITION = re.compile(
     re.I,
 )
 MAX_APPOSITION_WORDS = 12
+# Words that open English sentences without belonging to what follows (closed classes: time
+# adverbs, connectives, days, months); "Energy Minister X" keeps its first word.
+OPENERS = frozenset(
+    """yesterday today tonight tomorrow now then later earlier meanwhile also but and so yet still
+    separately afterwards instead however thus hence indeed again already recently finally first
+    when while after before since as if though although because once until on in at by for with
+    from to of this that these those there here it its he she they we i you his her their our
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december last next""".split()
+)
 VERBS = frozenset(
     """said says told tells met meets asked asks urged urges called calls named names thanked
     praised accused warned warns added adds replaced replaces spoke speaks wrote writes is was are
@@ -46,8 +56,9 @@ def find_role(
 
     `titles` maps a mention's start to the title words cut from its front ("Common"), which
     count as title words; `others` lists all actors' mentions, sorted, as (start, end, kind): a
-    title run never reaches back into another person's name, and a sentence's first word stays
-    in a run only when it is a name ("NATO Secretary General …", not "Yesterday President …").
+    title run never reaches back into another person's name. A sentence's first word stays in a
+    run unless it is one that opens sentences ("NATO Secretary General …", "Energy Minister …",
+    not "Yesterday President …").
     For many people in one text, build a `Roles` once and ask it.
     """
     return Roles(text, sentences, others).find(spans, titles)
@@ -68,16 +79,14 @@ class Roles:
             index = bisect_right(self.starts, start) - 1
             sentence_start = floor = self.sentences[index][0] if index >= 0 else 0
             at = bisect_right(self.other_starts, start - 1) - 1
-            named: set[int] = set()
             while at >= 0 and self.others[at][1] >= floor:
                 other_start, other_end, kind = self.others[at]
                 if kind == "person" and (other_start, other_end) not in own:
                     floor = max(floor, other_end)
                     break
-                named.add(other_start)
                 at -= 1
             cut = (titles or {}).get(start, "")
-            before = before_name(self.text, start, floor, sentence_start, cut, named)
+            before = before_name(self.text, start, floor, sentence_start, cut)
             role = ", ".join(part for part in (before, after_name(self.text, end)) if part)
             if role:
                 return role
@@ -85,7 +94,7 @@ class Roles:
 
 
 def before_name(
-    text: str, start: int, floor: int, sentence_start: int, cut: str = "", named=frozenset()
+    text: str, start: int, floor: int, sentence_start: int, cut: str = ""
 ) -> str:
     """The title run ending at `start`, not reaching back past `floor`."""
     low = max(floor, start - 160)
@@ -125,8 +134,8 @@ def before_name(
     while run and run[0][1].casefold() in TITLE_CONNECTORS:
         run.pop(0)
     opening = run and not text[sentence_start : run[0][0]].strip(" \t\n\"“‘'(")
-    if opening and run[0][0] not in named and not _titled(run[0][1], cut_words):
-        run.pop(0)  # "Yesterday President X": a capital that only starts the sentence
+    if opening and run[0][1].strip(".,").casefold() in OPENERS:
+        run.pop(0)  # "Yesterday President X": a word that only starts the sentence
     words = [word for _, word in run]
     if not any(_titled(word, cut_words) for word in words):
         return ""
