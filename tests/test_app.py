@@ -24,7 +24,7 @@ async def test_open_shows_text_then_actors(warm_home, seed_path):
         actors = app.screen.query_one(ActorList)
         names = [actor.name for actor in actors.actors]
         assert "Turkey" in names and any("Erdogan" in name for name in names)
-        assert app.screen.query_one(NotesList).option_count == 0
+        assert app.screen.query_one(NotesList).notes == []
         assert app.ready_ms is not None
 
 
@@ -105,7 +105,7 @@ async def test_add_edit_delete_note_and_restart(warm_home, seed_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         notes = app.screen.query_one(NotesList)
-        assert notes.option_count == 1
+        assert len(notes.notes) == 1
         note = notes.notes[0]
         paragraph = app.session.document.paragraphs[2]
         assert note.anchor.start == paragraph[0]
@@ -133,10 +133,10 @@ async def test_add_edit_delete_note_and_restart(warm_home, seed_path):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert notes.option_count == 0
+        assert notes.notes == []
         await pilot.press("u")
         await pilot.pause()
-        assert notes.option_count == 1
+        assert len(notes.notes) == 1
 
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -152,7 +152,7 @@ async def test_cancelled_note_is_not_saved(warm_home, seed_path):
         await settle(app, pilot)
         await pilot.press("a", *"draft", "escape")
         await pilot.pause()
-        assert app.screen.query_one(NotesList).option_count == 0
+        assert app.screen.query_one(NotesList).notes == []
 
 
 async def test_help_lists_every_registry_command(warm_home, seed_path):

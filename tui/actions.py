@@ -26,8 +26,7 @@ class Command:
     keys: str  # textual key names, comma separated; the first is the one shown
     action: str
     description: str
-    footer: bool = False  # shown in the footer when its pane has focus
-    key_display: str | None = None
+    footer: str = ""  # a short label shows the command in the footer while its pane has focus
 
     @property
     def key_names(self) -> list[str]:
@@ -53,8 +52,8 @@ KEY_LABELS = {
 
 COMMANDS: tuple[Command, ...] = (
     # anywhere
-    Command("app.quit", "app", "q", "quit", "Quit", footer=True),
-    Command("app.help", "app", "question_mark,f1", "help", "Help: every key", footer=True),
+    Command("app.quit", "app", "q", "quit", "Quit", footer="Quit"),
+    Command("app.help", "app", "question_mark,f1", "help", "Help: every key", footer="Help"),
     Command("app.palette", "app", "ctrl+p", "command_palette", "Command palette"),
     Command("app.next_pane", "app", "tab", "focus_next", "Next pane"),
     Command("app.previous_pane", "app", "shift+tab", "focus_previous", "Previous pane"),
@@ -71,30 +70,30 @@ COMMANDS: tuple[Command, ...] = (
     Command("document.bottom", "document", "G,end", "bottom", "Bottom"),
     Command("document.next_paragraph", "document", "right_curly_bracket", "paragraph(1)", "Next paragraph"),
     Command("document.previous_paragraph", "document", "left_curly_bracket", "paragraph(-1)", "Previous paragraph"),
-    Command("document.find", "document", "slash", "find", "Find", footer=True),
+    Command("document.find", "document", "slash", "find", "Find", footer="Find"),
     Command("document.next_match", "document", "n", "match(1)", "Next match"),
     Command("document.previous_match", "document", "N", "match(-1)", "Previous match"),
-    Command("document.next_mention", "document", "right_square_bracket", "mention(1)", "Next mention", footer=True),
+    Command("document.next_mention", "document", "right_square_bracket", "mention(1)", "Next mention", footer="Mention"),
     Command("document.previous_mention", "document", "left_square_bracket", "mention(-1)", "Previous mention"),
-    Command("document.note", "document", "a", "add_note", "Note on this paragraph", footer=True),
-    Command("document.summary", "document", "s", "toggle_summary", "Show/hide summary", footer=True),
+    Command("document.note", "document", "a", "add_note", "Note on this paragraph", footer="Note"),
+    Command("document.summary", "document", "s", "toggle_summary", "Show/hide summary", footer="Summary"),
     # actors
     Command("actors.down", "actors", "j,down", "cursor_down", "Next actor"),
     Command("actors.up", "actors", "k,up", "cursor_up", "Previous actor"),
-    Command("actors.select", "actors", "enter", "select_actor", "Select and jump", footer=True),
-    Command("actors.details", "actors", "i", "actor_details", "Actor details", footer=True),
+    Command("actors.select", "actors", "enter", "select_actor", "Select and jump", footer="Select"),
+    Command("actors.details", "actors", "i", "actor_details", "Actor details", footer="Details"),
     Command("actors.next_mention", "actors", "right_square_bracket", "mention(1)", "Next mention"),
     Command("actors.previous_mention", "actors", "left_square_bracket", "mention(-1)", "Previous mention"),
-    Command("actors.filter_kind", "actors", "f", "filter_kind", "Filter by kind", footer=True),
+    Command("actors.filter_kind", "actors", "f", "filter_kind", "Filter by kind", footer="Kind"),
     Command("actors.filter_name", "actors", "slash", "filter_name", "Filter by name"),
     Command("actors.note", "actors", "A", "note_on_actor", "Note on this actor"),
     Command("actors.fold", "actors", "F", "toggle_fold", "Fold capitals/demonyms into states"),
     # notes
     Command("notes.down", "notes", "j,down", "cursor_down", "Next note"),
     Command("notes.up", "notes", "k,up", "cursor_up", "Previous note"),
-    Command("notes.jump", "notes", "enter", "jump", "Jump to passage", footer=True),
-    Command("notes.edit", "notes", "e", "edit_note", "Edit note", footer=True),
-    Command("notes.delete", "notes", "d", "delete_note", "Delete note", footer=True),
+    Command("notes.jump", "notes", "enter", "jump", "Jump to passage", footer="Jump"),
+    Command("notes.edit", "notes", "e", "edit_note", "Edit note", footer="Edit"),
+    Command("notes.delete", "notes", "d", "delete_note", "Delete note", footer="Delete"),
     Command("notes.undo", "notes", "u", "undo_delete", "Undo delete"),
     Command("notes.tags", "notes", "t", "edit_tags", "Edit tags"),
     Command("notes.filter", "notes", "slash", "filter_notes", "Filter notes"),
@@ -112,8 +111,9 @@ def bindings_for(scope: str) -> list[Binding]:
         Binding(
             command.keys,
             command.action,
-            command.description,
-            show=command.footer,
+            command.footer or command.description,
+            show=bool(command.footer),
+            tooltip=command.description,
             id=command.id,
         )
         for command in commands_for(scope)

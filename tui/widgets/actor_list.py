@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -22,16 +23,18 @@ KIND_STYLES = {
 }
 
 
-def actor_row(actor: Actor, width: int) -> Text:
-    count = str(actor.mentions)
-    name_width = max(4, width - len(count) - 3)
-    name = literal(actor.name)
-    if len(name) > name_width:
-        name = name[: name_width - 1] + "…"
-    row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(KIND_GLYPHS.get(actor.kind, "·") + " ", style=KIND_STYLES.get(actor.kind, ""))
-    row.append(name.ljust(name_width), style="dim strike" if actor.hidden else "")
-    row.append(" " + count.rjust(len(count)), style="dim")
+def actor_row(actor: Actor) -> Table:
+    """Glyph, name (cut with … to fit) and count flush right, at whatever width the pane has."""
+    row = Table.grid(expand=True)
+    row.add_column(no_wrap=True, width=2)
+    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    row.add_column(no_wrap=True, justify="right", min_width=3)
+    name_style = "dim strike" if actor.hidden else ""
+    row.add_row(
+        Text(KIND_GLYPHS.get(actor.kind, "·"), style=KIND_STYLES.get(actor.kind, "")),
+        Text(literal(actor.name), style=name_style),
+        Text(str(actor.mentions), style="dim"),
+    )
     return row
 
 
@@ -82,10 +85,9 @@ class ActorList(OptionList):
     def _refill(self) -> None:
         highlighted = self.highlighted_actor
         keep = highlighted.id if highlighted else self.selected_id
-        width = max(12, (self.scrollable_content_region.width or 24) - 1)
         visible = self._visible()
         self.clear_options()
-        self.add_options([Option(actor_row(actor, width), id=actor.id) for actor in visible])
+        self.add_options([Option(actor_row(actor), id=actor.id) for actor in visible])
         ids = [actor.id for actor in visible]
         if visible:
             self.highlighted = ids.index(keep) if keep in ids else 0
@@ -107,10 +109,6 @@ class ActorList(OptionList):
             return None
         option_id = self.get_option_at_index(self.highlighted).id
         return next((actor for actor in self.actors if actor.id == option_id), None)
-
-    def on_resize(self) -> None:
-        if self.actors:
-            self._refill()
 
     def action_select_actor(self) -> None:
         actor = self.highlighted_actor

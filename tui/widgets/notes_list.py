@@ -13,6 +13,7 @@ from tui.literal import literal
 
 PLACEMENT_LABELS = {"moved": "moved", "fuzzy": "moved, text changed", "orphan": "orphaned"}
 QUOTE_CHARS = 60
+EMPTY_HINT = "No notes yet.\n\na in the document pins one to the cursor paragraph; A in the actors pane, to an actor."
 
 
 def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> Text:
@@ -66,7 +67,9 @@ class NotesList(OptionList):
         self.add_options(
             [Option(note_label(note, document, actor_names), id=note.id) for note in self.notes]
         )
-        if self.notes:
+        if not self.notes:
+            self.add_option(Option(Text(EMPTY_HINT, style="dim italic"), disabled=True))
+        else:
             ids = [note.id for note in self.notes]
             self.highlighted = ids.index(current.id) if current and current.id in ids else 0
         self.border_subtitle = f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''}"

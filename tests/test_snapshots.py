@@ -1,0 +1,41 @@
+"""SVG snapshots of the reader at fixed sizes (pytest-textual-snapshot).
+
+Update after a deliberate visual change with `pytest tests/test_snapshots.py --snapshot-update`
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app_fixtures import make_app
+
+
+async def settled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_reader_on_the_seed(snap_compare, warm_home, seed_path, size):
+    assert snap_compare(make_app(warm_home, seed_path), terminal_size=size, run_before=settled)
+
+
+def test_reader_with_actor_selected_and_note(snap_compare, warm_home, seed_path):
+    async def select_and_note(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("2", "enter")  # the first actor, Turkey: its mentions emphasised
+        await pilot.press("1", "right_curly_bracket", "a", *"Ankara's line #turkey", "ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(make_app(warm_home, seed_path), terminal_size=(120, 36), run_before=select_and_note)
+
+
+def test_help_screen(snap_compare, warm_home, seed_path):
+    async def open_help(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(warm_home, seed_path), terminal_size=(120, 36), run_before=open_help)
