@@ -41,6 +41,7 @@ def build_actors(
         _join_people(refs)
         _join_organisations(refs)
         _fold(refs, context, fold_metonyms)
+        _join_generic_states(refs, context)
         actors = _actors(text, refs, sentences)
         company(actors, sentences)
     actors.sort(key=lambda actor: (-actor.mentions, actor.first))
@@ -268,7 +269,11 @@ class Context:
                    for stem in stems)
 
     def fragment(self, ref: Ref) -> bool:
-        """One ordinary word the model cut out of a title ("Secretary of State" -> "State")."""
+        """A title alone ("President", unless some person is called so: "King" of "Martin
+        Luther King"), or one ordinary word the model cut out of a title ("Secretary of State"
+        -> "State")."""
+        if ref.label == "PERSON" and all(names.is_title(word) for word in ref.name.split()):
+            return not all(word in self.person_words for word in ref.key.split())
         if ref.label != "ORG" or " " in ref.key or names.is_acronym(ref.name):
             return False
         title = _TITLE_OF.search(self.before(ref, 32))
@@ -456,6 +461,25 @@ def _fold(refs: list[Ref], context: Context, fold: bool) -> None:
                 ref.target, ref.folded = "state:" + code, True
             else:
                 ref.target = "place:" + place_key
+
+
+STATE_NOUNS = frozenset(
+    "kingdom republic emirate emirates sultanate principality federation confederation".split()
+)
+
+
+def _join_generic_states(refs: list[Ref], context: Context) -> None:
+    """"The Kingdom", "the Republic": the last state named before it whose own names hold the
+    noun ("Kingdom of Saudi Arabia"), within three sentences; else it stays as written."""
+    last: dict[str, Ref] = {}
+    for ref in refs:
+        if ref.target.startswith("state:"):
+            for noun in STATE_NOUNS & context.places.forms.get(ref.target[6:], set()):
+                last[noun] = ref
+        elif ref.kind == "place" and ref.key in STATE_NOUNS:
+            antecedent = last.get(ref.key)
+            if antecedent is not None and ref.sentence - antecedent.sentence <= 3:
+                ref.target = antecedent.target
 
 
 def _actors(text: str, refs: list[Ref], sentences: list[Span]) -> list[Actor]:

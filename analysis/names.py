@@ -36,8 +36,10 @@ TITLE_WORDS = frozenset(
     mp mep mk ms. rt hon honourable honorable excellency majesty highness
     analyst correspondent reporter editor journalist columnist economist strategist
     official negotiator mediator coordinator delegate chargé premier-elect warlord supreme
+    common basic normal
     """.split()
 )
+# (The last line: words a synonym spinner puts for "General"; they stand before names the same way.)
 # Lowercase words that may stand inside a title ("former President", "Minister of Defence").
 TITLE_MODIFIERS = frozenset("former acting interim incoming outgoing then late ex deputy vice".split())
 TITLE_CONNECTORS = frozenset("of for and on the de du la".split())
@@ -349,7 +351,7 @@ class _Reader:
             return None
         if label == "NORP" and ATTRIBUTE_PREFIX.match(name):
             return None  # "post-Soviet" describes a thing, it is not an actor
-        if all(is_title(word) for word in name.split()):
+        if label != "PERSON" and all(is_title(word) for word in name.split()):
             return None  # "Supreme" of "Supreme Leader": a title is not an actor
         if name == name.lower():
             place = self.places.place(name)

