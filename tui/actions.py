@@ -76,6 +76,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("document.next_mention", "document", "right_square_bracket", "mention(1)", "Next mention", footer="Mention"),
     Command("document.previous_mention", "document", "left_square_bracket", "mention(-1)", "Previous mention"),
     Command("document.note", "document", "a", "add_note", "Note on this paragraph", footer="Note"),
+    Command("document.facts", "document", "D", "facts", "Key facts: dates and numbers"),
     Command("document.summary", "document", "s", "toggle_summary", "Show/hide summary", footer="Summary"),
     # actors
     Command("actors.down", "actors", "j,down", "cursor_down", "Next actor"),
@@ -88,6 +89,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("actors.filter_name", "actors", "slash", "filter_name", "Filter by name"),
     Command("actors.note", "actors", "A", "note_on_actor", "Note on this actor"),
     Command("actors.fold", "actors", "F", "toggle_fold", "Fold capitals/demonyms into states"),
+    Command("actors.merge", "actors", "m", "correct('merge')", "Merge into another actor"),
+    Command("actors.rename", "actors", "r", "correct('rename')", "Rename"),
+    Command("actors.kind", "actors", "K", "correct('kind')", "Change kind"),
+    Command("actors.hide", "actors", "h", "correct('hide')", "Hide (or unhide) a false positive"),
+    Command("actors.show_hidden", "actors", "H", "show_hidden", "Show/hide hidden actors"),
     # notes
     Command("notes.down", "notes", "j,down", "cursor_down", "Next note"),
     Command("notes.up", "notes", "k,up", "cursor_up", "Previous note"),
@@ -98,6 +104,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("notes.tags", "notes", "t", "edit_tags", "Edit tags"),
     Command("notes.filter", "notes", "slash", "filter_notes", "Filter notes"),
     Command("notes.export", "notes", "x", "export_notes", "Export notes"),
+    Command("notes.repin", "notes", "p", "repin_note", "Re-pin to cursor paragraph"),
 )
 
 

@@ -18,6 +18,7 @@ from analysis.model import Analysis
 from rich.markup import escape
 
 from tui.literal import literal
+from tui.screens.actor_actions import ActorActions
 from tui.screens.notes_actions import NotesActions
 from tui.session import Session
 from tui.widgets.actor_list import ActorList
@@ -44,7 +45,7 @@ class AnalysisReady(Message):
         self.analysis = analysis
 
 
-class ReaderScreen(NotesActions, Screen):
+class ReaderScreen(NotesActions, ActorActions, Screen):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
@@ -166,6 +167,10 @@ class ReaderScreen(NotesActions, Screen):
             self.refresh_analysis()
             state = "folded into their states" if self.session.fold_metonyms else "shown as their own actors"
             self.status.say(f"Capitals and demonyms {state}")
+        elif message.what == "show-hidden":
+            self.toggle_show_hidden()
+        elif message.what in ("merge", "rename", "kind", "hide") and message.actor is not None:
+            self.correct_actor(message.what, message.actor)
         elif message.what == "note" and message.actor is not None:
             self.write_actor_note(message.actor)
         elif message.what == "details" and message.actor is not None:
@@ -212,6 +217,21 @@ class ReaderScreen(NotesActions, Screen):
     def toggle_summary(self) -> None:
         scroll = self.query_one("#summary-scroll")
         scroll.display = not scroll.display
+
+    @on(DocumentView.FactsRequested)
+    def facts_requested(self) -> None:
+        if self.analysis is None:
+            self.status.say("Key facts come with the analysis: still analysing…")
+            return
+        from tui.screens.facts import FactsScreen
+
+        def jump(offset: int | None) -> None:
+            if offset is not None:
+                fact = next(f for f in self.analysis.facts if f.start == offset)
+                self.document_view.go_to_offset(offset, (fact.start, fact.end))
+
+        analysis = self.analysis
+        self.app.push_screen(FactsScreen(self.session.document.text, analysis.facts, analysis.sentences), jump)
 
     @on(DocumentView.NoteRequested)
     def note_requested(self, message: DocumentView.NoteRequested) -> None:

@@ -138,5 +138,11 @@ class ActorList(OptionList):
     def action_toggle_fold(self) -> None:
         self.post_message(self.Requested("fold", self.highlighted_actor))
 
+    def action_correct(self, what: str) -> None:
+        self.post_message(self.Requested(what, self.highlighted_actor))
+
+    def action_show_hidden(self) -> None:
+        self.post_message(self.Requested("show-hidden", None))
+
     def action_mention(self, step: int) -> None:
         self.post_message(self.Requested("next-mention" if step > 0 else "previous-mention", None))

@@ -160,6 +160,12 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         def can_replace(self, message: Message) -> bool:
             return False
 
+    class FactsRequested(_ViewMessage):
+        """The user asked for the key facts (dates and numbers) of the briefing."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, DocumentView.FactsRequested)
+
     class _Rewrapped(Message, bubble=False):
         def __init__(self, layout: DocumentLayout, text: str) -> None:
             super().__init__()
@@ -511,6 +517,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_toggle_summary(self) -> None:
         self._post(self.SummaryToggleRequested())
+
+    def action_facts(self) -> None:
+        self._post(self.FactsRequested())
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

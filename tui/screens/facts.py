@@ -1,0 +1,65 @@
+"""Key facts: every date, time, number, amount and percentage, in document order, each with its
+sentence; enter jumps to it in the document."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from analysis.model import Fact, Span
+from tui.literal import literal
+
+
+def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
+    row = Table.grid(expand=True, padding=(0, 1))
+    row.add_column(width=8, no_wrap=True)
+    row.add_column(ratio=1)
+    start, end = sentences[fact.sentence] if 0 <= fact.sentence < len(sentences) else (fact.start, fact.end)
+    sentence = Text(" ".join(literal(text[start:fact.start]).split()) + " ", style="dim")
+    sentence.append(literal(text[fact.start:fact.end]), style="bold reverse")
+    sentence.append(" " + " ".join(literal(text[fact.end:end]).split()), style="dim")
+    row.add_row(Text(fact.kind, style="bold"), sentence)
+    return row
+
+
+class FactsScreen(ModalScreen[int | None]):
+    """Dismisses with the chosen fact's offset, or None."""
+
+    BINDINGS = [
+        Binding("escape,q,D", "close", "Close", id="facts.close"),
+        Binding("j", "move(1)", "Down", show=False, id="facts.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="facts.up"),
+    ]
+
+    def __init__(self, text: str, facts: list[Fact], sentences: list[Span]) -> None:
+        super().__init__()
+        self.text = text
+        self.facts = facts
+        self.sentences = sentences
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="facts"):
+            yield Label(Text(f"Key facts ({len(self.facts)}): enter jumps to one", style="bold"))
+            yield OptionList(
+                *[Option(fact_row(f, self.text, self.sentences), id=str(f.start)) for f in self.facts],
+                id="facts-list",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        options.action_cursor_down() if step > 0 else options.action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
