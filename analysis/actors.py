@@ -3,22 +3,23 @@
 `build_actors` reads each mention (`names.read`: names cleaned, titles cut, fragments dropped),
 decides each name's kind from gazetteers and the words around it (`Context`, below), then joins
 the names that are one actor:
-- a surname joins the one full name it belongs to; a surname shared by two people named in full
-  joins the nearest one before it, so two people are never one row;
+- a surname (or a lone first name) joins the one full name it belongs to; two people named in
+  full are never one row, and a surname they share goes to the one the text introduced first;
 - an acronym joins the organisation it abbreviates ("EU", "European Union");
-- a generic "the Alliance" joins the organisation named just before it;
+- a generic "the Alliance" joins the organisation named just before it, "the Kingdom" the state;
 - every name of a state ("US", "U.S.", "America") is one row; so is a place and its full form;
 - with `fold_metonyms`, a capital used for its state ("Moscow says") and a demonym ("Turkish")
   join the state as aliases marked `folded`; without it they are rows of their own.
+Then each actor gets its role (`roles`) and its company (`company`, also for after corrections).
+Everything is linear in the number of mentions: each distinct name is worked out once.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter, defaultdict
-
 import gc
 import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 from analysis import names

@@ -27,11 +27,11 @@ _NOT_APPOSITION = re.compile(
     re.I,
 )
 MAX_APPOSITION_WORDS = 12
-# Words that open English sentences without belonging to what follows (closed classes: time
-# adverbs, connectives, days, months); "Energy Minister X" keeps its first word.
+# Words that open English sentences or phrases without belonging to a title after them (closed
+# classes: time adverbs, connectives, days, months); "Energy Minister X" keeps its first word.
 OPENERS = frozenset(
     """yesterday today tonight tomorrow now then later earlier meanwhile also but and so yet still
-    separately afterwards instead however thus hence indeed again already recently finally first
+    separately afterwards instead however thus hence indeed again already recently finally
     when while after before since as if though although because once until on in at by for with
     from to of this that these those there here it its he she they we i you his her their our
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -133,9 +133,8 @@ def before_name(
     run.reverse()
     while run and run[0][1].casefold() in TITLE_CONNECTORS:
         run.pop(0)
-    opening = run and not text[sentence_start : run[0][0]].strip(" \t\n\"“‘'(")
-    if opening and run[0][1].strip(".,").casefold() in OPENERS:
-        run.pop(0)  # "Yesterday President X": a word that only starts the sentence
+    while run and run[0][1].strip(".,").casefold() in OPENERS:
+        run.pop(0)  # "Yesterday President X", "On Monday President X": not part of a title
     words = [word for _, word in run]
     if not any(_titled(word, cut_words) for word in words):
         return ""
