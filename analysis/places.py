@@ -5,8 +5,8 @@ Built once per process from well-kept packages, on first use (importing this mod
   or more (GeoNames);
 - pycountry: ISO 3166 names and official names of states;
 - countryinfo: everyday alternative spellings, demonyms ("Turkish") and provinces.
-Building takes about 0.3 s (measured; most of it reading the cities file), then every lookup is a
-dictionary access.
+Building takes 0.4-0.6 s on this machine (measured; half of it reading the cities file), once
+per process; then every lookup is a dictionary access.
 
 Each entry has a tier saying how far it may overrule the model's label: a state, capital or
 continent is a place whatever the label; a large city or a region only when the text around it
@@ -20,18 +20,21 @@ import os
 import re
 import threading
 import time
-from dataclasses import dataclass, replace
+import warnings
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from analysis.names import key
+from analysis.names import key as cached_key
+
+key = cached_key.__wrapped__  # tens of thousands of names seen once: no point caching them
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 LARGE_CITY = 100_000  # a city this size outranks a PERSON/ORG label when the context agrees
 ALTERNATE_NAMES_CITY = 300_000  # alternative spellings ("Kiev") are kept for cities this size
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     name: str  # the canonical display name
     kind: str  # country, capital, continent, city or region
     country: str  # ISO 3166 alpha-2 of the state it is or lies in ("" for a continent)
@@ -49,18 +52,18 @@ class Gazetteer:
     seconds: float = 0.0
 
     def place(self, name: str) -> Place | None:
-        return self.names.get(key(name))
+        return self.names.get(cached_key(name))
 
     def state_code(self, name: str) -> str | None:
         """The state `name` names: by name, or by an ISO code written in capitals ("US", "U.S.")."""
-        found = self.names.get(key(name))
+        found = self.names.get(cached_key(name))
         if found is not None and found.kind == "country":
             return found.country
         compact = name.replace(".", "").replace(" ", "")
         return self.codes.get(compact) if compact.isupper() else None
 
     def demonym(self, name: str) -> str | None:
-        return self.demonyms.get(key(name))
+        return self.demonyms.get(cached_key(name))
 
 
 # Everyday names of states and demonyms that none of the packages lists (checked against all
@@ -121,7 +124,7 @@ def _build() -> Gazetteer:
     for name, code, population, alternates in _cities():
         target = _add_city(names, name, code, population)
         if target is not None and alternates:
-            spelling = replace(target, tier=min(target.tier, MEDIUM))
+            spelling = target._replace(tier=min(target.tier, MEDIUM))
             for alternate in alternates:
                 names.setdefault(key(alternate), spelling)
     later += [(row["name"], Place(row["name"], "region", "US", MEDIUM)) for row in cache.get_us_states().values()]
@@ -139,7 +142,7 @@ def _add_city(names: dict[str, Place], name: str, code: str, population: int) ->
     existing = names.get(k)
     if existing is not None:
         if existing.kind == "capital" and existing.country == code and not existing.population:
-            names[k] = replace(existing, population=population)
+            names[k] = existing._replace(population=population)
             return names[k]
         if existing.kind != "city" or existing.population >= population:
             return None
@@ -148,7 +151,11 @@ def _add_city(names: dict[str, Place], name: str, code: str, population: int) ->
 
 
 def _add_countryinfo(states, add, codes, demonyms, capitals, later, known, forms) -> None:
-    from countryinfo import all_countries
+    try:
+        from countryinfo import all_countries
+    except ImportError:  # a missing dependency: fewer spellings and no demonyms, still places
+        warnings.warn("countryinfo is not installed: demonyms will not be recognised", stacklevel=2)
+        return
 
     entries: dict[str, list[dict]] = {}
     for country in all_countries():
@@ -185,7 +192,7 @@ def _add_countryinfo(states, add, codes, demonyms, capitals, later, known, forms
         demonyms.setdefault(word + "s", state.country)
         # "America" is named by its demonym "American": a name the state lists nowhere else.
         if word.endswith("an") and len(word) > 5 and " " not in word:
-            later.append((word[:-1], replace(state, tier=MEDIUM)))
+            later.append((word[:-1], state._replace(tier=MEDIUM)))
     for word, code in DEMONYM_SUPPLEMENT.items():
         demonyms.setdefault(key(word), code)
 
@@ -227,7 +234,7 @@ def _cities():
     for match in rows:
         name, code, population = match.group(1), match.group(2), int(match.group(3))
         if "\\" in name:
-            name = json.loads(f'"{name}"')
+            name = _unescape(name)
         alternates: list[str] = []
         if population >= ALTERNATE_NAMES_CITY:
             at = raw.find('"alternatenames": ', match.end())
@@ -235,6 +242,13 @@ def _cities():
                 found, _ = _DECODER.raw_decode(raw, at + len('"alternatenames": '))
                 alternates = _alternates({"alternatenames": found}, True)
         yield name, code, population, alternates
+
+
+def _unescape(escaped: str) -> str:
+    """A JSON string's body; plain \\uXXXX escapes (nearly all of them) without the JSON parser."""
+    if "\\u" in escaped and not re.search(r"\\[^u]|\\u[dD][89abAB]", escaped):
+        return escaped.encode("ascii").decode("unicode_escape")
+    return json.loads(f'"{escaped}"')
 
 
 _CITY = re.compile(
