@@ -184,3 +184,20 @@ async def test_markup_and_escapes_show_literally(tmp_path):
         assert "[bold]Ankara[/]" in lines and "[link=http://evil]" in lines
         assert "\x1b" not in lines and "␛[31mred" in lines
         assert read_document(path).text == raw
+
+
+async def test_analysis_can_be_cancelled_and_run_again(tmp_path, seed_path):
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join([seed_path.read_text()] * 10))
+    app = make_app(tmp_path / "home", path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+k")
+        await settle(app, pilot)
+        status = app.screen.query_one(StatusLine)
+        assert status.analysis_state == "analysis cancelled"
+        assert app.screen.query_one(ActorList).actors == []
+        assert app.screen.query_one(DocumentView).paragraph_count == 170  # still readable
+        await pilot.press("ctrl+k")
+        await settle(app, pilot)
+        assert "actors" in status.analysis_state
+        assert app.screen.query_one(ActorList).actors

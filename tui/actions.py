@@ -60,6 +60,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.focus_document", "app", "1", "focus_pane('document')", "Focus the document"),
     Command("app.focus_actors", "app", "2", "focus_pane('actors')", "Focus the actors"),
     Command("app.focus_notes", "app", "3", "focus_pane('notes')", "Focus the notes"),
+    Command("app.analysis", "app", "ctrl+k", "cancel_analysis", "Cancel the running analysis, or run it again"),
     Command("app.search_notes", "app", "ctrl+f", "search_notes", "Search all notes"),
     # document
     Command("document.down", "document", "j,down", "scroll_line(1)", "Scroll down"),

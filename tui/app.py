@@ -81,6 +81,12 @@ class BriefingApp(App[int]):
         if widget is not None:
             widget.focus()
 
+    def action_cancel_analysis(self) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.cancel_or_restart_analysis()
+
     def action_search_notes(self) -> None:
         from tui.screens.note_search import NoteSearchScreen
 

@@ -132,17 +132,32 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
             self.document_view.set_selected(selected.spans)
         self.refresh_notes()
 
+    def cancel_or_restart_analysis(self) -> None:
+        running = [w for w in self.workers if w.group == "analysis" and w.is_running]
+        if running:
+            for worker in running:
+                worker.cancel()
+            self.status.analysis_state = "analysis cancelled"
+            self.status.say("Analysis cancelled: the text stays readable · ctrl+k runs it again")
+        elif self.analysis is None:
+            self.status.analysis_state = "analysing…"
+            self.load_analysis()
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+        if event.worker.group != "analysis" or event.worker.is_cancelled:
+            return
+        if event.state == WorkerState.ERROR:
             error = event.worker.error
             self.status.analysis_state = "analysis failed"
             self.notify(f"Analysis failed: {error}", title="Analysis", severity="error", timeout=15)
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="derive")
     def refresh_analysis(self) -> None:
-        """Re-derive actors after a correction or a folding change (pure, no spaCy)."""
+        """Re-derive actors after a correction or a folding change: pure and fast, no spaCy, but
+        linear in the mentions, so off the UI thread for a long briefing."""
         view = self.session.view()
-        if view is not None:
-            self.show_analysis(view)
+        if view is not None and not get_current_worker().is_cancelled:
+            self.post_message(AnalysisReady(view))
 
     # actors
 
