@@ -172,11 +172,6 @@ def bare_word(word_key: str) -> str:
     return _PARTICLE.sub("", word_key)
 
 
-def surname(name: str) -> str:
-    tokens = person_tokens(name)
-    return key(tokens[-1]) if tokens else ""
-
-
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key(text)).strip("-") or "unnamed"
 
