@@ -1,0 +1,27 @@
+"""Text from briefings and notes is painted literally: no markup parsed, no escape sequence sent."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from tui.literal import literal, literal_text
+
+
+def test_escape_sequences_become_visible_one_for_one():
+    raw = "a\x1b[31mred\x1b[0m\x07bell\x9b2J\x7f"
+    shown = literal(raw)
+    assert shown == "a␛[31mred␛[0m␇bell\ufffd2J␡"
+    assert len(shown) == len(raw)
+
+
+def test_markup_is_text_not_style():
+    text = literal_text("[bold]x[/] [link=http://e]y[/link]")
+    assert text.plain == "[bold]x[/] [link=http://e]y[/link]"
+    assert not text.spans
+
+
+@given(st.text())
+def test_any_text_keeps_its_length_and_loses_every_control(raw):
+    shown = literal(raw)
+    assert len(shown) == len(raw)
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in shown)
