@@ -1,13 +1,32 @@
-"""`briefing analyze PATH... [--json]`: analyses (or cached results) for scripts and people."""
+"""`briefing analyze PATH... [--json] [--jobs N]`: analyses (or cached results) for scripts and people.
+
+The batch itself is `analysis.batch`; this module parses arguments, applies the user's corrections,
+prints in the order given and shows a progress bar on a terminal. On cached briefings it imports
+neither spaCy nor textual, and with `--json` not even rich.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
-from tui.cli import _common, fail
+from tui.cli import _common, _version, fail
+
+INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl+C
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
 
 
 def analyze_parser() -> argparse.ArgumentParser:
@@ -17,12 +36,21 @@ def analyze_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them")
     parser.add_argument("--json", action="store_true", help="one JSON object per briefing per line")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="spaCy worker processes for the briefings not yet analysed (default: 1)",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {_version()}")
     _common(parser)
     return parser
 
 
 def expand(paths: list[str]) -> list[Path]:
-    """Files as given; a folder becomes its briefings, sorted by path."""
+    """Files as given; a folder becomes its briefings (recursively), sorted by path."""
     from analysis.documents import SUFFIXES
 
     found: list[Path] = []
@@ -61,34 +89,113 @@ def print_human(document, analysis) -> None:
     console.print()
 
 
+def wants_progress_bar() -> bool:
+    """A bar only for a person watching: stderr is a terminal and this is not a CI job."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        return False
+    return sys.stderr.isatty()
+
+
+class ProgressBar:
+    """A rich progress bar on stderr over the characters left to analyse, shown only when needed."""
+
+    def __init__(self, total_characters: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
+            TextColumn("[dim]{task.fields[briefings]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            # Lines printed to the terminal go above the bar; a redirected stdout is left alone.
+            redirect_stdout=sys.stdout.isatty(),
+            redirect_stderr=True,
+        )
+        self.task = self.progress.add_task("analysing", total=max(1, total_characters), briefings="")
+
+    def __enter__(self) -> ProgressBar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+    def update(self, state) -> None:
+        description = "loading model" if state.loading_model else "analysing"
+        self.progress.update(
+            self.task,
+            completed=state.characters,
+            description=description,
+            briefings=f"{state.briefings}/{state.total_briefings} briefings",
+        )
+
+
 def run_analyze(argv: list[str]) -> int:
     args = analyze_parser().parse_args(argv)
-    from analysis.documents import DocumentError, read_document
-    from analysis.pipeline import ModelNotInstalled, model_version
-    from analysis.report import analysis_json
+    from analysis import batch
+    from analysis.pipeline import AnalysisCancelled, ModelNotInstalled, model_version
     from analysis.service import AnalysisService
     from store.cache import AnalysisCache
-    from store.paths import analysis_cache_dir
+    from store.corrections import CorrectionsStore
+    from store.paths import analysis_cache_dir, corrections_path
 
     try:
         model_version(args.model)
     except ModelNotInstalled as error:
         return fail(str(error), 2)
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model)
+    corrections = CorrectionsStore(corrections_path(args.data_dir))
+    planned = batch.plan(service, expand(args.paths))
+    to_analyse = [p for p in planned if not p.cached and p.error is None]
+
+    bar = None
+    if to_analyse and wants_progress_bar():
+        bar = ProgressBar(sum(p.characters for p in to_analyse))
+    state = batch.BatchProgress(0, 0, 0, 0)  # the latest report, for the count kept on Ctrl+C
+
+    def on_progress(latest: batch.BatchProgress) -> None:
+        nonlocal state
+        state = latest
+        if bar is not None:
+            bar.update(latest)
+
+    outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
+    try:
+        with bar if bar is not None else nullcontext():
+            code = print_outcomes(outcomes, corrections, as_json=args.json)
+    except (KeyboardInterrupt, AnalysisCancelled):
+        outcomes.close()  # stops spaCy and its workers; every entry stored so far stays valid
+        kept = f"{state.analysed} briefing{'s' if state.analysed != 1 else ''} analysed so far"
+        return fail(f"interrupted; {kept} kept in the cache", INTERRUPTED)
+    except ModelNotInstalled as error:
+        return fail(str(error), 2)
+    for warning in service.cache.warnings + corrections.warnings:
+        fail(warning)
+    return code
+
+
+def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
+    """Print each outcome as it comes, with the user's corrections applied; 1 if any failed."""
+    from analysis.report import analysis_json
+    from analysis.service import with_corrections
+
     code = 0
-    for path in expand(args.paths):
-        try:
-            document = read_document(path)
-        except DocumentError as error:
-            fail(str(error))
+    for outcome in outcomes:
+        if outcome.error is not None:
+            fail(outcome.error)
             code = 1
             continue
-        analysis = service.analysis(document)
-        if args.json:
+        document = outcome.document
+        analysis = with_corrections(
+            outcome.analysis, document.text, corrections.for_document(document.content_hash)
+        )
+        if as_json:
             sys.stdout.write(json.dumps(analysis_json(document, analysis), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
             print_human(document, analysis)
-    for warning in getattr(service.cache, "warnings", []):
-        fail(warning)
     return code

@@ -1,0 +1,310 @@
+"""Many briefings at once: cached ones read back, the rest through one spaCy stream.
+
+`plan` reads every briefing once (hash, cache hit or miss, characters to analyse) without spaCy.
+`run` then yields one `Outcome` per briefing in the order given: hits straight from the cache; the
+misses' paragraphs piped through a single `nlp.pipe` across documents (`n_process=jobs`), mapped
+back to their briefing, and each analysis stored the moment its last paragraph is tagged, so an
+interruption keeps everything finished so far. spaCy is imported only when the first miss is
+reached: a run over cached briefings never loads it.
+
+Briefings are read a second time in `run` rather than kept from `plan`, so a folder of thousands
+holds one text in memory at a time, not all of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analysis import ANALYSER_VERSION
+from analysis.documents import DocumentError, read_document
+from analysis.model import Analysis, Document, Mention, Span
+from analysis.pipeline import AnalysisCancelled, Pipeline, Tagged, chunks, model_version
+from analysis.service import AnalysisService, cache_key, derive
+
+# Texts per spaCy batch. Smaller than spaCy's default so progress and Ctrl+C answer within a
+# fraction of a second; measured no slower on the small English model (bench/).
+BATCH_SIZE = 32
+# Below this many characters to analyse, forking workers costs more than it saves.
+MIN_CHARS_PER_PROCESS = 200_000
+
+
+@dataclass
+class Planned:
+    """One briefing of a batch before analysis: its cache key, or why it cannot be read."""
+
+    index: int
+    path: Path
+    key: str | None = None
+    cached: bool = False
+    characters: int = 0
+    error: str | None = None
+
+
+@dataclass
+class Outcome:
+    """One briefing's result, yielded in the order given; `analysis` is None when `error` is set."""
+
+    index: int
+    path: Path
+    document: Document | None = None
+    analysis: Analysis | None = None
+    cached: bool = False
+    error: str | None = None
+
+
+@dataclass
+class BatchProgress:
+    briefings: int  # finished, whether read from the cache, analysed or failed
+    total_briefings: int
+    characters: int  # analysed so far
+    total_characters: int  # to analyse (the cache misses)
+    analysed: int = 0  # analyses stored in the cache by this run
+    loading_model: bool = False
+
+
+def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
+    """Read each briefing once: its key, whether the cache holds it, or the one-line reason it fails.
+
+    A text that appears twice is analysed once: the second copy is marked cached, since the first
+    is stored before the second is reached.
+    """
+    version = model_version(service.model_name)
+    planned: list[Planned] = []
+    to_analyse: set[str] = set()
+    for index, path in enumerate(paths):
+        item = Planned(index=index, path=Path(path))
+        try:
+            document = read_document(path)
+        except DocumentError as error:
+            item.error = str(error)
+        else:
+            item.key = cache_key(document.content_hash, service.model_name, version)
+            item.cached = item.key in service.cache or item.key in to_analyse
+            if not item.cached:
+                to_analyse.add(item.key)
+                item.characters = len(document.text)
+        planned.append(item)
+    return planned
+
+
+def run(
+    service: AnalysisService,
+    planned: Sequence[Planned],
+    *,
+    jobs: int = 1,
+    on_progress: Callable[[BatchProgress], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Outcome]:
+    """Outcomes in plan order; misses analysed in one stream and cached as each one completes.
+
+    `cancelled()` is polled after every paragraph and stops the run with `AnalysisCancelled`;
+    KeyboardInterrupt stops it the same way. Entries already stored stay valid (atomic writes).
+    """
+    progress = BatchProgress(0, len(planned), 0, sum(p.characters for p in planned if not p.cached))
+
+    def report() -> None:
+        if on_progress is not None:
+            on_progress(progress)
+
+    def counted(characters: int) -> None:
+        progress.characters += characters
+        report()
+
+    # Misses come back from the stream in plan order; a miss that cannot be read again is
+    # reported when its turn comes. `ready` holds the stream's results until then.
+    misses = [p for p in planned if not p.cached and p.error is None]
+    failed: dict[int, str] = {}
+    ready: dict[int, Outcome] = {}
+    stream: Iterator[tuple[Planned, Document, Tagged]] | None = None
+
+    def reread() -> Iterator[tuple[Planned, Document]]:
+        for item in misses:
+            try:
+                yield item, read_document(item.path)
+            except DocumentError as error:
+                failed[item.index] = str(error)
+
+    def open_stream() -> Iterator[tuple[Planned, Document, Tagged]]:
+        progress.loading_model = True
+        report()
+        pipeline = service.pipeline()
+        progress.loading_model = False
+        report()
+        n_process = jobs if progress.total_characters >= MIN_CHARS_PER_PROCESS * jobs else 1
+        return tag_many(
+            pipeline,
+            reread(),
+            n_process=max(1, n_process),
+            batch_size=batch_size,
+            on_chunk=counted,
+            cancelled=cancelled,
+        )
+
+    try:
+        for item in planned:
+            if item.error is not None:
+                outcome = Outcome(item.index, item.path, error=item.error)
+            elif item.cached:
+                outcome = _from_cache(service, item)
+            else:
+                if stream is None:
+                    stream = open_stream()
+                while item.index not in ready and item.index not in failed:
+                    done, document, tagged = next(stream)
+                    analysis = build_analysis(document, service.pipeline(), tagged)
+                    service.cache.put(analysis.key, analysis.to_dict())
+                    progress.analysed += 1
+                    ready[done.index] = Outcome(done.index, done.path, document, analysis)
+                if item.index in failed:
+                    outcome = Outcome(item.index, item.path, error=failed.pop(item.index))
+                else:
+                    outcome = ready.pop(item.index)
+            progress.briefings += 1
+            report()
+            yield outcome
+    finally:
+        if stream is not None:
+            stream.close()  # stops spaCy's worker processes, if any
+
+
+def _from_cache(service: AnalysisService, item: Planned) -> Outcome:
+    """A planned hit: read again and look up (analysed on its own if the entry has gone since)."""
+    try:
+        document = read_document(item.path)
+    except DocumentError as error:
+        return Outcome(item.index, item.path, error=str(error))
+    analysis = service.cached(document)
+    if analysis is None:
+        # Deleted or set aside as corrupt since the plan, or the file changed under us.
+        return Outcome(item.index, item.path, document, service.analysis(document))
+    return Outcome(item.index, item.path, document, analysis, cached=True)
+
+
+def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> Analysis:
+    """The same Analysis `analysis.service.analyse` builds, from sentences and mentions tagged here."""
+    derived = derive(document.text, tagged.sentences, tagged.mentions)
+    return Analysis(
+        key=cache_key(document.content_hash, pipeline.name, pipeline.version),
+        content_hash=document.content_hash,
+        model_name=pipeline.name,
+        model_version=pipeline.version,
+        analyser_version=ANALYSER_VERSION,
+        sentences=tagged.sentences,
+        mentions=tagged.mentions,
+        actors=derived.actors,
+        summary=derived.summary,
+        facts=derived.facts,
+    )
+
+
+def tag_many(
+    pipeline: Pipeline,
+    documents: Iterable[Any],
+    *,
+    n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
+    on_chunk: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[tuple[Any, Document, Tagged]]:
+    """(tag, document, tagged) for each (tag, document) given, in order, as soon as it is complete.
+
+    The paragraphs (cut by `chunks`) of all documents go through one `nlp.pipe`, so batches span
+    documents and `n_process` workers stay busy; each Doc is mapped back to its document with the
+    paragraph's offset. Only plain strings cross to the workers: the bookkeeping stays here, in a
+    queue consumed in the order spaCy returns Docs (its output order is its input order).
+    """
+    # Per piece: its document, offset, how far it advances through the text (blank lines
+    # included, so a document's advances add up to its length), and whether it is the last.
+    pending: deque[tuple[Any, Document, int, int, bool]] = deque()
+
+    def pieces() -> Iterator[str]:
+        for tag, document in documents:
+            spans = list(chunks(document.text, document.paragraphs)) or [(0, 0)]
+            reached = 0
+            for number, (start, end) in enumerate(spans):
+                last = number == len(spans) - 1
+                advance = (len(document.text) if last else end) - reached
+                reached += advance
+                pending.append((tag, document, start, advance, last))
+                yield document.text[start:end]
+
+    sentences: list[Span] = []
+    mentions: list[Mention] = []
+    with _sigint_in_parent_only(n_process > 1):
+        docs = pipeline.nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
+        try:
+            for doc in docs:
+                tag, document, start, advance, last = pending.popleft()
+                read_doc(doc, start, sentences, mentions)
+                if on_chunk is not None:
+                    on_chunk(advance)
+                if last:
+                    yield tag, document, Tagged(sentences=sentences, mentions=mentions)
+                    sentences, mentions = [], []
+                if cancelled is not None and cancelled():
+                    raise AnalysisCancelled()
+        finally:
+            docs.close()
+
+
+def read_doc(doc: Any, offset: int, sentences: list[Span], mentions: list[Mention]) -> None:
+    """Append a paragraph Doc's sentences and entities, at `offset` in the whole text.
+
+    The same reading as `analysis.pipeline.tag`: a mention belongs to the sentence holding its
+    first token.
+    """
+    first = len(sentences)
+    starts: list[int] = []
+    for sent in doc.sents:
+        starts.append(sent.start)
+        sentences.append((offset + sent.start_char, offset + sent.end_char))
+    for ent in doc.ents:
+        number = bisect.bisect_right(starts, ent.start) - 1
+        mentions.append(
+            Mention(
+                text=ent.text,
+                label=ent.label_,
+                start=offset + ent.start_char,
+                end=offset + ent.end_char,
+                sentence=first + max(0, number),
+            )
+        )
+
+
+@contextmanager
+def _sigint_in_parent_only(active: bool) -> Iterator[None]:
+    """Ctrl+C interrupts this process only, not spaCy's forked workers.
+
+    The workers inherit this handler and ignore SIGINT; the parent's KeyboardInterrupt closes the
+    stream, and spaCy then stops them cleanly (they exit on the closed pipe) instead of each one
+    printing a traceback. Under the spawn start method workers do not inherit it; nothing breaks.
+    """
+    if not active or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def handler(signum: int, frame: Any) -> None:
+        if os.getpid() != parent:
+            return
+        if callable(previous):
+            previous(signum, frame)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
