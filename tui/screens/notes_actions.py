@@ -1,30 +1,45 @@
-"""The reader's note handling: write, edit, delete and undo, tags, filter, jump.
+"""The reader's note handling: write, edit, delete and undo, tags, filter, jump, re-pin, export.
 
 A mixin of `ReaderScreen`, kept apart so each module stays small. A note is written to the store
-before the editor's result is reported saved; a write that fails reopens the editor with the text,
-so the user never loses what they typed.
+before the editor's result is reported saved; a write that fails (the file locked by a hung
+instance, read-only, the disk full) says why and reopens the editor with the text, so the user
+never loses what they typed. Writes are synchronous: they take milliseconds, and the session's
+store gives up on a held lock after a second and a half.
 """
 
 from __future__ import annotations
 
 from analysis.model import Actor, Note
-from analysis.notes import filter_notes, new_note, note_on_actor, parse_tags
+from analysis.notes import clean_tag, filter_notes, new_note, note_on_actor, parse_tags
+from store.jsonfile import StoreError, StoreLocked
+from store.notes import NotesReadOnly
+from tui.literal import literal
+from tui.screens.backup_offer import BackupOffer
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.note_editor import NoteEditor
 from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 
+READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
+
 
 class NotesActions:
     last_deleted: Note | None = None
     notes_filter: str = ""
+    tagging: Note | None = None
+    backup_offered: bool = False
 
     def refresh_notes(self, highlight: str | None = None) -> None:
         session = self.session
         notes = session.notes()
         shown = filter_notes(notes, self.notes_filter) if self.notes_filter else notes
         names = {actor.id: actor.name for actor in (self.analysis.actors if self.analysis else [])}
-        self.notes_list.show(shown, session.document, names)
+        problem = session.notes_problem
+        empty = {}
+        if self.notes_filter and notes:
+            empty["empty"] = "No note matches the filter.\n\n/ then enter on an empty line shows all."
+        self.notes_list.show(shown, session.document, names, problem=problem, **empty)
+        self.notes_list.border_title = "Notes · read-only" if problem else "Notes"
         if highlight:
             self.notes_list.highlight_note(highlight)
         self.document_view.set_note_marks(
@@ -36,15 +51,30 @@ class NotesActions:
         )
         self.status.notes = len(notes)
         if self.notes_filter:
-            self.notes_list.border_subtitle += f" · filter “{self.notes_filter}”"
+            self.notes_list.border_subtitle += f" · filter “{literal(self.notes_filter)}”"
+        if problem and not self.backup_offered:
+            self.backup_offered = True
+            self.call_after_refresh(self.offer_backup)
 
     def _store(self, write, *args, **kwargs) -> Note | None:
         """Run a store write; on failure tell the user why and return None."""
         try:
             return write(*args, **kwargs)
-        except Exception as error:  # locked, read-only or disk full: the user must know, not crash
-            self.notify(str(error), title="Notes not saved", severity="error", timeout=15)
+        except (StoreError, OSError, ValueError) as error:
+            if isinstance(error, StoreLocked):
+                title = "Notes not saved: locked by another briefing"
+            elif isinstance(error, NotesReadOnly):
+                title = "Notes not saved: read-only"
+            else:
+                title = "Notes not saved"
+            self.notify(literal(str(error)), title=title, severity="error", timeout=15, markup=False)
+            self.status.say(f"{title}: nothing was lost")
+            if isinstance(error, NotesReadOnly):
+                self.refresh_notes()  # another instance may have broken the file: show it
             return None
+
+    def _heading(self, heading: str) -> str:
+        return heading + (READ_ONLY_HEADING if self.session.notes_problem else "")
 
     def write_paragraph_note(self, paragraph: int, body: str = "") -> None:
         document = self.session.document
@@ -60,9 +90,8 @@ class NotesActions:
             self.refresh_notes(highlight=note.id)
             self.status.say(f"Note saved on ¶{paragraph + 1}")
 
-        self.app.push_screen(
-            NoteEditor(f"Note on ¶{paragraph + 1}", document.text[start:end], body), saved
-        )
+        heading = self._heading(f"Note on ¶{paragraph + 1}")
+        self.app.push_screen(NoteEditor(heading, document.text[start:end], body), saved)
 
     def write_actor_note(self, actor: Actor, body: str = "") -> None:
         document = self.session.document
@@ -79,21 +108,24 @@ class NotesActions:
             self.refresh_notes(highlight=note.id)
             self.status.say(f"Note saved on {actor.name}")
 
-        self.app.push_screen(NoteEditor(f"Note on {actor.name} ({actor.kind})", None, body), saved)
+        heading = self._heading(f"Note on {actor.name} ({actor.kind})")
+        self.app.push_screen(NoteEditor(heading, None, body), saved)
 
-    def edit_note(self, note: Note) -> None:
+    def edit_note(self, note: Note, body: str | None = None) -> None:
         def saved(text: str | None) -> None:
             if text is None or text == note.body:
                 return
             manual = [tag for tag in note.tags if tag not in parse_tags(note.body)]
             tags = list(dict.fromkeys([*parse_tags(text), *manual]))
             if self._store(self.session.update_note, note, body=text, tags=tags) is None:
+                self.edit_note(note, text)
                 return
             self.refresh_notes(highlight=note.id)
             self.status.say("Note saved")
 
         quote = note.anchor.quote if note.anchor else None
-        self.app.push_screen(NoteEditor("Edit note", quote, note.body), saved)
+        text = note.body if body is None else body
+        self.app.push_screen(NoteEditor(self._heading("Edit note"), quote, text), saved)
 
     def delete_note(self, note: Note) -> None:
         def answered(yes: bool | None) -> None:
@@ -117,14 +149,97 @@ class NotesActions:
             self.refresh_notes(highlight=restored.id)
             self.status.say("Note restored")
 
-    def jump_to_note(self, note: Note) -> None:
+    def jump_to_note(self, note: Note, focus: bool = True) -> None:
         if note.anchor is None or note.placement == "orphan":
             self.status.say("This note has no passage in the text" if note.anchor is None
-                            else "Orphaned: its passage is gone from this version of the text")
+                            else "Orphaned: its passage is gone from this version of the text · p re-pins it")
             return
         span = (note.anchor.start, note.anchor.end)
         self.document_view.go_to_offset(note.anchor.start, span)
-        self.document_view.focus()
+        if focus:
+            self.document_view.focus()
+
+    def show_note(self, note_id: str) -> None:
+        """Highlight a note in the pane (dropping a filter that hides it) and show its passage."""
+        note = next((n for n in self.session.notes() if n.id == note_id), None)
+        if note is None:
+            self.status.say("That note is no longer here")
+            return
+        if self.notes_filter and not filter_notes([note], self.notes_filter):
+            self.notes_filter = ""
+        self.refresh_notes(highlight=note_id)
+        self.notes_list.focus()
+        self.jump_to_note(note, focus=False)
+        if note.anchor is not None and note.placement != "orphan":
+            paragraph = self.session.document.paragraph_at(note.anchor.start) + 1
+            self.status.say(f"Note on ¶{paragraph}")
+
+    def on_note_search_screen_chosen(self, message) -> None:
+        self.show_note(message.note_id)
+
+    def repin_note(self, note: Note) -> None:
+        if note.anchor is None:
+            self.status.say("A note on an actor has no passage to re-pin")
+            return
+        paragraph = self.document_view.cursor_paragraph
+
+        def repin(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            moved = self._store(self.session.repin_note, note, paragraph)
+            if moved is not None:
+                self.refresh_notes(highlight=note.id)
+                self.status.say(f"Note re-pinned to ¶{paragraph + 1}")
+
+        if note.placement == "orphan":
+            repin()
+        else:  # it has a place: moving it is a choice, not a rescue
+            question = f"Move this note to ¶{paragraph + 1}, the document's cursor paragraph?"
+            self.app.push_screen(ConfirmScreen(question, note.body[:200]), repin)
+
+    def export_notes(self) -> None:
+        names = {actor.id: actor.name for actor in (self.analysis.actors if self.analysis else [])}
+        if not self.session.notes():
+            self.status.say("No notes to export")
+            return
+        try:
+            path, count = self.session.export_notes(names)
+        except OSError as error:
+            message = f"Export failed: {error.strerror or error}"
+            self.notify(literal(message), title="Export", severity="error", timeout=15, markup=False)
+            return
+        message = f"Exported {count} note{'s' if count != 1 else ''} to {path}"
+        self.notify(literal(message), title="Notes exported", timeout=15, markup=False)
+        self.status.say(message)
+
+    def offer_backup(self) -> None:
+        """The notes file cannot be used: offer the newest good backup, or keep read-only."""
+        problem = self.session.notes_problem
+        if problem is None:
+            return
+        found = self.session.newest_good_backup()
+        if found is None:
+            self.notify(literal(f"{problem}. There is no good backup to restore."),
+                        title="Notes are read-only", severity="error", timeout=30, markup=False)
+            return
+        backup, count = found
+
+        def answered(restore: bool | None) -> None:
+            if not restore:
+                self.status.say("Notes are read-only until the notes file is fixed")
+                return
+            try:
+                kept = self.session.restore_backup(backup)
+            except (StoreError, OSError) as error:
+                self.notify(literal(str(error)), title="Backup not restored", severity="error",
+                            timeout=30, markup=False)
+                return
+            self.refresh_notes()
+            message = f"Notes restored from {backup}" + (f"; the unusable file is kept as {kept}" if kept else "")
+            self.notify(literal(message), title="Notes restored", timeout=20, markup=False)
+            self.status.say(message)
+
+        self.app.push_screen(BackupOffer(problem, backup, count), answered)
 
     # Named, not @on-decorated: Textual collects decorated handlers only from Message pump classes,
     # and this is a plain mixin.
@@ -134,6 +249,8 @@ class NotesActions:
             self.undo_delete()
         elif message.what == "filter":
             self.query_one(PromptBar).ask("notes", "filter notes: words or #tag", self.notes_filter)
+        elif message.what == "export":
+            self.export_notes()
         elif note is None:
             self.status.say("No note here: press a in the document to write one")
         elif message.what == "jump":
@@ -142,9 +259,11 @@ class NotesActions:
             self.edit_note(note)
         elif message.what == "delete":
             self.delete_note(note)
+        elif message.what == "repin":
+            self.repin_note(note)
         elif message.what == "tags":
-            self.query_one(PromptBar).ask("tags", "tags, separated by spaces", " ".join(note.tags))
             self.tagging = note
+            self.query_one(PromptBar).ask("tags", "tags, separated by spaces", " ".join(note.tags))
 
     def notes_prompt_answered(self, purpose: str, value: str | None) -> None:
         self.notes_list.focus()
@@ -153,9 +272,14 @@ class NotesActions:
         if purpose == "notes":
             self.notes_filter = value.strip()
             self.refresh_notes()
-        elif purpose == "tags":
+        elif purpose == "tags" and self.tagging is not None:
             note = self.tagging
-            tags = list(dict.fromkeys(t.lstrip("#").lower() for t in value.split() if t.lstrip("#")))
+            try:
+                tags = list(dict.fromkeys(clean_tag(word) for word in value.split()))
+            except ValueError as error:
+                self.status.say(f"Tags not saved: {error}")
+                self.query_one(PromptBar).ask("tags", "tags, separated by spaces", value)
+                return
             if self._store(self.session.update_note, note, tags=tags) is not None:
                 self.refresh_notes(highlight=note.id)
-                self.status.say("Tags saved")
+                self.status.say("Tags saved" if tags else "Tags removed")

@@ -1,4 +1,9 @@
-"""The notes pane: the user's notes on this briefing, each with its passage, body and tags."""
+"""The notes pane: the user's notes on this briefing, each with its passage, body and tags.
+
+Passage notes come in reading order, then notes on actors, then an "Orphaned" group of notes whose
+passage is gone from this version of the text. A notes file the app may not write is announced in
+a line at the top that stays until the file is fixed.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from tui.literal import literal
 PLACEMENT_LABELS = {"moved": "moved", "fuzzy": "moved, text changed", "orphan": "orphaned"}
 QUOTE_CHARS = 60
 EMPTY_HINT = "No notes yet.\n\na in the document pins one to the cursor paragraph; A in the actors pane, to an actor."
+ORPHANS_HEADING = "Orphaned: passage gone · p re-pins"
 
 
 def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> Text:
@@ -26,15 +32,31 @@ def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> T
     if note.placement in PLACEMENT_LABELS:
         label.append(f"[{PLACEMENT_LABELS[note.placement]}] ", style="italic yellow")
     if note.anchor is not None:
-        quote = " ".join(literal(note.anchor.quote).split())
-        if len(quote) > QUOTE_CHARS:
-            quote = quote[: QUOTE_CHARS - 1] + "…"
-        label.append(f"“{quote}”", style="italic dim")
+        label.append(f"“{short_quote(note.anchor.quote)}”", style="italic dim")
     body = literal(note.body.strip()) or "(empty note)"
     label.append("\n" + body)
     if note.tags:
-        label.append("\n" + " ".join(f"#{tag}" for tag in note.tags), style="cyan")
+        label.append("\n" + " ".join(f"#{literal(tag)}" for tag in note.tags), style="cyan")
     return label
+
+
+def short_quote(quote: str, limit: int = QUOTE_CHARS) -> str:
+    """A quote on one line, control characters made visible, cut to `limit` characters."""
+    quote = " ".join(literal(quote).split())
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
+
+
+def reading_order(notes: list[Note]) -> list[Note]:
+    """Passage notes by position, then notes on actors, then orphans (oldest first)."""
+
+    def key(note: Note) -> tuple:
+        if note.placement == "orphan":
+            return (2, 0, note.created)
+        if note.anchor is None:
+            return (1, 0, note.created)
+        return (0, note.anchor.start, note.created)
+
+    return sorted(notes, key=key)
 
 
 class NotesList(OptionList):
@@ -51,39 +73,49 @@ class NotesList(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.notes: list[Note] = []
+        self.problem: str | None = None
 
-    def show(self, notes: list[Note], document: Document, actor_names: dict[str, str]) -> None:
-        """List notes in reading order (actor notes and orphans last), keeping the highlight."""
+    def show(
+        self,
+        notes: list[Note],
+        document: Document,
+        actor_names: dict[str, str],
+        *,
+        problem: str | None = None,
+        empty: str = EMPTY_HINT,
+    ) -> None:
+        """List notes in reading order, keeping the highlight; `problem` heads the list."""
         current = self.highlighted_note
-        self.notes = sorted(
-            notes,
-            key=lambda n: (
-                n.anchor is None or n.placement == "orphan",
-                n.anchor.start if n.anchor else 0,
-                n.created,
-            ),
-        )
+        self.notes = reading_order(notes)
+        self.problem = problem
         self.clear_options()
-        self.add_options(
-            [Option(note_label(note, document, actor_names), id=note.id) for note in self.notes]
-        )
+        if problem:
+            warning = Text("⚠ Notes are read-only\n", style="bold red")
+            warning.append(literal(problem), style="red")
+            self.add_option(Option(warning, disabled=True))
+        orphans_started = False
+        for note in self.notes:
+            if note.placement == "orphan" and not orphans_started:
+                orphans_started = True
+                self.add_option(Option(Text(ORPHANS_HEADING, style="bold yellow"), disabled=True))
+            self.add_option(Option(note_label(note, document, actor_names), id=note.id))
         if not self.notes:
-            self.add_option(Option(Text(EMPTY_HINT, style="dim italic"), disabled=True))
+            self.add_option(Option(Text(empty, style="dim italic"), disabled=True))
         else:
             ids = [note.id for note in self.notes]
-            self.highlighted = ids.index(current.id) if current and current.id in ids else 0
+            self.highlight_note(current.id if current and current.id in ids else ids[0])
         self.border_subtitle = f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''}"
 
     def highlight_note(self, note_id: str) -> None:
-        ids = [note.id for note in self.notes]
-        if note_id in ids:
-            self.highlighted = ids.index(note_id)
+        if any(note.id == note_id for note in self.notes):
+            self.highlighted = self.get_option_index(note_id)
 
     @property
     def highlighted_note(self) -> Note | None:
-        if self.highlighted is None or not self.notes or self.highlighted >= len(self.notes):
+        option = self.highlighted_option
+        if option is None or option.id is None:
             return None
-        return self.notes[self.highlighted]
+        return next((note for note in self.notes if note.id == option.id), None)
 
     def _request(self, what: str) -> None:
         self.post_message(self.Requested(what, self.highlighted_note))
@@ -108,3 +140,6 @@ class NotesList(OptionList):
 
     def action_export_notes(self) -> None:
         self._request("export")
+
+    def action_repin_note(self) -> None:
+        self._request("repin")

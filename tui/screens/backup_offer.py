@@ -1,0 +1,74 @@
+"""The notes file cannot be used: say why, and offer the newest good backup in its place.
+
+Returns True to restore the backup, False (or None) to keep working with notes read-only. The
+unusable file is never deleted: restoring keeps a copy of it beside the notes file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.literal import literal
+
+
+class BackupOffer(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    BackupOffer {
+        align: center middle;
+    }
+    #backup-offer {
+        width: 80%;
+        max-width: 100;
+        height: auto;
+        border: thick $error;
+        background: $surface;
+        padding: 1 2;
+    }
+    #backup-offer-heading {
+        text-style: bold;
+    }
+    #backup-offer-problem, #backup-offer-backup {
+        margin: 1 0 0 0;
+    }
+    #backup-offer-help {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [
+        Binding("r", "answer(True)", "Restore the backup", id="backup_offer.restore"),
+        Binding("k,escape", "answer(False)", "Keep read-only", id="backup_offer.keep"),
+    ]
+
+    def __init__(self, problem: str, backup: Path, notes: int) -> None:
+        super().__init__()
+        self.problem = problem
+        self.backup = backup
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        when = datetime.fromtimestamp(self.backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        count = f"{self.notes} note{'s' if self.notes != 1 else ''}"
+        with Vertical(id="backup-offer"):
+            yield Static(Text("Your notes file cannot be used"), id="backup-offer-heading")
+            yield Static(Text(literal(self.problem)), id="backup-offer-problem")
+            yield Static(
+                Text(f"The newest good backup, {literal(str(self.backup))}, from {when}, holds {count}."),
+                id="backup-offer-backup",
+            )
+            yield Static(
+                Text("r: restore it (the unusable file is kept beside it) · k / esc: keep notes read-only"),
+                id="backup-offer-help",
+            )
+
+    def action_answer(self, restore: bool) -> None:
+        self.dismiss(restore)
