@@ -13,20 +13,24 @@ from tui.cli import fail
 def notes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing notes", description="Work with your notes.")
     parser.add_argument("--data-dir", metavar="DIR", help="where notes are kept")
+    # Also accepted after the command; SUPPRESS keeps a subcommand from resetting the value given
+    # before it (argparse copies a subparser's defaults over the parent's).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where notes are kept")
     commands = parser.add_subparsers(dest="command", required=True)
-    add = commands.add_parser("add", help="pin a note to the first occurrence of a quote")
+    add = commands.add_parser("add", parents=[common], help="pin a note to the first occurrence of a quote")
     add.add_argument("path", help="the briefing")
     add.add_argument("--quote", required=True, help="exact text of the briefing to anchor to")
     add.add_argument("--body", required=True, help="the note")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    listing = commands.add_parser("list", help="list notes, of one briefing or of all")
+    listing = commands.add_parser("list", parents=[common], help="list notes, of one briefing or of all")
     listing.add_argument("path", nargs="?", help="only the notes of this briefing")
     listing.add_argument("--json", action="store_true", help="one JSON object per note per line")
-    export = commands.add_parser("export", help="all notes (or one briefing's) as Markdown or JSON")
+    export = commands.add_parser("export", parents=[common], help="all notes (or one briefing's) as Markdown or JSON")
     export.add_argument("path", nargs="?", help="only the notes of this briefing")
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    imports = commands.add_parser("import", help="read notes exported as JSON (no duplicates)")
+    imports = commands.add_parser("import", parents=[common], help="read notes exported as JSON (no duplicates)")
     imports.add_argument("file", help="a file written by 'briefing notes export --format json'")
     return parser
 
@@ -44,6 +48,8 @@ def selected_notes(store, path: str | None):
         notes = [
             n for n in notes if n.content_hash == document.content_hash or n.document_path == document.path
         ]
+        # Notes written on this text under another path (the file moved) are placed on it too.
+        documents = {note.document_path: document for note in notes}
         documents[document.path] = document
     else:
         for note_path in sorted({note.document_path for note in notes}):
@@ -54,7 +60,7 @@ def selected_notes(store, path: str | None):
     placed = []
     for note_path in dict.fromkeys(note.document_path for note in notes):
         group = [note for note in notes if note.document_path == note_path]
-        document = documents.get(note_path) or (documents.get(path) if path else None)
+        document = documents.get(note_path)
         placed.extend(place_notes(group, document) if document else group)
     return placed, documents
 
@@ -83,6 +89,8 @@ def run_notes(argv: list[str]) -> int:
         return fail(str(error))
     except StoreError as error:
         return fail(str(error))
+    except OSError as error:
+        return fail(f"{error.filename or 'notes'}: {error.strerror or error}")
     if store.problem:
         fail(store.problem)
     return 0
@@ -96,7 +104,10 @@ def add_note(store, args, read_document) -> int:
     found = find_quote(document.text, args.quote)
     if found is None:
         return fail(f"{document.path}: the quote is not in the briefing: {args.quote!r}")
-    note = new_note(document, found[0], found[1], args.body, tags=args.tag)
+    try:
+        note = new_note(document, found[0], found[1], args.body, tags=args.tag)
+    except ValueError as error:
+        return fail(str(error), 2)
     saved = store.add(note.to_dict())
     print(saved["id"])
     return 0
