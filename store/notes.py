@@ -5,8 +5,9 @@
 - A file we cannot fully understand (not JSON, not our shape, or from a newer briefing) is never
   written: the store turns read-only, says why in `problem`, and offers `backups()`.
 - Before the first write of each day the file is copied to `backups/` (the newest seven are kept),
-  and before a schema migration is saved the old file is copied there too (those are kept).
-- Reading an older schema migrates it in memory; the first write saves the migration.
+  and before a schema migration is saved the old file is copied there too (`store.backups`).
+- Reading an older schema migrates it in memory; the first write saves the migration
+  (`store.migrations`).
 
 Notes are plain dicts of the shape of `analysis.model.Note.to_dict()`; this module knows no types.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 import copy
 import logging
 import os
-import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +26,7 @@ from pathlib import Path
 from tinydb import where
 from tinydb.table import Table
 
+from store.backups import KEEP_DAILY_BACKUPS, backup_dir, backups_of, daily_backup, migration_backup
 from store.jsonfile import (
     DEFAULT_LOCK_TIMEOUT,
     AtomicJSONStorage,
@@ -41,14 +42,9 @@ from store.jsonfile import (
     sweep_temp_files,
     utc_now,
 )
+from store.migrations import META, MIGRATIONS, NOTES, SCHEMA_VERSION, migrate, schema_version
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = 1
-NOTES = "notes"
-META = "meta"
-KEEP_DAILY_BACKUPS = 7
-_DAILY_SUFFIX = re.compile(r"-\d{4}-\d{2}-\d{2}\.json")
 
 
 class NotesReadOnly(StoreError):
@@ -61,43 +57,6 @@ class NoteNotFound(StoreError, LookupError):
 
 class _Unusable(Exception):
     """Internal: the file must not be written; carries the reason."""
-
-
-# Migrations: MIGRATIONS[n] turns a whole version-n database (all tables) into version n + 1.
-# Add one per schema change and bump SCHEMA_VERSION; files are migrated step by step.
-
-
-def _v0_to_v1(data: dict) -> dict:
-    """Version 0 (no meta table) predates tags, actor links and re-anchoring."""
-    for note in data.get(NOTES, {}).values():
-        note.setdefault("tags", [])
-        note.setdefault("actor_id", None)
-        note.setdefault("anchor", None)
-        note.setdefault("placement", "exact")
-    return data
-
-
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
-
-
-def schema_version(path: Path, data: dict) -> int:
-    meta = data.get(META)
-    if not meta:
-        return 0
-    version = next(iter(meta.values())).get("schema_version")
-    if type(version) is not int or version < 0:
-        raise CorruptFile(path, f"meta record holds no valid schema_version ({version!r})")
-    return version
-
-
-def migrate(path: Path, data: dict) -> dict:
-    """`data` brought up to SCHEMA_VERSION (modified in place)."""
-    version = schema_version(path, data)
-    while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
-        version += 1
-    data[META] = {"1": {"schema_version": version}}
-    return data
 
 
 def _check_notes(path: Path, data: dict) -> None:
@@ -126,7 +85,7 @@ class NotesStore:
 
     @property
     def backup_dir(self) -> Path:
-        return self.path.parent / "backups"
+        return backup_dir(self.path)
 
     # reading
 
@@ -149,10 +108,7 @@ class NotesStore:
 
     def backups(self) -> list[Path]:
         """Backups of this notes file, newest first."""
-        if not self.backup_dir.is_dir():
-            return []
-        found = [p for p in self.backup_dir.glob(f"{self.path.stem}-*.json") if p.is_file()]
-        return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+        return backups_of(self.path)
 
     # writing
 
@@ -271,7 +227,7 @@ class NotesStore:
             except _Unusable as problem:
                 self._become_read_only(str(problem))
             else:
-                return [] if data is None else list(migrate(self.path, data).get(NOTES, {}).values())
+                return [] if data is None else list(self._migrated(data).get(NOTES, {}).values())
         return self._salvage()
 
     def _salvage(self) -> list[dict]:
@@ -311,23 +267,15 @@ class NotesStore:
             if data is None:
                 db.storage.write({META: {"1": {"schema_version": SCHEMA_VERSION}}, NOTES: {}})
             else:
-                self._daily_backup()
+                daily_backup(self.path, self.clock(), self.keep_backups)
                 version = schema_version(self.path, data)
                 if version < SCHEMA_VERSION:
-                    stamp = self.clock().strftime("%Y%m%dT%H%M%SZ")
-                    copy_atomic(self.path, self.backup_dir / f"{self.path.stem}-v{version}-{stamp}.json")
-                    db.storage.write(migrate(self.path, data))
+                    migration_backup(self.path, version, self.clock())
+                    db.storage.write(self._migrated(data))
             yield db.table(NOTES)
 
-    def _daily_backup(self) -> None:
-        day = self.clock().astimezone().date().isoformat()
-        target = self.backup_dir / f"{self.path.stem}-{day}.json"
-        if target.exists():
-            return
-        copy_atomic(self.path, target)
-        stem = self.path.stem
-        daily = sorted(
-            p for p in self.backup_dir.glob(f"{stem}-*.json") if _DAILY_SUFFIX.fullmatch(p.name[len(stem):])
-        )
-        for old in daily[: -self.keep_backups]:
-            old.unlink(missing_ok=True)
+    def _migrated(self, data: dict) -> dict:
+        # This module's SCHEMA_VERSION and MIGRATIONS, looked up at each call: the version the store
+        # checks files against and the steps it runs stay one pair, even where both are swapped
+        # here (as the test of a next schema version does).
+        return migrate(self.path, data, MIGRATIONS, SCHEMA_VERSION)

@@ -1,0 +1,210 @@
+"""Each name's kind (person, organisation, place, group, thing) and the row it starts in.
+
+`Context.decide` sets `kind` and `target` on every mention, deciding once per distinct name from
+the gazetteers (`analysis.places`, loaded on first use), the model's labels and the words around
+the mentions (`analysis.cues`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from analysis import names
+from analysis.cues import Cues
+from analysis.names import Ref
+
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+SAMPLE = 24  # mentions of one name read for context clues
+LABEL_KIND = {
+    "PERSON": ("person", "person"),
+    "ORG": ("organization", "org"),
+    "GPE": ("place", "place"),
+    "LOC": ("place", "place"),
+    "FAC": ("place", "place"),
+    "NORP": ("group", "group"),
+}
+_TITLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
+_CODE = re.compile(r"^[A-Z]+-?\d+\+?$")  # "G7", "G-20", "P5+"
+# "Crimean Tatars", "Syrian Kurds": a people named by an adjective of place and a plural.
+_PEOPLE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)\s+(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+[^s\W]s$")
+
+
+class Context(Cues):
+    """Decides each name's kind, once for all its mentions, from gazetteers, labels and context.
+
+    Every rule is general: a gazetteer entry outranks the model's label as far as its tier
+    allows (see analysis.places); the words around the mentions settle what the gazetteers
+    cannot (a possessive person before a common noun stays a person, "the Donbass" is no
+    person, a name listed with places is a place).
+    """
+
+    def __init__(self, text: str, refs: list[Ref]) -> None:
+        from analysis.places import gazetteer
+
+        super().__init__(text, refs)
+        self.places = gazetteer()
+        self.person_words = {
+            form
+            for ref in refs
+            if ref.label == "PERSON" and len(ref.tokens) >= 2
+            for word in ref.tokens
+            for form in (word, names.bare_word(word))
+        }
+        self.written = {ref.key for ref in refs}
+        self.person_names = {word for ref in refs if ref.label == "PERSON" for word in ref.key.split()}
+        self._memo: dict[int, tuple[str, list[Ref], bool]] = {}
+
+    def decide(self) -> None:
+        groups: dict[tuple[str, bool], list[Ref]] = defaultdict(list)
+        for ref in self.refs:
+            if self.fragment(ref):
+                continue
+            # A word of a person's name that is also a place ("Charlotte") is decided mention by
+            # mention: the ones labelled or placed as places apart from the others.
+            split = ref.key in self.person_words and " " not in ref.key
+            placed = split and (ref.label in PLACE_LABELS or self.in_place(ref))
+            groups[(ref.key, placed)].append(ref)
+        for second in (False, True):  # the second pass sees which neighbours are places
+            for group in groups.values():
+                if second and self._features(group)[0] not in ("PERSON", "ORG"):
+                    continue  # only a person's or an organisation's label yields to its list
+                kind, target = self._decide(group, second)
+                for ref in group:
+                    ref.kind, ref.target = kind, target
+
+    def _features(self, group: list[Ref]) -> tuple[str, list[Ref], bool]:
+        """The model's label by weighted vote, the mentions to read context from, and whether
+        the name is a person's. A long-running name is judged on an even sample of its mentions
+        (SAMPLE of them), which keeps the work linear in the text."""
+        found = self._memo.get(id(group))
+        if found is None:
+            labels: Counter = Counter()
+            for ref in group:  # the model is least sure of a name before "'s"
+                weak = ref.possessive and ref.label in ("ORG", "PERSON")
+                labels[ref.label] += 0.3 if weak else 1.0
+            sample = group if len(group) <= SAMPLE else group[:: len(group) // SAMPLE][:SAMPLE]
+            key = group[0].key
+            name_word = " " not in key and key in self.person_words
+            personish = name_word or any(ref.title or self.titled(ref) for ref in sample)
+            found = self._memo[id(group)] = (labels.most_common(1)[0][0], sample, personish)
+        return found
+
+    def _decide(self, group: list[Ref], coordination: bool) -> tuple[str, str]:
+        name, key = group[0].name, group[0].key
+        top, sample, personish = self._features(group)
+        if names.is_vessel(name):
+            return "thing", "thing:" + key
+        name_word = " " not in key and key in self.person_words
+        place = self._gazetteer_place(group, top)
+        if place is not None and self._placed(sample, place, top, personish, coordination):
+            return "place", self._place_target(place)
+        if place is None and name_word:
+            return "person", "person:" + key
+        demonym = self.places.demonym(name)
+        if demonym and not (top == "PERSON" and personish):
+            return "group", "demonym:" + demonym
+        if top == "NORP" or (top != "ORG" and self._people(name)):
+            return "group", "group:" + key
+        geographic = any(r.described for r in group) or (
+            " " in key and names.head(name) in names.GEO_HEADS
+        )
+        if geographic and not personish:
+            return "place", "place:" + key
+        if top == "PERSON":
+            return self._person_or_place(sample, name, key, personish, coordination)
+        if top == "ORG" and coordination and self._listed_with_places(sample, name):
+            return "place", "place:" + key
+        if top == "ORG" and self._titled_name(sample, name):
+            return "person", "person:" + key  # "UN envoy Ramtane Lamamra": the titled are people
+        if top == "FAC" and any(self.speech(ref) or self.cited(ref) for ref in sample):
+            return "organization", "org:" + key  # "the White House said": the people inside
+        if top in PLACE_LABELS | {"NORP", "PERSON"} and _CODE.match(name):
+            return "organization", "org:" + key  # "G7", "G20": a code with digits is no place
+        kind, prefix = LABEL_KIND.get(top, ("thing", "thing"))
+        return kind, f"{prefix}:{key}"
+
+    def _gazetteer_place(self, group: list[Ref], top: str):
+        first = group[0]
+        place = self.places.names.get(first.key) if first.described else self.places.place(first.name)
+        if place is None:
+            code = self.places.state_code(first.name)
+            # A code is a state only where the model saw a place, or, three letters long
+            # ("USA"), an organisation; "IT" or "AU" written as an organisation are not states.
+            if code and (top in PLACE_LABELS or top == "NORP" or (top == "ORG" and len(first.key) >= 3)):
+                place = self.places.states[code]
+        return place
+
+    def _placed(self, group, place, top: str, personish: bool, coordination: bool) -> bool:
+        """Whether a name the gazetteers know as a place is one here, as far as its tier allows."""
+        from analysis.places import MEDIUM, STRONG
+
+        if top in PLACE_LABELS or top == "NORP":
+            return True
+        if place.tier >= STRONG:
+            return not personish
+        cues = sum(1 for ref in group if self.place_cue(ref, coordination))
+        speech = any(self.speech(ref) for ref in group)
+        if place.tier >= MEDIUM:
+            return not personish and not speech and (top != "PERSON" or cues > 0)
+        return not personish and not speech and cues > 0
+
+    def _person_or_place(self, group, name, key, personish, coordination) -> tuple[str, str]:
+        if not personish:
+            plural = re.search(r"[^su]s$", name)
+            if all(self.article_head(ref) for ref in group):
+                if plural:  # "the Houthis", "the Kennedys": a people, a family
+                    return "group", "group:" + key
+                return "place", "place:" + key  # "within the Donbass": a person takes no article
+            if coordination and any(self.coordinated(r) and self.locative(r) for r in group):
+                return "place", "place:" + key  # "struck targets in Rafah and Khan Younis"
+        return "person", "person:" + key
+
+    def _listed_with_places(self, group: list[Ref], name: str) -> bool:
+        """An organisation label on a name listed with places ("Syria, Libya, and X")."""
+        if names.is_acronym(name) or names.head(name) in names.ORG_HEADS:
+            return False
+        if any(self.places.place(word) or self.places.demonym(word) or self.places.state_code(word)
+               for word in name.split()):
+            return False  # "the U.S. Treasury", "Turkish Airlines": an organisation of a place
+        if any(word in self.person_names for word in names.key(name).split()):
+            return False  # "Recep Erdogan": a person's name
+        listed = sum(1 for ref in group if self.coordinated(ref))
+        return listed > 0 and listed * 2 >= len(group)
+
+    def _titled_name(self, group: list[Ref], name: str) -> bool:
+        words = name.split()
+        if not 2 <= len(words) <= 4 or names.is_acronym(name) or names.head(name) in names.ORG_HEADS:
+            return False
+        if not all(word[:1].isupper() for word in words):
+            return False
+        return any(self.titled(ref) for ref in group)
+
+    def _people(self, name: str) -> bool:
+        """"Crimean Tatars", "Syrian Kurds": an adjective of a place, then a plural."""
+        if not _PEOPLE.match(name):
+            return False
+        word = name.split()[0]
+        if self.places.demonym(word):
+            return True
+        stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "a", word[:-2] + "a"}
+        return any(len(stem) >= 3 and (names.key(stem) in self.written or self.places.place(stem))
+                   for stem in stems)
+
+    def fragment(self, ref: Ref) -> bool:
+        """A title alone ("President", unless some person is called so: "King" of "Martin
+        Luther King"), or one ordinary word the model cut out of a title ("Secretary of State"
+        -> "State")."""
+        if ref.label == "PERSON" and all(names.is_title(word) for word in ref.name.split()):
+            return not all(word in self.person_words for word in ref.key.split())
+        if ref.label != "ORG" or " " in ref.key or names.is_acronym(ref.name):
+            return False
+        title = _TITLE_OF.search(self.before(ref, 32))
+        return bool(title) and names.is_title(title.group(1))
+
+    def _place_target(self, place) -> str:
+        if place.kind == "country":
+            return "state:" + place.country
+        if place.kind == "capital":
+            return f"capital:{place.country}:{names.key(place.name)}"
+        return "place:" + names.key(place.name)

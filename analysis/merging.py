@@ -1,0 +1,100 @@
+"""Names that are one actor, once each mention's kind is decided, given one target.
+
+- a surname (or a lone first name) joins the one full name it belongs to;
+- an acronym joins the organisation it abbreviates, a generic "the Alliance" the one named before;
+- a generic "the Kingdom" joins the state named before it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from analysis import names
+from analysis.kinds import Context
+from analysis.names import Ref
+
+
+def join_people(refs: list[Ref]) -> None:
+    """Full names that are one person share a target; a lone surname or first name joins the
+    person it names. Two people named in full never share a row, even with one surname: a lone
+    surname they share goes to the one the text introduced first (the other is then usually
+    called by a first name or in full)."""
+    people = [ref for ref in refs if ref.kind == "person"]
+    clusters: list[set[str]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    cluster_of: dict[str, int] = {}
+    for ref in sorted(people, key=lambda r: (-len(r.tokens), r.start)):
+        if len(ref.tokens) < 2 or ref.key in cluster_of:
+            continue
+        tokens = set(ref.tokens)
+        same = by_surname[ref.tokens[-1]]
+        found = next((i for i in same if tokens <= clusters[i]), None)
+        if found is None:
+            clusters.append(tokens)
+            found = len(clusters) - 1
+            same.append(found)
+        cluster_of[ref.key] = found
+    first_seen: dict[int, int] = {}
+    surnames: dict[str, list[int]] = defaultdict(list)
+    given: dict[str, list[int]] = defaultdict(list)
+    for ref in people:  # document order
+        if ref.key in cluster_of:
+            index = cluster_of[ref.key]
+            if index not in first_seen:
+                first_seen[index] = ref.start
+                for form in {ref.tokens[-1], names.bare_word(ref.tokens[-1])}:
+                    surnames[form].append(index)
+                given[ref.tokens[0]].append(index)
+    for ref in people:
+        if ref.key in cluster_of:
+            ref.target = f"person:{cluster_of[ref.key]}"
+        elif ref.key in surnames:
+            ref.target = f"person:{surnames[ref.key][0]}"
+        elif len(set(given.get(ref.key, []))) == 1:
+            ref.target = f"person:{given[ref.key][0]}"
+        else:
+            ref.target = "person:" + ref.key
+
+
+def join_organisations(refs: list[Ref]) -> None:
+    """An acronym and the name it abbreviates are one; a lone generic noun ("the Alliance",
+    "the Commission") is the organisation named before it: the last one whose name holds the
+    noun, else the last one named within three sentences."""
+    orgs = [ref for ref in refs if ref.kind == "organization"]
+    acronyms = {ref.key.replace(" ", "") for ref in orgs if names.is_acronym(ref.name)}
+    for ref in orgs:
+        letters = names.initials(ref.name).casefold()
+        ref.target = "org:" + (letters if letters in acronyms else ref.key)
+    last: Ref | None = None
+    holding: dict[str, Ref] = {}  # a generic noun -> the last organisation whose name holds it
+    for ref in orgs:  # document order
+        if " " not in ref.key and ref.key in names.ANAPHOR_HEADS:
+            antecedent = holding.get(ref.key)
+            if antecedent is None and last is not None and ref.sentence - last.sentence <= 3:
+                antecedent = last
+            if antecedent is not None:
+                ref.target = antecedent.target
+            continue
+        last = ref
+        for word in ref.key.split():
+            if word in names.ANAPHOR_HEADS:
+                holding[word] = ref
+
+
+STATE_NOUNS = frozenset(
+    "kingdom republic emirate emirates sultanate principality federation confederation".split()
+)
+
+
+def join_generic_states(refs: list[Ref], context: Context) -> None:
+    """"The Kingdom", "the Republic": the last state named before it whose own names hold the
+    noun ("Kingdom of Saudi Arabia"), within three sentences; else it stays as written."""
+    last: dict[str, Ref] = {}
+    for ref in refs:
+        if ref.target.startswith("state:"):
+            for noun in STATE_NOUNS & context.places.forms.get(ref.target[6:], set()):
+                last[noun] = ref
+        elif ref.kind == "place" and ref.key in STATE_NOUNS:
+            antecedent = last.get(ref.key)
+            if antecedent is not None and ref.sentence - antecedent.sentence <= 3:
+                ref.target = antecedent.target
