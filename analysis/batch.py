@@ -14,9 +14,11 @@ holds one text in memory at a time, not all of them.
 from __future__ import annotations
 
 import bisect
+import multiprocessing
 import os
 import signal
 import threading
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -222,7 +224,14 @@ def tag_many(
     documents and `n_process` workers stay busy; each Doc is mapped back to its document with the
     paragraph's offset. Only plain strings cross to the workers: the bookkeeping stays here, in a
     queue consumed in the order spaCy returns Docs (its output order is its input order).
+
+    With workers, stopping (cancelled, Ctrl+C, the caller closing this generator) never abandons
+    spaCy's stream mid-way: its workers would block for ever writing results nobody reads (each
+    holds its siblings' pipe ends, so no write ever fails). Instead no more text is fed and the
+    batches already handed out are drained (a second or so), then the stop is raised. A second
+    Ctrl+C while draining stops the workers at once.
     """
+    stop = _Stop()
     # Per piece: its document, offset, how far it advances through the text (blank lines
     # included, so a document's advances add up to its length), and whether it is the last.
     pending: deque[tuple[Any, Document, int, int, bool]] = deque()
@@ -232,19 +241,25 @@ def tag_many(
             spans = list(chunks(document.text, document.paragraphs)) or [(0, 0)]
             reached = 0
             for number, (start, end) in enumerate(spans):
+                if stop.requested:
+                    return
                 last = number == len(spans) - 1
                 advance = (len(document.text) if last else end) - reached
                 reached += advance
                 pending.append((tag, document, start, advance, last))
                 yield document.text[start:end]
 
+    workers = n_process > 1
     sentences: list[Span] = []
     mentions: list[Mention] = []
-    with _sigint_in_parent_only(n_process > 1):
+    with _interrupts_latched(stop, active=workers):
+        children = set(multiprocessing.active_children()) if workers else set()
         docs = pipeline.nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
         try:
             for doc in docs:
                 tag, document, start, advance, last = pending.popleft()
+                if stop.requested:
+                    continue  # draining what the workers already hold
                 read_doc(doc, start, sentences, mentions)
                 if on_chunk is not None:
                     on_chunk(advance)
@@ -252,8 +267,15 @@ def tag_many(
                     yield tag, document, Tagged(sentences=sentences, mentions=mentions)
                     sentences, mentions = [], []
                 if cancelled is not None and cancelled():
-                    raise AnalysisCancelled()
+                    if not workers:
+                        raise AnalysisCancelled()
+                    stop.request(AnalysisCancelled())
+            if stop.error is not None:
+                raise stop.error
         finally:
+            stop.requested = True
+            if workers:
+                _wind_down(docs, children, stop)
             docs.close()
 
 
@@ -281,13 +303,44 @@ def read_doc(doc: Any, offset: int, sentences: list[Span], mentions: list[Mentio
         )
 
 
-@contextmanager
-def _sigint_in_parent_only(active: bool) -> Iterator[None]:
-    """Ctrl+C interrupts this process only, not spaCy's forked workers.
+class _Stop:
+    """Set when the stream should stop taking text; `error` is what to raise once it has drained."""
 
-    The workers inherit this handler and ignore SIGINT; the parent's KeyboardInterrupt closes the
-    stream, and spaCy then stops them cleanly (they exit on the closed pipe) instead of each one
-    printing a traceback. Under the spawn start method workers do not inherit it; nothing breaks.
+    def __init__(self) -> None:
+        self.requested = False
+        self.forced = False  # Ctrl+C pressed again: stop the workers now
+        self.error: BaseException | None = None
+
+    def request(self, error: BaseException) -> None:
+        self.requested = True
+        if self.error is None:
+            self.error = error
+
+
+def _wind_down(docs: Iterator[Any], children: set, stop: _Stop) -> None:
+    """Let spaCy's workers finish the batches they hold, so they exit; kill them if told to hurry."""
+    if not stop.forced:
+        try:
+            for _ in docs:
+                pass
+            return
+        except KeyboardInterrupt:
+            stop.forced = True
+    for child in set(multiprocessing.active_children()) - children:
+        child.terminate()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # spaCy's "not all workers completed" (W127)
+        docs.close()
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _interrupts_latched(stop: _Stop, *, active: bool) -> Iterator[None]:
+    """While spaCy's workers run, Ctrl+C stops the stream at the next paragraph, not inside spaCy.
+
+    A KeyboardInterrupt raised inside spaCy's generator would abandon its workers (see `tag_many`).
+    Forked workers inherit this handler and ignore SIGINT (their parent stops them), so they do not
+    each print a traceback either. Pressed again, Ctrl+C interrupts at once.
     """
     if not active or threading.current_thread() is not threading.main_thread():
         yield
@@ -296,12 +349,12 @@ def _sigint_in_parent_only(active: bool) -> Iterator[None]:
     previous = signal.getsignal(signal.SIGINT)
 
     def handler(signum: int, frame: Any) -> None:
-        if os.getpid() != parent:
+        if os.getpid() != parent or previous == signal.SIG_IGN:
             return
-        if callable(previous):
-            previous(signum, frame)
-        elif previous != signal.SIG_IGN:
+        if stop.requested:
+            stop.forced = True
             raise KeyboardInterrupt
+        stop.request(KeyboardInterrupt())
 
     signal.signal(signal.SIGINT, handler)
     try:
