@@ -90,6 +90,8 @@ async def test_search_all_notes_live_and_jump(warm_home, seed_path):
         status = str(search.query_one("#note-search-status").render())
         assert "/elsewhere/kyiv-report.md" in status
 
+        await pilot.press("tab", "ctrl+f")  # from the list, ctrl+f returns to the query
+        assert search.query_one("#note-search-input").has_focus and app.screen is search
         await pilot.press("ctrl+u", *"turkey", "down", "enter")
         await pilot.pause()
         await pilot.pause()
@@ -339,6 +341,11 @@ async def test_newer_schema_without_backup_is_read_only_and_named(warm_home, see
         assert "newer briefing" in shown_text(notes)[0]
         assert [n.body for n in notes.notes] == ["written by a future version"]  # still readable
         assert any("no good backup" in n.message for n in notifications(app))
+        await pilot.press("3", "d", "y")  # a delete is a write too: refused, the note stays
+        await pilot.pause()
+        assert [n.body for n in notes.notes] == ["written by a future version"]
+        assert any("read-only" in n.title for n in notifications(app))
+        assert json.loads(path.read_text())["notes"]["1"]["body"] == "written by a future version"
 
 
 # another instance holding the lock

@@ -86,6 +86,8 @@ class NoteSearchScreen(ModalScreen[str | None]):
         Binding("escape", "close", "Close", id="note_search.close"),
         Binding("down", "move(1)", "Next result", show=False, id="note_search.down"),
         Binding("up", "move(-1)", "Previous result", show=False, id="note_search.up"),
+        # Here ctrl+f goes back to the query rather than opening a second search over this one.
+        Binding("ctrl+f", "focus_query", "Search", show=False, id="note_search.query"),
     ]
 
     class Chosen(Message):
@@ -166,6 +168,9 @@ class NoteSearchScreen(ModalScreen[str | None]):
             self.results.action_cursor_down()
         else:
             self.results.action_cursor_up()
+
+    def action_focus_query(self) -> None:
+        self.query_one(Input).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
