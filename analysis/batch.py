@@ -163,10 +163,7 @@ def run(
                     stream = open_stream()
                 while item.index not in ready and item.index not in failed:
                     done, document, tagged = next(stream)
-                    analysis = build_analysis(document, service.pipeline(), tagged)
-                    service.cache.put(analysis.key, analysis.to_dict())
-                    progress.analysed += 1
-                    ready[done.index] = Outcome(done.index, done.path, document, analysis)
+                    ready[done.index] = _finish(service, done, document, tagged, progress)
                 if item.index in failed:
                     outcome = Outcome(item.index, item.path, error=failed.pop(item.index))
                 else:
@@ -177,6 +174,20 @@ def run(
     finally:
         if stream is not None:
             stream.close()  # stops spaCy's worker processes, if any
+
+
+def _finish(
+    service: AnalysisService, item: Planned, document: Document, tagged: Tagged, progress: BatchProgress
+) -> Outcome:
+    """Build and store one analysis. A failure of our own layer on one briefing is that briefing's
+    error line, not the end of a batch of thousands."""
+    try:
+        analysis = build_analysis(document, service.pipeline(), tagged)
+    except Exception as error:  # noqa: BLE001 - reported per briefing, the batch goes on
+        return Outcome(item.index, item.path, error=f"{item.path}: analysis failed ({type(error).__name__}: {error})")
+    service.cache.put(analysis.key, analysis.to_dict())
+    progress.analysed += 1
+    return Outcome(item.index, item.path, document, analysis)
 
 
 def _from_cache(service: AnalysisService, item: Planned) -> Outcome:

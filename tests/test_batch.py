@@ -150,3 +150,20 @@ def test_a_keyboard_interrupt_leaves_the_cache_valid(tmp_path, seed_document, se
 
     assert service.cache.get(planned[0].key) is not None
     assert planned[1].key not in service.cache
+
+
+def test_a_failure_in_our_layer_is_one_briefings_error(tmp_path, seed_document, service, monkeypatch):
+    paths = write_briefings(tmp_path, seed_document, count=3)
+    real = batch.derive
+
+    def derive(text, sentences, mentions, **options):
+        if text.startswith("Briefing 1 "):
+            raise IndexError("list index out of range")
+        return real(text, sentences, mentions, **options)
+
+    monkeypatch.setattr(batch, "derive", derive)
+    outcomes = list(batch.run(service, batch.plan(service, paths)))
+
+    assert [o.error is None for o in outcomes] == [True, False, True]
+    assert str(paths[1]) in outcomes[1].error and "IndexError" in outcomes[1].error
+    assert batch.plan(service, paths)[1].cached is False  # nothing stored for it

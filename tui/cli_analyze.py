@@ -29,6 +29,17 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+class _Version(argparse.Action):
+    """`--version`, looked up only when asked: importlib.metadata costs 20-40 ms of every start."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"briefing {_version()}")
+        parser.exit()
+
+
 def analyze_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing analyze",
@@ -44,7 +55,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="spaCy worker processes for the briefings not yet analysed (default: 1)",
     )
-    parser.add_argument("--version", action="version", version=f"briefing {_version()}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     _common(parser)
     return parser
 
