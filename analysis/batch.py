@@ -29,12 +29,12 @@ from typing import Any
 from analysis import ANALYSER_VERSION
 from analysis.documents import DocumentError, read_document
 from analysis.model import Analysis, Document, Mention, Span
-from analysis.pipeline import AnalysisCancelled, Pipeline, Tagged, chunks, model_version
+from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version
 from analysis.service import AnalysisService, cache_key, derive
 
-# Texts per spaCy batch. Smaller than spaCy's default so progress and Ctrl+C answer within a
-# fraction of a second; measured no slower on the small English model (bench/).
-BATCH_SIZE = 32
+# Most texts per spaCy batch; batches also hold about BATCH_CHARS characters at most, since
+# spaCy's memory grows with the text in a batch (see analysis.pipeline).
+BATCH_SIZE = 64
 # Below this many characters to analyse, forking workers costs more than it saves.
 MIN_CHARS_PER_PROCESS = 200_000
 
@@ -48,6 +48,7 @@ class Planned:
     key: str | None = None
     cached: bool = False
     characters: int = 0
+    pieces: int = 0  # texts handed to spaCy (paragraphs, long ones cut)
     error: str | None = None
 
 
@@ -94,6 +95,7 @@ def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
             if not item.cached:
                 to_analyse.add(item.key)
                 item.characters = len(document.text)
+                item.pieces = sum(1 for _ in chunks(document.text, document.paragraphs))
         planned.append(item)
     return planned
 
@@ -143,11 +145,13 @@ def run(
         progress.loading_model = False
         report()
         n_process = jobs if progress.total_characters >= MIN_CHARS_PER_PROCESS * jobs else 1
+        pieces = sum(p.pieces for p in misses)
         return tag_many(
             pipeline,
             reread(),
             n_process=max(1, n_process),
-            batch_size=batch_size,
+            # Workers batch by count only: size batches by the average text to hold ~BATCH_CHARS.
+            batch_size=max(1, min(batch_size, BATCH_CHARS * pieces // max(1, progress.total_characters))),
             on_chunk=counted,
             cancelled=cancelled,
         )
@@ -265,7 +269,10 @@ def tag_many(
     mentions: list[Mention] = []
     with _interrupts_latched(stop, active=workers):
         children = set(multiprocessing.active_children()) if workers else set()
-        docs = pipeline.nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
+        if workers:
+            docs = pipeline.nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
+        else:
+            docs = _pipe_by_characters(pipeline.nlp, pieces(), batch_size)
         try:
             for doc in docs:
                 tag, document, start, advance, last = pending.popleft()
@@ -288,6 +295,23 @@ def tag_many(
             if workers:
                 _wind_down(docs, children, stop)
             docs.close()
+
+
+def _pipe_by_characters(nlp: Any, texts: Iterator[str], most: int) -> Iterator[Any]:
+    """`nlp.pipe` over batches of at most `most` texts holding about BATCH_CHARS characters.
+
+    spaCy's own batching counts texts, and its memory grows with the characters in a batch.
+    """
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        group.append(text)
+        size += len(text)
+        if len(group) >= most or size >= BATCH_CHARS:
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
 
 
 def read_doc(doc: Any, offset: int, sentences: list[Span], mentions: list[Mention]) -> None:
