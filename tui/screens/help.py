@@ -29,5 +29,6 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with VerticalScroll(id="help") as scroll:
+            scroll.border_title = "Keys · esc closes · ctrl+p runs any of them by name"
             yield Static(help_table(), id="help-keys")

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from analysis.model import Document, Note
+from analysis.notes import parse_tags
 from tui.actions import bindings_for
 from tui.literal import literal
 
@@ -35,8 +36,11 @@ def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> T
         label.append(f"“{short_quote(note.anchor.quote)}”", style="italic dim")
     body = literal(note.body.strip()) or "(empty note)"
     label.append("\n" + body)
-    if note.tags:
-        label.append("\n" + " ".join(f"#{literal(tag)}" for tag in note.tags), style="cyan")
+    # Tags written as #tag in the body are already on screen; list only those set with `t`.
+    in_body = set(parse_tags(note.body))
+    extra = [tag for tag in note.tags if tag not in in_body]
+    if extra:
+        label.append("\n" + " ".join(f"#{literal(tag)}" for tag in extra), style="cyan")
     return label
 
 
