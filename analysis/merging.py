@@ -20,6 +20,11 @@ def join_people(refs: list[Ref]) -> None:
     surname they share goes to the one the text introduced first (the other is then usually
     called by a first name or in full)."""
     people = [ref for ref in refs if ref.kind == "person"]
+    for ref in people:
+        # Name words are read only for mentions the model called PERSON; one it labelled a place
+        # or an organisation and the kind rules made a person needs them too.
+        if not ref.tokens:
+            ref.tokens = [names.key(word) for word in names.person_tokens(ref.name)]
     clusters: list[set[str]] = []
     by_surname: dict[str, list[int]] = defaultdict(list)
     cluster_of: dict[str, int] = {}

@@ -353,3 +353,17 @@ def test_roles_keep_their_owner_and_modifiers_but_not_sentence_openers():
     assert found["Joe Biden"].role == "President"
     assert found["Abdel Fattah al-Burhan"].role == "Sudan's army chief"
     assert found["Abdel Fattah el-Sisi"].role == "Egyptian President"  # not "…al-Burhan met …"
+
+
+def test_a_person_the_model_first_called_a_place_joins_their_full_name():
+    """Found on the King James Bible: a name tagged GPE once and PERSON after used to crash the
+    merging of people (its name words had never been read)."""
+    from analysis.actors import build_actors
+    from analysis.model import Mention
+
+    text = "Eleazar Aaron went up. Then Eleazar Aaron spoke to them. Eleazar Aaron said so."
+    labels = ["GPE", "PERSON", "PERSON"]
+    starts = [i for i in range(len(text)) if text.startswith("Eleazar Aaron", i)]
+    mentions = [Mention("Eleazar Aaron", label, s, s + 13, n) for n, (label, s) in enumerate(zip(labels, starts))]
+    actors = build_actors(text, mentions, [(0, 22), (23, 56), (57, len(text))])
+    assert [(a.name, a.kind, a.mentions) for a in actors] == [("Eleazar Aaron", "person", 3)]
