@@ -13,7 +13,6 @@ holds one text in memory at a time, not all of them.
 
 from __future__ import annotations
 
-import bisect
 import multiprocessing
 import os
 import signal
@@ -26,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis import ANALYSER_VERSION
 from analysis.documents import DocumentError, read_document
 from analysis.model import Analysis, Document, Mention, Span
-from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version
-from analysis.service import AnalysisService, cache_key, derive
+from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
+from analysis.service import AnalysisService, build_analysis, cache_key
 
 # Most texts per spaCy batch; batches also hold about BATCH_CHARS characters at most, since
 # spaCy's memory grows with the text in a batch (see analysis.pipeline).
@@ -207,23 +205,6 @@ def _from_cache(service: AnalysisService, item: Planned) -> Outcome:
     return Outcome(item.index, item.path, document, analysis, cached=True)
 
 
-def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> Analysis:
-    """The same Analysis `analysis.service.analyse` builds, from sentences and mentions tagged here."""
-    derived = derive(document.text, tagged.sentences, tagged.mentions)
-    return Analysis(
-        key=cache_key(document.content_hash, pipeline.name, pipeline.version),
-        content_hash=document.content_hash,
-        model_name=pipeline.name,
-        model_version=pipeline.version,
-        analyser_version=ANALYSER_VERSION,
-        sentences=tagged.sentences,
-        mentions=tagged.mentions,
-        actors=derived.actors,
-        summary=derived.summary,
-        facts=derived.facts,
-    )
-
-
 def tag_many(
     pipeline: Pipeline,
     documents: Iterable[Any],
@@ -312,30 +293,6 @@ def _pipe_by_characters(nlp: Any, texts: Iterator[str], most: int) -> Iterator[A
             group, size = [], 0
     if group:
         yield from nlp.pipe(group, batch_size=len(group))
-
-
-def read_doc(doc: Any, offset: int, sentences: list[Span], mentions: list[Mention]) -> None:
-    """Append a paragraph Doc's sentences and entities, at `offset` in the whole text.
-
-    The same reading as `analysis.pipeline.tag`: a mention belongs to the sentence holding its
-    first token.
-    """
-    first = len(sentences)
-    starts: list[int] = []
-    for sent in doc.sents:
-        starts.append(sent.start)
-        sentences.append((offset + sent.start_char, offset + sent.end_char))
-    for ent in doc.ents:
-        number = bisect.bisect_right(starts, ent.start) - 1
-        mentions.append(
-            Mention(
-                text=ent.text,
-                label=ent.label_,
-                start=offset + ent.start_char,
-                end=offset + ent.end_char,
-                sentence=first + max(0, number),
-            )
-        )
 
 
 class _Stop:

@@ -6,6 +6,7 @@ Importing this module is cheap; `spacy` itself (~1 s) and the model weights (~0.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Iterator
@@ -129,22 +130,7 @@ def tag(
     for (start, end), doc in zip(spans, pipeline.nlp.pipe(pieces, batch_size=batch_size)):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled()
-        first_sentence = len(sentences)
-        sentence_of_token = {}
-        for sent in doc.sents:
-            sentence_of_token[sent.start] = len(sentences)
-            sentences.append((start + sent.start_char, start + sent.end_char))
-        for ent in doc.ents:
-            sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
-            mentions.append(
-                Mention(
-                    text=ent.text,
-                    label=ent.label_,
-                    start=start + ent.start_char,
-                    end=start + ent.end_char,
-                    sentence=sentence_of_token.get(sent_start, first_sentence),
-                )
-            )
+        read_doc(doc, start, sentences, mentions)
         done += end - start
         if on_progress is not None:
             on_progress(done, total)
@@ -153,3 +139,26 @@ def tag(
 
 class AnalysisCancelled(Exception):
     """The user cancelled an analysis in progress."""
+
+
+def read_doc(doc: Any, offset: int, sentences: list[Span], mentions: list[Mention]) -> None:
+    """Append a paragraph Doc's sentences and entities, at `offset` in the whole text.
+
+    A mention belongs to the sentence holding its first token.
+    """
+    first = len(sentences)
+    starts: list[int] = []
+    for sent in doc.sents:
+        starts.append(sent.start)
+        sentences.append((offset + sent.start_char, offset + sent.end_char))
+    for ent in doc.ents:
+        number = bisect.bisect_right(starts, ent.start) - 1
+        mentions.append(
+            Mention(
+                text=ent.text,
+                label=ent.label_,
+                start=offset + ent.start_char,
+                end=offset + ent.end_char,
+                sentence=first + max(0, number),
+            )
+        )

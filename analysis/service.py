@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from analysis import ANALYSER_VERSION
 from analysis.model import Actor, Analysis, Document, Fact, Mention, Span
-from analysis.pipeline import DEFAULT_MODEL, Pipeline, load_pipeline, model_version, tag
+from analysis.pipeline import DEFAULT_MODEL, Pipeline, Tagged, load_pipeline, model_version, tag
 
 
 def cache_key(content_hash: str, model_name: str, version: str, analyser: str = ANALYSER_VERSION) -> str:
@@ -51,9 +51,8 @@ def derive(
     return Derived(actors=actors, summary=summary, facts=extract_facts(text, mentions, sentences))
 
 
-def analyse(document: Document, pipeline: Pipeline, **progress) -> Analysis:
-    """Run the model over the document and build the analysis (no cache involved)."""
-    tagged = tag(pipeline, document.text, document.paragraphs, **progress)
+def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> Analysis:
+    """The analysis of `document` from the model's sentences and mentions."""
     derived = derive(document.text, tagged.sentences, tagged.mentions)
     return Analysis(
         key=cache_key(document.content_hash, pipeline.name, pipeline.version),
@@ -67,6 +66,11 @@ def analyse(document: Document, pipeline: Pipeline, **progress) -> Analysis:
         summary=derived.summary,
         facts=derived.facts,
     )
+
+
+def analyse(document: Document, pipeline: Pipeline, **progress) -> Analysis:
+    """Run the model over the document and build the analysis (no cache involved)."""
+    return build_analysis(document, pipeline, tag(pipeline, document.text, document.paragraphs, **progress))
 
 
 def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, fold_metonyms: bool = True) -> Analysis:

@@ -154,14 +154,16 @@ def test_a_keyboard_interrupt_leaves_the_cache_valid(tmp_path, seed_document, se
 
 def test_a_failure_in_our_layer_is_one_briefings_error(tmp_path, seed_document, service, monkeypatch):
     paths = write_briefings(tmp_path, seed_document, count=3)
-    real = batch.derive
+    import analysis.service as service_module
+
+    real = service_module.derive
 
     def derive(text, sentences, mentions, **options):
         if text.startswith("Briefing 1 "):
             raise IndexError("list index out of range")
         return real(text, sentences, mentions, **options)
 
-    monkeypatch.setattr(batch, "derive", derive)
+    monkeypatch.setattr(service_module, "derive", derive)
     outcomes = list(batch.run(service, batch.plan(service, paths)))
 
     assert [o.error is None for o in outcomes] == [True, False, True]

@@ -182,3 +182,14 @@ def test_layout_module_does_not_import_textual():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_common_scripts_fast_class_holds_only_single_cell_characters():
+    from rich.cells import get_character_cell_size
+
+    from tui.widgets.document_layout import _OUTSIDE_COMMON
+
+    inside = [chr(code) for code in range(0x20, 0x2C00) if not _OUTSIDE_COMMON.match(chr(code))]
+    assert len(inside) > 1000
+    assert [c for c in inside if get_character_cell_size(c) != 1] == []
+    assert _OUTSIDE_COMMON.match("\x1b") and _OUTSIDE_COMMON.match("中") and _OUTSIDE_COMMON.match("\u0301")

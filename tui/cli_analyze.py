@@ -14,7 +14,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from tui.cli import _common, _version, fail
+from tui.cli import Version, _common, fail
 
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl+C
 
@@ -27,17 +27,6 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return jobs
-
-
-class _Version(argparse.Action):
-    """`--version`, looked up only when asked: importlib.metadata costs 20-40 ms of every start."""
-
-    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
-        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        print(f"briefing {_version()}")
-        parser.exit()
 
 
 def analyze_parser() -> argparse.ArgumentParser:
@@ -55,7 +44,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="spaCy worker processes for the briefings not yet analysed (default: 1)",
     )
-    parser.add_argument("--version", action=_Version, help="show the version and exit")
+    parser.add_argument("--version", action=Version, help="show the version and exit")
     _common(parser)
     return parser
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.model import Analysis
@@ -94,7 +94,8 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         self.refresh_notes()
         self.status.analysis_state = "analysing…"
         self.call_after_refresh(self.app.mark_ready)
-        self.load_analysis()
+        # After the first paint: the text first, then the (cached or computed) analysis.
+        self.call_after_refresh(self.load_analysis)
 
     # analysis
 
