@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -246,6 +247,9 @@ def read(text: str, mentions) -> list[Ref]:
     raws = [text[start:end] for start, end, _, _ in spans]
     for raw in set(raws):
         reader.note(raw)
+    for raw in raws:
+        a, b, _ = trim(raw)
+        reader.times[key(raw[a:b])] += 1
     refs: list[Ref] = []
     add = refs.append
     for raw, (origin, _, label, sentence) in zip(raws, spans):
@@ -320,6 +324,11 @@ _REFERENCE = re.compile(r"\(?\d+[:.]\d*[:.]?\)?$")  # "24:14", "3.", "(12:3)": a
 _PERSON_INNER = frozenset(("of", "the"))  # "Saul of Rehoboth", "Alexander the Great"
 
 
+def _trimmed(word: str) -> str:
+    a, b, _ = trim(word)
+    return word[a:b]
+
+
 def _has_letter(raw: str, start: int, end: int) -> bool:
     return any(ch.isalpha() for ch in raw[start:end])
 
@@ -332,6 +341,7 @@ class _Reader:
         self.written: set[str] = set()
         self.noted: set[str] = set()
         self.later_words: set[str] = set()  # words after the first of the model's mentions
+        self.times: Counter[str] = Counter()  # how often each cleaned name is the model's mention
         self.cache: dict[tuple[str, str], list[_Piece]] = {}
         self._lowercase: dict[str, bool] = {}
         self._words: set[str] | None = None
@@ -414,6 +424,8 @@ class _Reader:
                 runs.append([])  # a lowercase word is no part of a person's name
             else:
                 runs[-1].append((a, b))
+        if label == "PERSON":
+            runs = [part for run in runs for part in self._two_names(raw, run)]
         spans = []
         for run in filter(None, runs):
             while len(run) > 1 and self.ordinary(raw[run[0][0] : run[0][1]]) and (
@@ -424,6 +436,19 @@ class _Reader:
                 continue
             spans.append((run[0][0], run[-1][1]))
         return spans
+
+    def _two_names(self, raw: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """Two names the model joined ("Rachel Jacob" of "Rachel Jacob's wife"): two words the
+        text names on their own at least three times each, and each more than twice as often
+        as the pair. A first name and a surname are rarely both used alone that often ("Joe
+        Biden" and "Biden", seldom "Joe")."""
+        if len(run) != 2:
+            return [run]
+        together = self.times[key(raw[run[0][0] : run[1][1]])]
+        alone = [self.times[key(_trimmed(raw[a:b]))] for a, b in run]
+        if all(count >= 3 and count > 2 * together for count in alone):
+            return [run[:1], run[1:]]
+        return [run]
 
     def _alone(self, word: str) -> bool:
         """Whether the text names `word` on its own ("David" of "Let David"), and it is no

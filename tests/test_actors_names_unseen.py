@@ -69,3 +69,14 @@ def test_a_work_keeps_its_number_but_loses_a_verse_mark_and_people_are_parted_at
                              ("Rachel and Leah", "PERSON")])
     assert {"Rachel", "Leah"} <= set(found)
     assert "21:24 Eye" not in found and "Eye" not in found
+
+
+def test_two_names_the_model_joined_are_parted_but_a_full_name_is_not():
+    text = ("Rachel wept. Rachel slept. Rachel sang. Jacob ran. Jacob hid. Jacob came. "
+            "The sons of Rachel Jacob's wife were born.")
+    marks = [("Rachel", "PERSON")] * 3 + [("Jacob", "PERSON")] * 3 + [("Rachel Jacob", "PERSON")]
+    found = actors_of(text, marks)
+    assert set(found) == {"Rachel", "Jacob"} and found["Rachel"].mentions == 4
+    text = "Charlotte Brown spoke. Brown said no. Brown left. Brown won. Charlotte smiled."
+    marks = [("Charlotte Brown", "PERSON")] + [("Brown", "PERSON")] * 3 + [("Charlotte", "PERSON")]
+    assert list(actors_of(text, marks)) == ["Charlotte Brown"]
