@@ -23,7 +23,7 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
     after = " ".join(literal(text[end : end + width]).split())
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(("…" + before[-width:]).rjust(width + 1), style="dim")
-    line.append(" " + literal(text[start:end]) + " ", style="bold reverse")
+    line.append(literal(text[start:end]), style="bold reverse")
     line.append(after[:width] + "…", style="dim")
     return line
 
