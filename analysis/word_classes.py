@@ -1,0 +1,212 @@
+"""Rules by word class for cleaning names the model writes on unseen texts: function words
+glued to a name at a sentence's start, verse marks, lowercase words inside a person's name,
+two names joined in one mention. Each rule asks the text itself how it uses a word
+(`TextWords`): whether it writes it lowercase, capitalises it after a lowercase word, or names
+it alone."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from analysis.name_keys import key, trim
+from analysis.name_words import NAME_PARTICLES
+from analysis.titles import is_title
+
+# English function words, by closed class (not a copy of any library's stop list; importing
+# spaCy's would load all of spaCy): pronouns, determiners, auxiliaries and modals (with the
+# archaic forms of older texts, and hortative "let"), conjunctions, prepositions, sentence adverbs
+# and interjections. The model glues them to names at the start of a sentence ("Let David",
+# "Shall Saul", "Therefore Sarah", "Thou"); none of them is a name word where the text also uses
+# it lowercase and never capitalises it after a lowercase word (see `TextWords.ordinary`).
+FUNCTION_WORDS = frozenset(
+    """
+    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+    thou thee thy thine ye this that these those who whom whose which what whoever whatever
+    a an the some any no every each either neither all both such
+    am is are was were be been being have has had do does did will would shall should may might
+    must can could let hath hast doth dost wast wert shalt wilt canst couldst wouldst shouldst
+    mayest mightest didst hadst
+    and or nor but for yet so because although though if unless whether while whereas lest
+    of in on at by to from with without into onto upon unto within about above after against
+    among before behind below beneath beside between beyond during except over through toward
+    towards under until till via thereof therein thereby
+    not also then there here thus therefore hence now even only still again indeed however
+    moreover wherefore whither thither hither whence thence yea nay behold lo oh o alas amen
+    """.split()
+)
+
+
+def _stands_alone(text: str, word: str, tries: int = 2000) -> bool:
+    """Whether `word` occurs in `text` as a word of its own (not inside another); plain
+    substring search, much faster than a regular expression over a long text."""
+    at = text.find(word)
+    while at >= 0 and tries:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word) : at + len(word) + 1] or " "
+        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+            return True
+        at, tries = text.find(word, at + 1), tries - 1
+    return False
+
+
+_WORD = re.compile(r"\S+")
+_INSIDE = re.compile(r"(?<=[a-z] )[A-Z][\w'’-]*")
+# Labels whose names are titles of works, laws, events or products: written as they are.
+_FREE_LABELS = frozenset("WORK_OF_ART LAW EVENT PRODUCT".split())
+_NAMED_LABELS = frozenset(("PERSON", "NORP"))  # names that never end with a number
+_REFERENCE = re.compile(r"\(?\d+[:.]\d*[:.]?\)?$")  # "24:14", "3.", "(12:3)": a verse or list mark
+_PERSON_INNER = frozenset(("of", "the"))  # "Saul of Rehoboth", "Alexander the Great"
+
+
+def _trimmed(word: str) -> str:
+    a, b, _ = trim(word)
+    return word[a:b]
+
+
+def _has_letter(raw: str, start: int, end: int) -> bool:
+    return any(ch.isalpha() for ch in raw[start:end])
+
+
+class TextWords:
+    """What one text shows about its words, noted from the model's mentions and the text."""
+
+    def __init__(self, text: str) -> None:
+        from analysis.places import gazetteer
+
+        self.text, self.places = text, gazetteer()
+        self.written: set[str] = set()
+        self.noted: set[str] = set()
+        self.later_words: set[str] = set()  # words after the first of the model's mentions
+        self.times: Counter[str] = Counter()  # how often each cleaned name is the model's mention
+        self._lowercase: dict[str, bool] = {}
+        self._words: set[str] | None = None
+        self._inside: set[str] | None = None
+
+    def note(self, raw: str) -> None:
+        if raw not in self.noted:
+            self.noted.add(raw)
+            a, b, _ = trim(raw)
+            self.written.add(key(raw[a:b]))
+            words = [w for w in raw.split() if any(ch.isalpha() for ch in w)]
+            if len(words) == 1:
+                self.written.add(key(words[0][slice(*trim(words[0])[:2])]))
+            self.later_words.update(key(w[slice(*trim(w)[:2])]) for w in words[1:] if w[:1].isupper())
+
+    def known(self, name: str) -> bool:
+        return key(name) in self.written or bool(self.places.place(name) or self.places.demonym(name))
+
+    def _name_words(self, raw: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+        """The name(s) in a mention once the words the model glued to them are cut.
+
+        - A name never starts with a word without letters: "24:14 Thou" (a verse reference),
+          "3. Paris"; a person's or a people's name never ends with one either. A title of a
+          work, a law or an event only loses a reference ("1984" is a title).
+        - A person's name is capitalised words and particles ("von", "bin"): a lowercase word
+          at its edge is cut ("Joseph hath", "slayeth Cain"), one inside it (but "of", "the")
+          parts two names ("Jacob kissed Rachel", "Rachel and Leah").
+        - A leading function word is cut where the text shows it is an ordinary word here
+          (`ordinary`): "Let David", "Shall Saul", "Therefore Sarah". "Will Smith" keeps "Will"
+          when the text also writes "Will" after a lowercase word ("actor Will Smith") or never
+          names "Smith" alone; a content word ("Mark Rutte", "Hope Hicks") is never cut, even
+          where the text writes "mark". The price: a two-word name opening with a function word,
+          written only at sentence starts, whose second word the text also uses alone, in a text
+          that writes the word lowercase, loses it.
+        - A mention left with no name word (a lone "Thou", "Behold") is dropped (`_no_name`).
+        """
+        words = [(m.start(), m.end()) for m in _WORD.finditer(raw, start, end)]
+        free = label in _FREE_LABELS  # a title may open with a number ("1984"), not a reference
+        while words and not _has_letter(raw, *words[0]) and (
+            not free or _REFERENCE.match(raw, *words[0])
+        ):
+            words.pop(0)
+        while words and label in _NAMED_LABELS and not _has_letter(raw, *words[-1]):
+            words.pop()
+        runs: list[list[tuple[int, int]]] = [[]]
+        for i, (a, b) in enumerate(words):
+            word = raw[a:b]
+            inner = 0 < i < len(words) - 1
+            if label == "PERSON" and word.islower() and word not in NAME_PARTICLES and not (
+                inner and word in _PERSON_INNER
+            ):
+                runs.append([])  # a lowercase word is no part of a person's name
+            else:
+                runs[-1].append((a, b))
+        if label == "PERSON":
+            runs = [part for run in runs for part in self._two_names(raw, run)]
+        spans = []
+        for run in filter(None, runs):
+            while len(run) > 1 and self.ordinary(raw[run[0][0] : run[0][1]]) and (
+                len(run) > 2 or self._alone(raw[run[1][0] : run[1][1]])
+            ):
+                run.pop(0)
+            if len(run) == 1 and self._no_name(raw[run[0][0] : run[0][1]]):
+                continue
+            spans.append((run[0][0], run[-1][1]))
+        return spans
+
+    def _two_names(self, raw: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """Two names the model joined ("Rachel Jacob" of "Rachel Jacob's wife"): two words the
+        text names on their own at least three times each, and each more than twice as often
+        as the pair. A first name and a surname are rarely both used alone that often ("Joe
+        Biden" and "Biden", seldom "Joe")."""
+        if len(run) != 2:
+            return [run]
+        together = self.times[key(raw[run[0][0] : run[1][1]])]
+        alone = [self.times[key(_trimmed(raw[a:b]))] for a, b in run]
+        if all(count >= 3 and count > 2 * together for count in alone):
+            return [run[:1], run[1:]]
+        return [run]
+
+    def _alone(self, word: str) -> bool:
+        """Whether the text names `word` on its own ("David" of "Let David"), and it is no
+        title: what is left of a two-word name must stand as a name by itself."""
+        a, b, _ = trim(word)
+        return key(word[a:b]) in self.written and not is_title(word)
+
+    def ordinary(self, word: str) -> bool:
+        """A capitalised function word the text also writes lowercase and never capitalises
+        after a lowercase word: capitalised only because it opens a sentence."""
+        word = word.strip(".,;:!?\"'’“”()[]")
+        lower = word.lower()
+        return (
+            lower in FUNCTION_WORDS
+            and word != lower
+            and self.used_lowercase(lower)
+            and word not in self.capitalised_inside()
+        )
+
+    def _no_name(self, word: str) -> bool:
+        """A lone word that is no name: a function word, or a word the text writes lowercase
+        and capitalises only where a sentence or verse opens ("Behold", "Arise")."""
+        a, b, _ = trim(word)
+        word = word[a:b]
+        lower = word.lower()
+        if word == lower:
+            return False  # a lowercase mention is judged with its label (`_piece`)
+        if self.ordinary(word):
+            return True
+        return (
+            self.used_lowercase(lower)
+            and word not in self.capitalised_inside()
+            and key(word) not in self.later_words
+            and self.places.place(word) is None
+        )
+
+    def capitalised_inside(self) -> set[str]:
+        """Capitalised words the text writes right after a lowercase word: names, not words
+        capitalised by their place at a sentence's start."""
+        if self._inside is None:
+            self._inside = set(_INSIDE.findall(self.text))
+        return self._inside
+
+    def used_lowercase(self, word: str) -> bool:
+        """Whether the text uses `word` (lowercase) as an ordinary word somewhere."""
+        if self._words is not None:
+            return word in self._words
+        if word not in self._lowercase:
+            if len(self._lowercase) >= 16:  # many to ask about: index every word once
+                self._words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", self.text))
+                return word in self._words
+            self._lowercase[word] = _stands_alone(self.text, word)
+        return self._lowercase[word]
