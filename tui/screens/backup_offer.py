@@ -20,29 +20,6 @@ from tui.literal import literal
 
 
 class BackupOffer(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    BackupOffer {
-        align: center middle;
-    }
-    #backup-offer {
-        width: 80%;
-        max-width: 100;
-        height: auto;
-        border: thick $error;
-        background: $surface;
-        padding: 1 2;
-    }
-    #backup-offer-heading {
-        text-style: bold;
-    }
-    #backup-offer-problem, #backup-offer-backup {
-        margin: 1 0 0 0;
-    }
-    #backup-offer-help {
-        margin-top: 1;
-        color: $text-muted;
-    }
-    """
 
     BINDINGS = [
         Binding("r", "answer(True)", "Restore the backup", id="backup_offer.restore"),

@@ -58,29 +58,6 @@ def search_order(notes: list[Note], session: Session) -> list[Note]:
 class NoteSearchScreen(ModalScreen[str | None]):
     """Dismissed with the id of a note of the open briefing, or None."""
 
-    DEFAULT_CSS = """
-    NoteSearchScreen {
-        align: center middle;
-    }
-    #note-search {
-        width: 90%;
-        max-width: 120;
-        height: 90%;
-        border: thick $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    #note-search-heading {
-        text-style: bold;
-    }
-    #note-search-results {
-        height: 1fr;
-    }
-    #note-search-status {
-        height: auto;
-        color: $text-muted;
-    }
-    """
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="note_search.close"),
