@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from analysis.model import Actor, Analysis
+from analysis.model import Actor
 from tui.literal import literal
+from tui.screens.jump_list import JumpList
 from tui.widgets.actor_list import KIND_GLYPHS, KIND_STYLES
 
 CONTEXT_CHARS = 40
@@ -49,16 +48,12 @@ def actor_summary(actor: Actor, notes_count: int) -> Text:
     return summary
 
 
-class ActorDetails(ModalScreen[int | None]):
+class ActorDetails(JumpList):
     """Dismisses with the character offset of the chosen mention, or None."""
 
-    BINDINGS = [
-        Binding("escape,q,i", "dismiss_details", "Close", id="details.close"),
-        Binding("j", "cursor_down", "Down", show=False, id="details.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="details.up"),
-    ]
+    CLOSE_KEYS = "escape,q,i"
 
-    def __init__(self, session, analysis: Analysis | None, actor: Actor) -> None:
+    def __init__(self, session, actor: Actor) -> None:
         super().__init__()
         self.session = session
         self.actor = actor
@@ -78,18 +73,3 @@ class ActorDetails(ModalScreen[int | None]):
                 ],
                 id="actor-mentions",
             )
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
-
-    def action_cursor_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_dismiss_details(self) -> None:
-        self.dismiss(None)

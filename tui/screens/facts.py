@@ -6,14 +6,13 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from analysis.model import Fact, Span
 from tui.literal import literal
+from tui.screens.jump_list import JumpList
 
 
 def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
@@ -28,14 +27,10 @@ def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
     return row
 
 
-class FactsScreen(ModalScreen[int | None]):
+class FactsScreen(JumpList):
     """Dismisses with the chosen fact's offset, or None."""
 
-    BINDINGS = [
-        Binding("escape,q,D", "close", "Close", id="facts.close"),
-        Binding("j", "move(1)", "Down", show=False, id="facts.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="facts.up"),
-    ]
+    CLOSE_KEYS = "escape,q,D"
 
     def __init__(self, text: str, facts: list[Fact], sentences: list[Span]) -> None:
         super().__init__()
@@ -50,16 +45,3 @@ class FactsScreen(ModalScreen[int | None]):
                 *[Option(fact_row(f, self.text, self.sentences), id=str(f.start)) for f in self.facts],
                 id="facts-list",
             )
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
-
-    def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        options.action_cursor_down() if step > 0 else options.action_cursor_up()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -79,37 +79,38 @@ class NotesActions:
     def write_paragraph_note(self, paragraph: int, body: str = "") -> None:
         document = self.session.document
         start, end = document.paragraphs[paragraph]
-
-        def saved(text: str | None) -> None:
-            if text is None or not text.strip():
-                return
-            note = self._store(self.session.add_note, new_note(document, start, end, text))
-            if note is None:
-                self.write_paragraph_note(paragraph, text)
-                return
-            self.refresh_notes(highlight=note.id)
-            self.status.say(f"Note saved on ¶{paragraph + 1}")
-
-        heading = self._heading(f"Note on ¶{paragraph + 1}")
-        self.app.push_screen(NoteEditor(heading, document.text[start:end], body), saved)
+        self._write_note(
+            f"¶{paragraph + 1}",
+            document.text[start:end],
+            body,
+            lambda text: new_note(document, start, end, text),
+            lambda text: self.write_paragraph_note(paragraph, text),
+        )
 
     def write_actor_note(self, actor: Actor, body: str = "") -> None:
         document = self.session.document
+        self._write_note(
+            f"{actor.name} ({actor.kind})",
+            None,
+            body,
+            lambda text: note_on_actor(document, actor.id, actor.name, text),
+            lambda text: self.write_actor_note(actor, text),
+        )
+
+    def _write_note(self, where: str, quote: str | None, body: str, make, retry) -> None:
+        """Open the editor; save what it returns, or reopen it with the text if the save fails."""
 
         def saved(text: str | None) -> None:
             if text is None or not text.strip():
                 return
-            note = self._store(
-                self.session.add_note, note_on_actor(document, actor.id, actor.name, text)
-            )
+            note = self._store(self.session.add_note, make(text))
             if note is None:
-                self.write_actor_note(actor, text)
+                retry(text)
                 return
             self.refresh_notes(highlight=note.id)
-            self.status.say(f"Note saved on {actor.name}")
+            self.status.say(f"Note saved on {where}")
 
-        heading = self._heading(f"Note on {actor.name} ({actor.kind})")
-        self.app.push_screen(NoteEditor(heading, None, body), saved)
+        self.app.push_screen(NoteEditor(self._heading(f"Note on {where}"), quote, body), saved)
 
     def edit_note(self, note: Note, body: str | None = None) -> None:
         def saved(text: str | None) -> None:

@@ -203,7 +203,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
                 self.document_view.go_to_offset(offset, span)
                 self.document_view.focus()
 
-            self.app.push_screen(ActorDetails(self.session, self.analysis, actor), jump)
+            self.app.push_screen(ActorDetails(self.session, actor), jump)
 
     # document
 
