@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -23,19 +23,22 @@ KIND_STYLES = {
 }
 
 
-def actor_row(actor: Actor) -> Table:
-    """Glyph, name (cut with … to fit) and count flush right, at whatever width the pane has."""
-    row = Table.grid(expand=True)
-    row.add_column(no_wrap=True, width=2)
-    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_column(no_wrap=True, justify="right", min_width=3)
-    name_style = "dim strike" if actor.hidden else ""
-    row.add_row(
-        Text(KIND_GLYPHS.get(actor.kind, "·"), style=KIND_STYLES.get(actor.kind, "")),
-        Text(literal(actor.name), style=name_style),
-        Text(str(actor.mentions), style="dim"),
+def actor_row(actor: Actor, width: int) -> Content:
+    """Glyph, name (cut with … to fit) and the count flush right, in `width` cells.
+
+    Plain Content, not a Rich table: the list measures every row, and a briefing as long as the
+    Bible has thousands of actors (a grid per row froze the app for over a second)."""
+    count = str(actor.mentions)
+    room = max(3, width - 2 - len(count) - 1)
+    name = literal(actor.name)
+    if cell_len(name) > room:
+        name = set_cell_size(name, room - 1) + "…"
+    name = set_cell_size(name, room)
+    return Content.assemble(
+        (KIND_GLYPHS.get(actor.kind, "·") + " ", KIND_STYLES.get(actor.kind, "")),
+        (name, "dim strike" if actor.hidden else ""),
+        (" " + count, "dim"),
     )
-    return row
 
 
 class ActorList(OptionList):
@@ -62,6 +65,7 @@ class ActorList(OptionList):
         self.kind_filter: str | None = None
         self.name_filter = ""
         self.show_hidden = False
+        self.row_width = 0
         self.selected_id: str | None = None
 
     def show(self, actors: list[Actor]) -> None:
@@ -86,8 +90,12 @@ class ActorList(OptionList):
         highlighted = self.highlighted_actor
         keep = highlighted.id if highlighted else self.selected_id
         visible = self._visible()
+        # Room for the scrollbar is kept whether or not it shows: it appears only once the rows
+        # are in, too late to size them.
+        self.row_width = self.content_region.width
+        width = max(12, self.row_width - self.styles.scrollbar_size_vertical)
         self.clear_options()
-        self.add_options([Option(actor_row(actor), id=actor.id) for actor in visible])
+        self.add_options([Option(actor_row(actor, width), id=actor.id) for actor in visible])
         ids = [actor.id for actor in visible]
         if visible:
             self.highlighted = ids.index(keep) if keep in ids else 0
@@ -109,6 +117,10 @@ class ActorList(OptionList):
             return None
         option_id = self.get_option_at_index(self.highlighted).id
         return next((actor for actor in self.actors if actor.id == option_id), None)
+
+    def on_resize(self) -> None:
+        if self.actors and self.content_region.width != self.row_width:
+            self._refill()
 
     def action_select_actor(self) -> None:
         actor = self.highlighted_actor
