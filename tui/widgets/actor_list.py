@@ -12,6 +12,7 @@ from analysis.model import KINDS, Actor
 from tui.actions import bindings_for
 from tui.literal import literal
 
+ROWS_AT_ONCE = 200
 KIND_GLYPHS = {"person": "●", "organization": "■", "place": "◆", "group": "▲", "thing": "◇"}
 # One colour per kind, shared with the document's mention colours.
 KIND_STYLES = {
@@ -66,6 +67,7 @@ class ActorList(OptionList):
         self.name_filter = ""
         self.show_hidden = False
         self.row_width = 0
+        self.fill_generation = 0
         self.selected_id: str | None = None
 
     def show(self, actors: list[Actor]) -> None:
@@ -95,11 +97,24 @@ class ActorList(OptionList):
         self.row_width = self.content_region.width
         width = max(12, self.row_width - self.styles.scrollbar_size_vertical)
         self.clear_options()
-        self.add_options([Option(actor_row(actor, width), id=actor.id) for actor in visible])
-        ids = [actor.id for actor in visible]
-        if visible:
-            self.highlighted = ids.index(keep) if keep in ids else 0
+        self.fill_generation += 1
+        self._add_rows(self.fill_generation, visible, width, 0, keep)
         self.border_subtitle = self.filter_label()
+
+    def _add_rows(self, generation: int, visible: list[Actor], width: int, start: int, keep: str | None) -> None:
+        """Add rows a batch at a time, yielding to the event loop between batches: the list
+        measures every row, and thousands at once (a Bible) would stall keys for a third of a second."""
+        if generation != self.fill_generation:
+            return  # a newer fill (filter, correction, resize) replaced this one
+        batch = visible[start : start + ROWS_AT_ONCE]
+        self.add_options([Option(actor_row(actor, width), id=actor.id) for actor in batch])
+        if start == 0 and batch:
+            self.highlighted = 0
+        ids = [actor.id for actor in batch]
+        if keep in ids:
+            self.highlighted = start + ids.index(keep)
+        if start + ROWS_AT_ONCE < len(visible):
+            self.call_later(self._add_rows, generation, visible, width, start + ROWS_AT_ONCE, keep)
 
     def filter_label(self) -> str:
         parts = []
