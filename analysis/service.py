@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis import ANALYSER_VERSION
 from analysis.model import Actor, Analysis, Document, Fact, Mention, Span
@@ -80,13 +80,7 @@ def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, 
     derived = derive(
         text, analysis.sentences, analysis.mentions, fold_metonyms=fold_metonyms, corrections=corrections
     )
-    return Analysis(
-        **{
-            **{name: getattr(analysis, name) for name in analysis.__dataclass_fields__},
-            "actors": derived.actors,
-            "summary": derived.summary,
-        }
-    )
+    return replace(analysis, actors=derived.actors, summary=derived.summary)
 
 
 class AnalysisService:

@@ -21,21 +21,21 @@ PANES = {"document": "#document-view", "actors": "#actor-list", "notes": "#notes
 class RegistryCommands(Provider):
     """Every command of the registry in the palette, run in the pane it belongs to."""
 
+    def labelled(self):
+        """(label, command) for every registry command the palette can run."""
+        for command in COMMANDS:
+            if command.action != "command_palette":
+                yield f"{SCOPES[command.scope]}: {command.description}  ({command.keys_shown()})", command
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in COMMANDS:
-            if command.action == "command_palette":
-                continue
-            label = f"{SCOPES[command.scope]}: {command.description}  ({command.keys_shown()})"
+        for label, command in self.labelled():
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(self.app.run_registry_command, command))
 
     async def discover(self) -> Hits:
-        for command in COMMANDS:
-            if command.action == "command_palette":
-                continue
-            label = f"{SCOPES[command.scope]}: {command.description}  ({command.keys_shown()})"
+        for label, command in self.labelled():
             yield Hit(1.0, label, partial(self.app.run_registry_command, command))
 
 
