@@ -53,7 +53,9 @@ class Mention:
     sentence: int
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Written out rather than `asdict`, which deep-copies field by field: 5x slower here, and a
+        # 4 MB briefing has 60,000 mentions.
+        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end, "sentence": self.sentence}
 
     @classmethod
     def from_dict(cls, raw: dict) -> Mention:
@@ -96,9 +98,17 @@ class Actor:
         return self.spans[0][0] if self.spans else 0
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["spans"] = [list(span) for span in self.spans]
-        return data
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "spans": [list(span) for span in self.spans],
+            "aliases": [{"name": alias.name, "folded": alias.folded} for alias in self.aliases],
+            "role": self.role,
+            "co_actors": [{"id": co.id, "name": co.name, "sentences": co.sentences} for co in self.co_actors],
+            "salience": self.salience,
+            "hidden": self.hidden,
+        }
 
     @classmethod
     def from_dict(cls, raw: dict) -> Actor:
@@ -126,7 +136,7 @@ class Fact:
     sentence: int
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end, "sentence": self.sentence}
 
     @classmethod
     def from_dict(cls, raw: dict) -> Fact:

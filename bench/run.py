@@ -88,9 +88,9 @@ def main(argv: list[str] | None = None) -> int:
             if "b" in only:
                 record(startup.app_first_paint(home, seed_path(), rounds=3 if quick else 7))
             if "d" in only:
-                import json
+                from store.cache import SUFFIX, decode_entry
 
-                entry = json.loads(next((home / "cache").rglob("*.json")).read_text(encoding="utf-8"))
+                entry = decode_entry(next((home / "cache").rglob(f"*{SUFFIX}")).read_bytes())
                 record(cache_scale.lookup_scaling(entry, lookups=300 if quick else 1000, rounds=5 if quick else 9))
         if "c" in only:
             record(throughput.analysis_speed(250_000 if quick else 1_000_000, batch_jobs=(1,) if quick else (1, 2)))

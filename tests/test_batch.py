@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -10,7 +9,7 @@ from analysis import batch
 from analysis.documents import read_document
 from analysis.pipeline import AnalysisCancelled
 from analysis.service import AnalysisService, analyse
-from store.cache import AnalysisCache
+from store.cache import AnalysisCache, decode_entry
 
 
 def write_briefings(folder, seed_document, count: int = 4) -> list:
@@ -126,10 +125,10 @@ def test_a_cancelled_batch_keeps_what_it_finished(tmp_path, seed_document, servi
     assert [key in service.cache for key in keys] == [True, True, False, False]
     for key, outcome in zip(keys, got):
         assert service.cache.get(key) == outcome.analysis.to_dict()
-    leftovers = [p for p in service.cache.root.rglob("*") if p.is_file() and not p.name.endswith(".json")]
+    leftovers = [p for p in service.cache.root.rglob("*") if p.is_file() and not p.name.endswith(".jsonl")]
     assert leftovers == []
-    for entry in service.cache.root.rglob("*.json"):
-        json.loads(entry.read_text())
+    for entry in service.cache.root.rglob("*.jsonl"):
+        decode_entry(entry.read_bytes())
 
     replanned = batch.plan(service, paths)
     assert [p.cached for p in replanned] == [True, True, False, False]

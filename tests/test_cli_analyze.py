@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from analysis.documents import read_document
+from store.cache import SUFFIX, decode_entry
 from store.corrections import CorrectionsStore
 from store.paths import analysis_cache_dir, corrections_path
 from tui import cli_analyze
@@ -205,7 +206,7 @@ def test_ctrl_c_stops_workers_cleanly_and_keeps_finished_analyses(tmp_path, seed
     )
     cache = analysis_cache_dir(str(home))
     deadline = time.monotonic() + 120
-    while not any(cache.rglob("*.json")) and process.poll() is None and time.monotonic() < deadline:
+    while not any(cache.rglob(f"*{SUFFIX}")) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "finished before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)
@@ -215,8 +216,8 @@ def test_ctrl_c_stops_workers_cleanly_and_keeps_finished_analyses(tmp_path, seed
     assert "Traceback" not in err
     assert "interrupted" in err and "kept in the cache" in err
     printed = [json.loads(line) for line in out.splitlines()]
-    entries = list(cache.rglob("*.json"))
+    entries = list(cache.rglob(f"*{SUFFIX}"))
     assert 1 <= len(entries) < 72 and len(printed) <= len(entries)
     for entry in entries:
-        assert json.loads(entry.read_text(encoding="utf-8"))["actors"]
-    assert [p for p in cache.rglob("*") if p.is_file() and p.suffix != ".json"] == []
+        assert decode_entry(entry.read_bytes())["actors"]
+    assert [p for p in cache.rglob("*") if p.is_file() and p.suffix != SUFFIX] == []

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from store.cache import AnalysisCache
+from store.cache import ROWS_PER_LINE, AnalysisCache, decode_entry, encode_entry
 
 
 def key(n: int | str) -> str:
@@ -35,7 +35,7 @@ def test_put_replaces_and_leaves_no_temporaries(cache):
     cache.put(key(1), {"v": 2})
     assert cache.get(key(1)) == {"v": 2}
     entry = cache.path_for(key(1))
-    assert entry == cache.root / key(1)[:2] / key(1)[2:4] / f"{key(1)}.json"
+    assert entry == cache.root / key(1)[:2] / key(1)[2:4] / f"{key(1)}.jsonl"
     assert sorted(p.name for p in entry.parent.iterdir()) == [entry.name]
 
 
@@ -44,7 +44,52 @@ def test_entries_survive_a_new_instance(cache):
     assert AnalysisCache(cache.root).get(key(1)) == {"v": 1}
 
 
-@pytest.mark.parametrize("garbage", [b'{"actors": [', b"\xff\xfe not utf-8", b"[1, 2, 3]", b"null"])
+def entry_lines(value: dict) -> list:
+    return [json.loads(line) for line in encode_entry(value).split(b"\n")]
+
+
+def test_lists_are_written_a_slice_per_line():
+    """A reader parses one short line at a time, so the UI thread gets the GIL between lines."""
+    mentions = [{"n": n} for n in range(ROWS_PER_LINE * 2 + 5)]
+    value = {"key": key(1), "mentions": mentions, "summary": [], "facts": [[1, 2]], "meta": {"x": [1]}}
+    lines = entry_lines(value)
+
+    assert lines[0]["fields"] == {"key": key(1), "meta": {"x": [1]}}
+    assert lines[0]["lists"] == [["mentions", len(mentions)], ["summary", 0], ["facts", 1]]
+    assert [len(line) for line in lines[1:]] == [ROWS_PER_LINE, ROWS_PER_LINE, 5, 1]
+    assert decode_entry(encode_entry(value)) == value
+
+
+def test_newlines_inside_strings_do_not_break_lines():
+    value = {"text": "a\nb\r\u2028c", "items": ["x\ny", "\n"]}
+    assert len(encode_entry(value).split(b"\n")) == 2
+    assert decode_entry(encode_entry(value)) == value
+
+
+def whole(value: dict) -> bytes:
+    return encode_entry(value)
+
+
+LONG = {"items": list(range(ROWS_PER_LINE * 3))}
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b'{"actors": [',
+        b"\xff\xfe not utf-8",
+        b"[1, 2, 3]",
+        b"null",
+        b"",
+        # An entry written by the single-document format, or cut short, or with lines appended.
+        json.dumps({"key": "k", "actors": []}).encode(),
+        b"\n".join(whole(LONG).split(b"\n")[:-1]),
+        whole(LONG)[:-7],
+        whole(LONG) + b"\n[1]",
+        whole(LONG).replace(b"[0,", b'{"a":0,', 1),
+        whole({"items": [1]}).replace(b'"lists":[["items",1]]', b'"lists":"items"'),
+    ],
+)
 def test_corrupt_entry_is_set_aside_with_a_warning(cache, caplog, garbage):
     cache.put(key(1), {"v": 1})
     entry = cache.path_for(key(1))
@@ -95,14 +140,14 @@ def test_thousand_entries_are_sharded(cache):
 
     assert len(cache) == 1000
     assert all(cache.get(k) == {"k": k} for k in keys)
-    files = list(cache.root.rglob("*.json"))
+    files = list(cache.root.rglob("*.jsonl"))
     assert len(files) == 1000
     # Every entry sits two shard levels down, and no folder grows with the cache.
     assert all(f.relative_to(cache.root).parts == (f.name[:2], f.name[2:4], f.name) for f in files)
     per_leaf = Counter(f.parent for f in files)
     assert max(per_leaf.values()) <= 8
     assert len(list(cache.root.iterdir())) <= 256
-    assert json.loads(files[0].read_text()) == {"k": files[0].stem}
+    assert decode_entry(files[0].read_bytes()) == {"k": files[0].stem}
 
 
 def test_clear(cache):
@@ -114,3 +159,12 @@ def test_clear(cache):
     assert cache.get(key(3)) is None
     assert (cache.root / "README").exists()
     AnalysisCache(cache.root / "missing").clear()
+
+
+def test_a_legacy_single_document_entry_is_removed_when_its_key_is_missed(cache):
+    legacy = cache.path_for(key(1)).with_suffix(".json")
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text(json.dumps({"key": key(1), "actors": []}))
+
+    assert cache.get(key(1)) is None
+    assert not legacy.exists()

