@@ -446,3 +446,22 @@ async def test_theme_change_repaints(seed):
         await pilot.pause()
         light = view.render_line(0)
         assert list(dark)[-1].style.bgcolor != list(light)[-1].style.bgcolor
+
+
+async def test_the_first_frame_already_shows_the_text(seed):
+    """The text is laid out when the view first paints, not on the Resize event after it."""
+    painted: list[bool] = []
+
+    class RecordingView(DocumentView):
+        def render_lines(self, crop):
+            strips = super().render_lines(crop)
+            painted.append(any(strip.text.strip() for strip in strips))
+            return strips
+
+    class RecordingApp(App):
+        def compose(self) -> ComposeResult:
+            yield RecordingView(seed)
+
+    async with RecordingApp().run_test(size=(80, 24)):
+        pass
+    assert painted and painted[0]

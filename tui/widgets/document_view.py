@@ -553,6 +553,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._layout is None and self._document is not None and self.scrollable_content_region.width > 0:
+            # The first frame is painted before the Resize event that would lay the text out
+            # arrives; laid out here, the text is in that frame rather than a blank one ~40 ms later.
+            self._apply_layout(DocumentLayout(self._text, self._paragraphs, self.wrap_width))
         # `rich_style` walks the ancestors (~80 us): look it up once per paint, not once per line.
         self._paint_style = self.rich_style
         try:
