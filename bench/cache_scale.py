@@ -30,7 +30,7 @@ def sample_entry(real: dict) -> dict:
 
 
 def build_cache(root: Path, count: int, entry: dict) -> list[str]:
-    from store.cache import AnalysisCache
+    from store.cache import AnalysisCache, encode_entry
 
     cache = AnalysisCache(root)
     keys = []
@@ -38,7 +38,7 @@ def build_cache(root: Path, count: int, entry: dict) -> list[str]:
         key = hashlib.sha256(f"bench-{count}-{number}".encode()).hexdigest()
         path = cache.path_for(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({**entry, "key": key}, separators=(",", ":")), encoding="utf-8")
+        path.write_bytes(encode_entry({**entry, "key": key}))
         keys.append(key)
     return keys
 

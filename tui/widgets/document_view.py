@@ -1,7 +1,7 @@
 """The document pane: a briefing's text, wrapped, with mentions, matches, notes and a cursor.
 
 A Line API `ScrollView` (after toolong's log view): `document_layout` indexes the visual lines,
-`render_line` paints one line from the text and the highlights, and an LRU cache keeps the strips.
+`document_paint` paints one from the text and the highlights, and an LRU cache keeps the strips.
 Text is painted through `literal()`, never parsed as markup, so `[bold]` and escape sequences in a
 briefing show as written.
 
@@ -15,9 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events, work
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -27,15 +25,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from analysis.model import KINDS, Document, Span
+from analysis.model import Document, Span
 from tui.actions import bindings_for
 from tui.literal import literal
-from tui.widgets.document_layout import SEPARATOR, DocumentLayout, SpanIndex, find_all, visible_end
+from tui.widgets.document_layout import DocumentLayout, SpanIndex, find_all
+from tui.widgets.document_paint import MARGIN, Highlights, paint_line
 
-MARGIN = 2  # col 0: note mark, col 1: cursor bar
-NOTE_MARK = "●"  # on the line holding a note's anchor
-NOTE_RULE = "▍"  # on the other lines of a paragraph with a note
-CURSOR_BAR = "▌"
 # Texts longer than this are rewrapped on resize in a thread, the old layout shown meanwhile.
 # Measured: 4 MB wraps in ~0.1 s, so only very large briefings take the thread.
 THREADED_REWRAP_CHARS = 512 * 1024
@@ -61,7 +56,6 @@ STYLES: dict[str, str] = {
 FOCUSED_STYLES: dict[str, str] = {
     "document-view--cursor-bar": "color: $accent;",
 }
-KIND_CLASSES = {kind: f"document-view--{kind}" for kind in KINDS}
 
 
 def _default_css() -> str:
@@ -193,14 +187,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         self._styles: dict[str, Style] = {}
         self._paint_style: Style | None = None
-        self._mentions = SpanIndex([])
-        self._mention_kinds: list[str] = []
-        self._selected = SpanIndex([])
-        self._notes: dict[int, list[int]] = {}  # paragraph -> anchor offsets
+        self._marks = Highlights()
         self._query = ""
-        self._matches = SpanIndex([])
-        self._match_index: int | None = None
-        self._current_span: Span | None = None
         # The exact spot the cursor is at (a match, a mention, a jump), or None for the paragraph.
         self._focus_offset: int | None = None
         if document is not None:
@@ -249,14 +237,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._text = _display_text(document.text)
         self._paragraphs = list(document.paragraphs)
         self._paragraph_starts = [start for start, _ in self._paragraphs]
-        self._mentions = SpanIndex([])
-        self._mention_kinds = []
-        self._selected = SpanIndex([])
-        self._notes = {}
+        self._marks = Highlights()
         self._query = ""
-        self._matches = SpanIndex([])
-        self._match_index = None
-        self._current_span = None
         self._focus_offset = None
         self._layout = None
         self.set_reactive(DocumentView.cursor_paragraph, 0)
@@ -313,15 +295,15 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_mentions(self, mentions: Iterable[tuple[int, int, str]]) -> None:
         """Colour each mention (start, end, kind) by its kind."""
         ordered = sorted((start, end, kind) for start, end, kind in mentions if end > start)
-        self._mentions = SpanIndex([(start, end) for start, end, _ in ordered])
-        self._mention_kinds = [kind for _, _, kind in ordered]
+        self._marks.mentions = SpanIndex([(start, end) for start, end, _ in ordered])
+        self._marks.mention_kinds = [kind for _, _, kind in ordered]
         self._invalidate()
 
     def set_selected(self, spans: Iterable[Span] | None) -> None:
         """Emphasise the selected actor's mentions; they are what `]`/`[` walk."""
-        self._selected = SpanIndex({(s, e) for s, e in spans or () if e > s})
-        if self._current_span is not None and self._selected.index_of(self._current_span) is None:
-            self._current_span = None
+        self._marks.selected = SpanIndex({(s, e) for s, e in spans or () if e > s})
+        if self._marks.current_span is not None and self._marks.selected.index_of(self._marks.current_span) is None:
+            self._marks.current_span = None
         self._invalidate()
 
     def set_note_marks(self, spans: Iterable[Span]) -> None:
@@ -329,7 +311,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         notes: dict[int, list[int]] = {}
         for start, _end in spans:
             notes.setdefault(self._paragraph_at(start), []).append(start)
-        self._notes = notes
+        self._marks.notes = notes
         self._invalidate()
 
     def _invalidate(self) -> None:
@@ -351,21 +333,21 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self._post(self.FindStatus(0, 0, ""))
             return 0
         self._query = query
-        self._matches = SpanIndex(find_all(self._document.text if self._document else "", query))
-        self._match_index = None
+        self._marks.matches = SpanIndex(find_all(self._document.text if self._document else "", query))
+        self._marks.match_index = None
         self._invalidate()
-        if not self._matches:
+        if not self._marks.matches:
             self._post(self.FindStatus(0, 0, query))
             return 0
         start = self._paragraphs[self.cursor_paragraph][0] if self._paragraphs else 0
-        index = bisect_left(self._matches.starts, start)
-        self._go_to_match(index % len(self._matches))
-        return len(self._matches)
+        index = bisect_left(self._marks.matches.starts, start)
+        self._go_to_match(index % len(self._marks.matches))
+        return len(self._marks.matches)
 
     def clear_find(self) -> None:
         self._query = ""
-        self._matches = SpanIndex([])
-        self._match_index = None
+        self._marks.matches = SpanIndex([])
+        self._marks.match_index = None
         self._invalidate()
 
     @property
@@ -374,14 +356,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def match_count(self) -> int:
-        return len(self._matches)
+        return len(self._marks.matches)
 
     def _go_to_match(self, index: int) -> None:
-        self._match_index = index
-        start, end = self._matches.spans[index]
+        self._marks.match_index = index
+        start, end = self._marks.matches.spans[index]
         self._jump(start)
         self._invalidate()
-        self._post(self.FindStatus(index, len(self._matches), self._query))
+        self._post(self.FindStatus(index, len(self._marks.matches), self._query))
 
     def _step(self, spans: SpanIndex, direction: int) -> int:
         """The next/previous span from where the cursor is, wrapping around."""
@@ -426,7 +408,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def go_to_offset(self, offset: int, span: Span | None = None) -> None:
         """Cursor to the paragraph holding `offset`, its line a third down; `span` shown as current."""
-        self._current_span = span
+        self._marks.current_span = span
         self._jump(offset, third=True)
         self._invalidate()
 
@@ -489,20 +471,20 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._post(self.FindRequested())
 
     def action_match(self, direction: int) -> None:
-        if not self._matches:
+        if not self._marks.matches:
             self._post(self.FindStatus(0, 0, self._query))
             return
-        self._go_to_match(self._step(self._matches, direction))
+        self._go_to_match(self._step(self._marks.matches, direction))
 
     def action_mention(self, direction: int) -> None:
-        if not self._selected:
+        if not self._marks.selected:
             self._post(self.MentionStatus(0, 0))
             return
-        index = self._step(self._selected, direction)
-        self._current_span = self._selected.spans[index]
-        self._jump(self._current_span[0])
+        index = self._step(self._marks.selected, direction)
+        self._marks.current_span = self._marks.selected.spans[index]
+        self._jump(self._marks.current_span[0])
         self._invalidate()
-        self._post(self.MentionStatus(index, len(self._selected)))
+        self._post(self.MentionStatus(index, len(self._marks.selected)))
 
     def mention(self, direction: int) -> None:
         self.action_mention(direction)
@@ -576,51 +558,6 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         key = (index, width, self._generation, is_cursor, base)
         strip = self._line_cache.get(key)
         if strip is None:
-            strip = self._render_visual_line(index, width, base, is_cursor)
+            strip = paint_line(self._text, layout, self._marks, index, width, base, is_cursor, self._style, self.app.console)
             self._line_cache[key] = strip
         return strip
-
-    def _render_visual_line(self, index: int, width: int, base: Style, is_cursor: bool) -> Strip:
-        layout = self._layout
-        assert layout is not None
-        paragraph, start, end = layout.line(index)
-        if paragraph == SEPARATOR:
-            return Strip.blank(width, base)
-        if is_cursor:
-            base = base + self._style("document-view--cursor")
-        end = visible_end(self._text, start, end)
-        text = Text(literal(self._text[start:end]), style=base, end="", no_wrap=True)
-        for span_index in self._mentions.overlapping(start, end):
-            a, b = self._mentions.spans[span_index]
-            kind_class = KIND_CLASSES.get(self._mention_kinds[span_index])
-            if kind_class:
-                text.stylize(self._style(kind_class), a - start, b - start)
-        current = self._current_span
-        for span_index in self._selected.overlapping(start, end):
-            span = self._selected.spans[span_index]
-            if span != current:
-                text.stylize(self._style("document-view--selected"), span[0] - start, span[1] - start)
-        for span_index in self._matches.overlapping(start, end):
-            a, b = self._matches.spans[span_index]
-            current_match = span_index == self._match_index
-            name = "document-view--match-current" if current_match else "document-view--match"
-            text.stylize(self._style(name), a - start, b - start)
-        if current is not None and current[0] < end and current[1] > start:
-            text.stylize(self._style("document-view--current"), current[0] - start, current[1] - start)
-        bar = Segment(" ", base)
-        if is_cursor:
-            bar = Segment(CURSOR_BAR, base + self._style("document-view--cursor-bar"))
-        margin = [self._note_segment(paragraph, index, start, end, base), bar]
-        segments = margin + list(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width, base)
-
-    def _note_segment(self, paragraph: int, index: int, start: int, end: int, base: Style) -> Segment:
-        anchors = self._notes.get(paragraph)
-        if not anchors:
-            return Segment(" ", base)
-        assert self._layout is not None
-        first = self._layout.paragraph_lines(paragraph).start
-        here = any(
-            start <= offset < end or (index == first and offset < start) for offset in anchors
-        )
-        return Segment(NOTE_MARK if here else NOTE_RULE, base + self._style("document-view--note-mark"))

@@ -1,0 +1,98 @@
+"""One visual line of the document pane, painted: the margin, the text, and every highlight on it.
+
+The view keeps the line index and the scroll position; this module knows what a line looks like.
+Text goes through `literal()`, never through markup, so a briefing's `[bold]` or escape sequences
+show as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from analysis.model import KINDS, Span
+from tui.literal import literal
+from tui.widgets.document_layout import SEPARATOR, DocumentLayout, SpanIndex, visible_end
+
+MARGIN = 2  # col 0: note mark, col 1: cursor bar
+NOTE_MARK = "●"  # on the line holding a note's anchor
+NOTE_RULE = "▍"  # on the other lines of a paragraph with a note
+CURSOR_BAR = "▌"
+KIND_CLASSES = {kind: f"document-view--{kind}" for kind in KINDS}
+
+
+@dataclass
+class Highlights:
+    """Everything painted over the text, as character spans into it."""
+
+    mentions: SpanIndex = field(default_factory=lambda: SpanIndex([]))
+    mention_kinds: list[str] = field(default_factory=list)  # one per mention, in the same order
+    selected: SpanIndex = field(default_factory=lambda: SpanIndex([]))  # the selected actor's
+    current_span: Span | None = None  # the selected actor's mention `]`/`[` went to
+    matches: SpanIndex = field(default_factory=lambda: SpanIndex([]))
+    match_index: int | None = None
+    notes: dict[int, list[int]] = field(default_factory=dict)  # paragraph -> anchor offsets
+
+
+def paint_line(
+    text: str,
+    layout: DocumentLayout,
+    marks: Highlights,
+    index: int,
+    width: int,
+    base: Style,
+    is_cursor: bool,
+    style: Callable[[str], Style],
+    console: Console,
+) -> Strip:
+    """Visual line `index`, `width` cells wide; `style` turns a component class into a Style."""
+    paragraph, start, end = layout.line(index)
+    if paragraph == SEPARATOR:
+        return Strip.blank(width, base)
+    if is_cursor:
+        base = base + style("document-view--cursor")
+    end = visible_end(text, start, end)
+    line = Text(literal(text[start:end]), style=base, end="", no_wrap=True)
+    for span_index in marks.mentions.overlapping(start, end):
+        a, b = marks.mentions.spans[span_index]
+        kind_class = KIND_CLASSES.get(marks.mention_kinds[span_index])
+        if kind_class:
+            line.stylize(style(kind_class), a - start, b - start)
+    current = marks.current_span
+    for span_index in marks.selected.overlapping(start, end):
+        span = marks.selected.spans[span_index]
+        if span != current:
+            line.stylize(style("document-view--selected"), span[0] - start, span[1] - start)
+    for span_index in marks.matches.overlapping(start, end):
+        a, b = marks.matches.spans[span_index]
+        name = "document-view--match-current" if span_index == marks.match_index else "document-view--match"
+        line.stylize(style(name), a - start, b - start)
+    if current is not None and current[0] < end and current[1] > start:
+        line.stylize(style("document-view--current"), current[0] - start, current[1] - start)
+    bar = Segment(CURSOR_BAR, base + style("document-view--cursor-bar")) if is_cursor else Segment(" ", base)
+    note = _note_segment(layout, marks, paragraph, index, start, end, base, style)
+    return Strip([note, bar, *line.render(console)]).adjust_cell_length(width, base)
+
+
+def _note_segment(
+    layout: DocumentLayout,
+    marks: Highlights,
+    paragraph: int,
+    index: int,
+    start: int,
+    end: int,
+    base: Style,
+    style: Callable[[str], Style],
+) -> Segment:
+    anchors = marks.notes.get(paragraph)
+    if not anchors:
+        return Segment(" ", base)
+    first = layout.paragraph_lines(paragraph).start
+    here = any(start <= offset < end or (index == first and offset < start) for offset in anchors)
+    return Segment(NOTE_MARK if here else NOTE_RULE, base + style("document-view--note-mark"))
