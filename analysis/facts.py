@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from analysis import scan
 from analysis.model import Fact, Mention
 
 KIND_OF_LABEL = {
@@ -52,7 +53,7 @@ def _relative_dates(text: str, found: list[Fact], sentences: list[tuple[int, int
     covered_starts = [start for start, _ in covered]
     ends = [end for _, end in covered]
     extra = []
-    for match in _RELATIVE_DATE.finditer(text):
+    for match in scan.finditer(_RELATIVE_DATE, text):
         index = bisect_right(covered_starts, match.start()) - 1
         if index >= 0 and ends[index] > match.start():
             continue  # inside a mention the model tagged

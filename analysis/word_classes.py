@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from analysis import scan
 from analysis.name_keys import key, trim
 from analysis.name_words import NAME_PARTICLES
 from analysis.titles import is_title
@@ -52,6 +53,7 @@ def _stands_alone(text: str, word: str, tries: int = 2000) -> bool:
 
 _WORD = re.compile(r"\S+")
 _INSIDE = re.compile(r"(?<=[a-z] )[A-Z][\w'’-]*")
+_LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 # Labels whose names are titles of works, laws, events or products: written as they are.
 _FREE_LABELS = frozenset("WORK_OF_ART LAW EVENT PRODUCT".split())
 _NAMED_LABELS = frozenset(("PERSON", "NORP"))  # names that never end with a number
@@ -197,7 +199,7 @@ class TextWords:
         """Capitalised words the text writes right after a lowercase word: names, not words
         capitalised by their place at a sentence's start."""
         if self._inside is None:
-            self._inside = set(_INSIDE.findall(self.text))
+            self._inside = set(scan.findall(_INSIDE, self.text))
         return self._inside
 
     def used_lowercase(self, word: str) -> bool:
@@ -206,7 +208,7 @@ class TextWords:
             return word in self._words
         if word not in self._lowercase:
             if len(self._lowercase) >= 16:  # many to ask about: index every word once
-                self._words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", self.text))
+                self._words = set(scan.findall(_LOWERCASE_WORD, self.text))
                 return word in self._words
             self._lowercase[word] = _stands_alone(self.text, word)
         return self._lowercase[word]

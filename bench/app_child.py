@@ -146,10 +146,11 @@ async def big(path: str, report: dict, *, wait: bool = False) -> None:
         while not any(t > start for t, _ in renders[-5:]):
             await asyncio.sleep(0.001)
         report["find_ms"] = (time.perf_counter() - start) * 1000
-        ticking.cancel()
         report["max_lag_ms"] = max(lags) * 1000 if lags else 0.0
         screen = app.screen
         if wait:
+            # The ticker keeps running: the analysis arriving must not stall the loop either.
+            lags.clear()
             started = time.perf_counter()
             await wait_for(
                 pilot,
@@ -157,8 +158,10 @@ async def big(path: str, report: dict, *, wait: bool = False) -> None:
                 limit=3600,
             )
             report["analysis_wait_s"] = time.perf_counter() - started
-            await asyncio.sleep(0.2)
+            await asyncio.sleep(0.5)
+            report["analysis_lag_ms"] = max(lags) * 1000 if lags else 0.0
             report["end_after_analysis_ms"] = await key("G", "G")
+        ticking.cancel()
         report["analysis_state"] = str(screen.status.analysis_state)
         quitting = time.perf_counter()
     report["quit_ms"] = (time.perf_counter() - quitting) * 1000
