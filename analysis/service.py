@@ -79,10 +79,11 @@ def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, 
     """The analysis as the user sees it: folding choice and their corrections re-applied."""
     if not corrections and fold_metonyms:
         return analysis
-    derived = derive(
-        text, analysis.sentences, analysis.mentions, fold_metonyms=fold_metonyms, corrections=corrections
-    )
-    return replace(analysis, actors=derived.actors, summary=derived.summary)
+    with collector_paused():
+        derived = derive(
+            text, analysis.sentences, analysis.mentions, fold_metonyms=fold_metonyms, corrections=corrections
+        )
+        return replace(analysis, actors=derived.actors, summary=derived.summary)
 
 
 @contextmanager

@@ -162,3 +162,25 @@ async def test_key_facts_view_jumps(warm_home, seed_path):
         await pilot.pause()
         view = app.screen.query_one(DocumentView)
         assert view.cursor_paragraph == app.session.document.paragraph_at(kosachev_year.start)
+
+
+async def test_the_status_says_while_actors_are_re_derived_and_if_that_fails(warm_home, seed_path, monkeypatch):
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        counted = screen.status.analysis_state
+        assert counted.endswith(" actors")
+        screen.refresh_analysis()
+        assert screen.status.analysis_state == "updating actors…"
+        await settle(app, pilot)
+        assert screen.status.analysis_state == counted
+
+        def broken():
+            raise RuntimeError("corrections file vanished")
+
+        monkeypatch.setattr(screen.session, "view", broken)
+        await pilot.press("2", "F")
+        await settle(app, pilot)
+        assert screen.status.analysis_state == counted  # the last good actors stay
+        assert any("corrections file vanished" in str(n.message) for n in app._notifications)

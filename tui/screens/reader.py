@@ -145,17 +145,26 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
             self.load_analysis()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "analysis" or event.worker.is_cancelled:
+        if event.state != WorkerState.ERROR or event.worker.is_cancelled:
             return
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
+        error = event.worker.error
+        if event.worker.group == "analysis":
             self.status.analysis_state = "analysis failed"
             self.notify(f"Analysis failed: {error}", title="Analysis", severity="error", timeout=15)
+        elif event.worker.group == "derive" and self.analysis is not None:
+            # The actors shown are still the last good ones.
+            self.status.analysis_state = f"{sum(not actor.hidden for actor in self.analysis.actors)} actors"
+            self.notify(f"Could not update the actors: {error}", title="Actors", severity="error", timeout=15)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="derive")
     def refresh_analysis(self) -> None:
         """Re-derive actors after a correction or a folding change: pure and fast, no spaCy, but
-        linear in the mentions, so off the UI thread for a long briefing."""
+        linear in the mentions (1.5 s on a 4 MB briefing), so off the UI thread, and said so."""
+        if self.analysis is not None:
+            self.status.analysis_state = "updating actors…"
+        self._rederive()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="derive", description="re-derive actors")
+    def _rederive(self) -> None:
         view = self.session.view()
         if view is not None and not get_current_worker().is_cancelled:
             self.post_message(AnalysisReady(view))
