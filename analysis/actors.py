@@ -99,8 +99,12 @@ def _kind_of(group: list[Ref]) -> str:
     return counts.most_common(1)[0][0] if counts else group[0].kind
 
 
+# A person's row is named by a full form that makes at least 1 in FULL_NAME_SHARE of its mentions.
+FULL_NAME_SHARE = 50
+
+
 def _name_of(target: str, group: list[Ref], kind: str) -> str:
-    """A state by its everyday name; a person by the fullest form of their name; anything else
+    """A state by its everyday name; a person by the fullest form of their name in use; anything else
     by the form the text uses most (an organisation's full name before its short one, a place's
     short name before its full one, when used as often)."""
     if target.startswith("state:"):
@@ -108,7 +112,10 @@ def _name_of(target: str, group: list[Ref], kind: str) -> str:
     candidates = [ref for ref in group if not ref.folded] or group
     counts = Counter(ref.name for ref in candidates)
     if kind == "person":
-        best = max(candidates, key=lambda r: (len(r.tokens), counts[r.name], -r.start))
+        # The fullest form the text really uses: one written once against hundreds of mentions
+        # ("Merab Saul" against 400 "Saul") is likelier two names the model ran together.
+        used = [ref for ref in candidates if counts[ref.name] * FULL_NAME_SHARE >= len(candidates)]
+        best = max(used or candidates, key=lambda r: (len(r.tokens), counts[r.name], -r.start))
         return best.name
     if kind == "group":  # a people by its plural ("Russians") before its adjective
         candidates = [ref for ref in candidates if ref.name.endswith("s")] or candidates

@@ -110,7 +110,8 @@ class MentionReader(TextWords):
         A title is a word of TITLE_WORDS, or, in front of a name of three words or more, a
         capitalised word that this same text also uses as an ordinary lowercase word and that
         no gazetteer knows as a place: how a garbled or unlisted title ("Common Ruslan
-        Khomchak") shows itself.
+        Khomchak") shows itself. A title followed by "of" is the name itself ("Duke of
+        Edinburgh", "the King of Jacob"): cut, it would leave "of Edinburgh".
         """
         words = list(re.finditer(r"\S+", raw[piece.start : piece.end]))
         cut = 0
@@ -120,6 +121,8 @@ class MentionReader(TextWords):
         if cut == 0 and len(words) >= 3 and is_capitalised(first) and first.lower() not in NAME_PARTICLES:
             if self.used_lowercase(first.lower()) and self.places.place(first) is None:
                 cut = 1
+        if cut and words[cut].group() == "of":
+            cut = 0  # "Duke of Edinburgh", "the King of Jacob": the title is the name
         name, start, title = piece.name, piece.start, ""
         if cut:
             title = " ".join(word.group() for word in words[:cut])

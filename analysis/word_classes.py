@@ -54,6 +54,10 @@ def _stands_alone(text: str, word: str, tries: int = 2000) -> bool:
 _WORD = re.compile(r"\S+")
 _INSIDE = re.compile(r"(?<=[a-z] )[A-Z][\w'’-]*")
 _LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+# A word counts as a name the text writes mid-sentence when at least 1 in INSIDE_SHARE of its
+# capitalised uses follows a lowercase word.
+INSIDE_SHARE = 20
 # Labels whose names are titles of works, laws, events or products: written as they are.
 _FREE_LABELS = frozenset("WORK_OF_ART LAW EVENT PRODUCT".split())
 _NAMED_LABELS = frozenset(("PERSON", "NORP"))  # names that never end with a number
@@ -83,7 +87,7 @@ class TextWords:
         self.times: Counter[str] = Counter()  # how often each cleaned name is the model's mention
         self._lowercase: dict[str, bool] = {}
         self._words: set[str] | None = None
-        self._inside: set[str] | None = None
+        self._counted: tuple[Counter[str], Counter[str], Counter[str]] | None = None
 
     def note(self, raw: str) -> None:
         if raw not in self.noted:
@@ -110,10 +114,11 @@ class TextWords:
         - A leading function word is cut where the text shows it is an ordinary word here
           (`ordinary`): "Let David", "Shall Saul", "Therefore Sarah". "Will Smith" keeps "Will"
           when the text also writes "Will" after a lowercase word ("actor Will Smith") or never
-          names "Smith" alone; a content word ("Mark Rutte", "Hope Hicks") is never cut, even
-          where the text writes "mark". The price: a two-word name opening with a function word,
-          written only at sentence starts, whose second word the text also uses alone, in a text
-          that writes the word lowercase, loses it.
+          names "Smith" alone. Before a person's name a content word is cut only where the text
+          writes it lowercase at least twice and as often as capitalised ("Command Aaron"), so
+          "Mark Rutte" keeps "Mark" in a text that writes "mark" once. The price: a two-word
+          name opening with such a word, written only at sentence starts, whose second word the
+          text also uses alone, loses it.
         - A mention left with no name word (a lone "Thou", "Behold") is dropped (`_no_name`).
         """
         words = [(m.start(), m.end()) for m in _WORD.finditer(raw, start, end)]
@@ -138,7 +143,7 @@ class TextWords:
             runs = [part for run in runs for part in self._two_names(raw, run)]
         spans = []
         for run in filter(None, runs):
-            while len(run) > 1 and self.ordinary(raw[run[0][0] : run[0][1]]) and (
+            while len(run) > 1 and self._opener(raw[run[0][0] : run[0][1]], label) and (
                 len(run) > 2 or self._alone(raw[run[1][0] : run[1][1]])
             ):
                 run.pop(0)
@@ -167,15 +172,35 @@ class TextWords:
         return key(word[a:b]) in self.written and not is_title(word)
 
     def ordinary(self, word: str) -> bool:
-        """A capitalised function word the text also writes lowercase and never capitalises
-        after a lowercase word: capitalised only because it opens a sentence."""
+        """A capitalised function word the text also writes lowercase and (almost) never
+        capitalises after a lowercase word: capitalised only because it opens a sentence."""
         word = word.strip(".,;:!?\"'’“”()[]")
         lower = word.lower()
         return (
             lower in FUNCTION_WORDS
             and word != lower
             and self.used_lowercase(lower)
-            and word not in self.capitalised_inside()
+            and not self.named_inside(word)
+        )
+
+    def _opener(self, word: str, label: str) -> bool:
+        """A word glued to the front of a name only because it opens the sentence: a function
+        word (`ordinary`), or, before a person's name, a content word the text writes lowercase
+        at least as often as capitalised and (almost) never capitalises mid-sentence: an
+        imperative or a sentence adverb ("Command Aaron", "Concerning Jesus"). Names of works,
+        laws and campaigns keep theirs ("Made in America"); a title is left for the role."""
+        if self.ordinary(word):
+            return True
+        if label != "PERSON":
+            return False
+        word = word.strip(".,;:!?\"'’“”()[]")
+        lowercase, capitalised, _ = self._counts()
+        return (
+            word[:1].isupper()
+            and not is_title(word)
+            and lowercase[word.lower()] >= max(2, capitalised[word])
+            and not self.named_inside(word)
+            and self.places.place(word) is None
         )
 
     def _no_name(self, word: str) -> bool:
@@ -190,17 +215,29 @@ class TextWords:
             return True
         return (
             self.used_lowercase(lower)
-            and word not in self.capitalised_inside()
+            and not self.named_inside(word)
             and key(word) not in self.later_words
             and self.places.place(word) is None
         )
 
-    def capitalised_inside(self) -> set[str]:
-        """Capitalised words the text writes right after a lowercase word: names, not words
-        capitalised by their place at a sentence's start."""
-        if self._inside is None:
-            self._inside = set(scan.findall(_INSIDE, self.text))
-        return self._inside
+    def named_inside(self, word: str) -> bool:
+        """Whether the text writes `word` capitalised right after a lowercase word (where only a
+        name is capitalised) in at least 1 in INSIDE_SHARE of its capitalised uses. One stray
+        use does not make a name of a sentence opener: "So", a king of Egypt once in the Bible,
+        opens 600 of its sentences."""
+        _, capitalised, inside = self._counts()
+        return inside[word] > 0 and inside[word] * INSIDE_SHARE >= capitalised[word]
+
+    def _counts(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """How often the text writes each word lowercase, capitalised, and capitalised right
+        after a lowercase word; counted once, in one pass per pattern."""
+        if self._counted is None:
+            self._counted = (
+                Counter(scan.findall(_LOWERCASE_WORD, self.text)),
+                Counter(scan.findall(_CAPITALISED_WORD, self.text)),
+                Counter(scan.findall(_INSIDE, self.text)),
+            )
+        return self._counted
 
     def used_lowercase(self, word: str) -> bool:
         """Whether the text uses `word` (lowercase) as an ordinary word somewhere."""
