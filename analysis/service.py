@@ -103,6 +103,9 @@ def collector_paused() -> Iterator[None]:
         # Re-enabled as they are, the new objects would all sit in the youngest generation, and the
         # next collection would walk them anyway. Frozen, collections skip them; they hold no
         # reference cycles, so reference counting still frees them when the analysis is dropped.
+        # Cyclic garbage that exists at this moment is frozen too, and kept: a little memory per
+        # analysis (measured: ~1,500 objects at app start), where collecting first would walk
+        # every live object while holding the GIL.
         gc.freeze()
         if was_enabled:
             gc.enable()
