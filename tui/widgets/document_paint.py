@@ -7,7 +7,7 @@ show as written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -27,12 +27,27 @@ CURSOR_BAR = "▌"
 KIND_CLASSES = {kind: f"document-view--{kind}" for kind in KINDS}
 
 
+@dataclass(frozen=True)
+class KindedSpans:
+    """Mentions sorted for per-line lookup, each with its actor's kind.
+
+    Built off the UI thread for a long briefing: sorting 30,000 mentions took 30-70 ms.
+    """
+
+    spans: SpanIndex
+    kinds: list[str]  # one per span, in the same order
+
+    @classmethod
+    def of(cls, mentions: Iterable[tuple[int, int, str]]) -> KindedSpans:
+        ordered = sorted((start, end, kind) for start, end, kind in mentions if end > start)
+        return cls(SpanIndex([(start, end) for start, end, _ in ordered]), [kind for _, _, kind in ordered])
+
+
 @dataclass
 class Highlights:
     """Everything painted over the text, as character spans into it."""
 
-    mentions: SpanIndex = field(default_factory=lambda: SpanIndex([]))
-    mention_kinds: list[str] = field(default_factory=list)  # one per mention, in the same order
+    mentions: KindedSpans = field(default_factory=lambda: KindedSpans.of(()))
     selected: SpanIndex = field(default_factory=lambda: SpanIndex([]))  # the selected actor's
     current_span: Span | None = None  # the selected actor's mention `]`/`[` went to
     matches: SpanIndex = field(default_factory=lambda: SpanIndex([]))
@@ -59,9 +74,10 @@ def paint_line(
         base = base + style("document-view--cursor")
     end = visible_end(text, start, end)
     line = Text(literal(text[start:end]), style=base, end="", no_wrap=True)
-    for span_index in marks.mentions.overlapping(start, end):
-        a, b = marks.mentions.spans[span_index]
-        kind_class = KIND_CLASSES.get(marks.mention_kinds[span_index])
+    mentions = marks.mentions.spans
+    for span_index in mentions.overlapping(start, end):
+        a, b = mentions.spans[span_index]
+        kind_class = KIND_CLASSES.get(marks.mentions.kinds[span_index])
         if kind_class:
             line.stylize(style(kind_class), a - start, b - start)
     current = marks.current_span

@@ -29,7 +29,7 @@ from analysis.model import Document, Span
 from tui.actions import bindings_for
 from tui.literal import literal
 from tui.widgets.document_layout import DocumentLayout, SpanIndex, find_all
-from tui.widgets.document_paint import MARGIN, Highlights, paint_line
+from tui.widgets.document_paint import MARGIN, Highlights, KindedSpans, paint_line
 
 # Texts longer than this are rewrapped on resize in a thread, the old layout shown meanwhile.
 # Measured: 4 MB wraps in ~0.1 s, so only very large briefings take the thread.
@@ -292,11 +292,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ---- highlights -----------------------------------------------------------------------
 
-    def set_mentions(self, mentions: Iterable[tuple[int, int, str]]) -> None:
-        """Colour each mention (start, end, kind) by its kind."""
-        ordered = sorted((start, end, kind) for start, end, kind in mentions if end > start)
-        self._marks.mentions = SpanIndex([(start, end) for start, end, _ in ordered])
-        self._marks.mention_kinds = [kind for _, _, kind in ordered]
+    def set_mentions(self, mentions: KindedSpans | Iterable[tuple[int, int, str]]) -> None:
+        """Colour each mention (start, end, kind) by its kind; pass `KindedSpans` built in a
+        worker to keep the sorting off the UI thread."""
+        self._marks.mentions = mentions if isinstance(mentions, KindedSpans) else KindedSpans.of(mentions)
         self._invalidate()
 
     def set_selected(self, spans: Iterable[Span] | None) -> None:
