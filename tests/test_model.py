@@ -49,3 +49,12 @@ def test_every_field_is_written():
     assert set(actor) == {f.name for f in fields(Actor)}
     assert set(actor["aliases"][0]) == {f.name for f in fields(Alias)}
     assert set(actor["co_actors"][0]) == {f.name for f in fields(CoActor)}
+
+
+def test_paragraph_at_finds_the_paragraph_holding_an_offset_or_the_last_before_it():
+    from analysis.model import Document
+
+    document = Document("p", "t", "x" * 100, [(5, 10), (12, 20), (40, 41)], "h")
+    expected = {0: 0, 5: 0, 9: 0, 10: 0, 11: 0, 12: 1, 19: 1, 30: 1, 40: 2, 99: 2}
+    assert {offset: document.paragraph_at(offset) for offset in expected} == expected
+    assert Document("p", "t", "", [], "h").paragraph_at(3) == 0
