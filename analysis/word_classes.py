@@ -86,7 +86,6 @@ class TextWords:
         self.later_words: set[str] = set()  # words after the first of the model's mentions
         self.times: Counter[str] = Counter()  # how often each cleaned name is the model's mention
         self._lowercase: dict[str, bool] = {}
-        self._words: set[str] | None = None
         self._counted: tuple[Counter[str], Counter[str], Counter[str]] | None = None
 
     def note(self, raw: str) -> None:
@@ -241,11 +240,8 @@ class TextWords:
 
     def used_lowercase(self, word: str) -> bool:
         """Whether the text uses `word` (lowercase) as an ordinary word somewhere."""
-        if self._words is not None:
-            return word in self._words
         if word not in self._lowercase:
-            if len(self._lowercase) >= 16:  # many to ask about: index every word once
-                self._words = set(scan.findall(_LOWERCASE_WORD, self.text))
-                return word in self._words
+            if len(self._lowercase) >= 16:  # many to ask about: count every word once
+                return self._counts()[0][word] > 0
             self._lowercase[word] = _stands_alone(self.text, word)
         return self._lowercase[word]
