@@ -128,15 +128,18 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
 
     def show_analysis(self, analysis: Analysis, mentions: KindedSpans) -> None:
         self.analysis = analysis
-        visible = [actor for actor in analysis.actors if not actor.hidden]
         self.actor_list.show(analysis.actors)
         self.document_view.set_mentions(mentions)
         self.query_one(SummaryPanel).show(self.session.document.text, analysis.summary)
-        self.status.analysis_state = f"{len(visible)} actors"
+        self._show_actor_count()
         selected = analysis.actor(self.actor_list.selected_id or "")
         if selected is not None:
             self.document_view.set_selected(selected.spans)
         self.refresh_notes()
+
+    def _show_actor_count(self) -> None:
+        assert self.analysis is not None
+        self.status.analysis_state = f"{sum(not actor.hidden for actor in self.analysis.actors)} actors"
 
     def cancel_or_restart_analysis(self) -> None:
         running = [w for w in self.workers if w.group == "analysis" and w.is_running]
@@ -158,7 +161,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
             self.notify(f"Analysis failed: {error}", title="Analysis", severity="error", timeout=15)
         elif event.worker.group == "derive" and self.analysis is not None:
             # The actors shown are still the last good ones.
-            self.status.analysis_state = f"{sum(not actor.hidden for actor in self.analysis.actors)} actors"
+            self._show_actor_count()
             self.notify(f"Could not update the actors: {error}", title="Actors", severity="error", timeout=15)
 
     def refresh_analysis(self) -> None:
