@@ -66,10 +66,6 @@ def test_newlines_inside_strings_do_not_break_lines():
     assert decode_entry(encode_entry(value)) == value
 
 
-def whole(value: dict) -> bytes:
-    return encode_entry(value)
-
-
 LONG = {"items": list(range(ROWS_PER_LINE * 3))}
 
 
@@ -83,11 +79,11 @@ LONG = {"items": list(range(ROWS_PER_LINE * 3))}
         b"",
         # An entry written by the single-document format, or cut short, or with lines appended.
         json.dumps({"key": "k", "actors": []}).encode(),
-        b"\n".join(whole(LONG).split(b"\n")[:-1]),
-        whole(LONG)[:-7],
-        whole(LONG) + b"\n[1]",
-        whole(LONG).replace(b"[0,", b'{"a":0,', 1),
-        whole({"items": [1]}).replace(b'"lists":[["items",1]]', b'"lists":"items"'),
+        b"\n".join(encode_entry(LONG).split(b"\n")[:-1]),
+        encode_entry(LONG)[:-7],
+        encode_entry(LONG) + b"\n[1]",
+        encode_entry(LONG).replace(b"[0,", b'{"a":0,', 1),
+        encode_entry({"items": [1]}).replace(b'"lists":[["items",1]]', b'"lists":"items"'),
     ],
 )
 def test_corrupt_entry_is_set_aside_with_a_warning(cache, caplog, garbage):
