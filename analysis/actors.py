@@ -23,7 +23,7 @@ from contextlib import contextmanager
 
 from analysis import folding, merging, names
 from analysis.kinds import Context
-from analysis.model import Actor, Alias, CoActor, Mention, Span
+from analysis.types import Actor, Alias, CoActor, Mention, Span
 from analysis.names import Ref
 from analysis.roles import Roles
 

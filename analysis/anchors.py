@@ -48,7 +48,7 @@ import re
 from dataclasses import dataclass
 
 
-from analysis.model import Anchor
+from analysis.types import Anchor
 
 
 def _fuzz():

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.documents import DocumentError, read_document
-from analysis.model import Analysis, Document, Mention, Span
+from analysis.types import Analysis, Document, Mention, Span
 from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
 from analysis.service import AnalysisService, build_analysis, cache_key
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 
-from analysis.model import KINDS, Actor, Alias, CoActor
+from analysis.types import KINDS, Actor, Alias, CoActor
 from analysis.names import key
 
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from analysis.model import Document, Span
+from analysis.types import Document, Span
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 # Above this a file is refused rather than read into memory: far beyond any briefing, small enough

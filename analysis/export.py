@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import PurePath
 from typing import Any
 
-from analysis.model import Anchor, Document, Note
+from analysis.types import Anchor, Document, Note
 
 FORMAT = "briefing-notes"
 VERSION = 1

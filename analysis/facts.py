@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 
 from analysis import scan
-from analysis.model import Fact, Mention
+from analysis.types import Fact, Mention
 
 KIND_OF_LABEL = {
     "DATE": "date",

@@ -1,6 +1,6 @@
 """Notes on a briefing: making them, their tags, placing them again when the text changed, search.
 
-Pure functions over the dataclasses in `analysis.model`; the store keeps the notes.
+Pure functions over the dataclasses in `analysis.types`; the store keeps the notes.
 
 A note's `content_hash` is the hash of the text it was written on and is never rewritten, so a
 note on an unchanged briefing is `exact` without a search, and a note on a changed one is placed
@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from analysis.anchors import make_anchor, reanchor
-from analysis.model import Document, Note
+from analysis.types import Document, Note
 
 # A tag: `#` then letters, digits, `-`, `_`, `/`; not glued to a word, a URL path or another `#`
 # (so `page#part`, `example.org/#top` and `##` are not tags); at least one letter (`#3` is an

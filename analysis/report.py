@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.model import Analysis, Document
+from analysis.types import Analysis, Document
 
 
 def analysis_json(document: Document, analysis: Analysis) -> dict:

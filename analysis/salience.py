@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 
-from analysis.model import Actor
+from analysis.types import Actor
 
 MENTIONS, POSITION, SUMMARY = 0.6, 0.2, 0.2
 

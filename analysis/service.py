@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from analysis import ANALYSER_VERSION
-from analysis.model import Actor, Analysis, Document, Fact, Mention, Span
+from analysis.types import Actor, Analysis, Document, Fact, Mention, Span
 from analysis.pipeline import DEFAULT_MODEL, Pipeline, Tagged, load_pipeline, model_version, tag
 
 

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 
-from analysis.model import Actor
+from analysis.types import Actor
 
 MIN_WORDS, LONG_WORDS = 6, 60
 POOL_PER_SENTENCE = 20

@@ -44,7 +44,7 @@ def build_cache(root: Path, count: int, entry: dict) -> list[str]:
 
 
 def lookup_scaling(real_entry: dict, lookups: int, rounds: int) -> Result:
-    from analysis.model import Analysis
+    from analysis.types import Analysis
     from store.cache import AnalysisCache
 
     entry = sample_entry(real_entry)

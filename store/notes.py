@@ -9,7 +9,7 @@
 - Reading an older schema migrates it in memory; the first write saves the migration
   (`store.migrations`).
 
-Notes are plain dicts of the shape of `analysis.model.Note.to_dict()`; this module knows no types.
+Notes are plain dicts of the shape of `analysis.types.Note.to_dict()`; this module knows no types.
 """
 
 from __future__ import annotations

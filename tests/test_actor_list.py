@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from analysis.model import Actor
+from analysis.types import Actor
 from tui.widgets.actor_list import ROWS_AT_ONCE, ActorList
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from analysis.actors import build_actors, company
-from analysis.model import Actor, Mention
+from analysis.types import Actor, Mention
 
 
 def tagged(text: str, marks: list[tuple[str, str]]):
@@ -359,7 +359,7 @@ def test_a_person_the_model_first_called_a_place_joins_their_full_name():
     """Found on the King James Bible: a name tagged GPE once and PERSON after used to crash the
     merging of people (its name words had never been read)."""
     from analysis.actors import build_actors
-    from analysis.model import Mention
+    from analysis.types import Mention
 
     text = "Eleazar Aaron went up. Then Eleazar Aaron spoke to them. Eleazar Aaron said so."
     labels = ["GPE", "PERSON", "PERSON"]

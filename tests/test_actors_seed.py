@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.actors import build_actors
-from analysis.model import KINDS
+from analysis.types import KINDS
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from analysis.actors import build_actors
 from analysis.facts import extract_facts
-from analysis.model import Mention
+from analysis.types import Mention
 from analysis.places import gazetteer
 from analysis.salience import rank
 from analysis.summary import summarise

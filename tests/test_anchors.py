@@ -17,7 +17,7 @@ from analysis.anchors import (
     make_anchor,
     reanchor,
 )
-from analysis.model import Anchor
+from analysis.types import Anchor
 
 BRIEFING = (
     "On April 10, President Volodymyr Zelensky travelled to Istanbul to meet Recep Tayyip "

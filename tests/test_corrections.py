@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.actors import build_actors, company
 from analysis.corrections import apply_corrections
-from analysis.model import Alias, Mention
+from analysis.types import Alias, Mention
 
 TEXT = "Erdogan met Zelensky. Recep Erdogan and Turkey agreed. The Ankara government and Erdogan spoke."
 

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 
 from analysis.documents import content_hash, paragraphs, read_document
-from analysis.model import Document
+from analysis.types import Document
 from seeds import sample_path
 from tui.widgets.document_layout import SEPARATOR, find_all
 from tui.widgets.document_paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis.documents import content_hash, paragraphs
 from analysis.export import from_json, group_notes, line_of, to_json, to_markdown
-from analysis.model import Anchor, Document, Note
+from analysis.types import Anchor, Document, Note
 from analysis.notes import new_note, note_on_actor
 
 TEXT = (

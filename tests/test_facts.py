@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.facts import extract_facts
-from analysis.model import Mention
+from analysis.types import Mention
 
 
 def test_the_seeds_facts(seed_document, seed_tagged):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from analysis.model import Actor, Alias, Analysis, CoActor, Fact, Mention
+from analysis.types import Actor, Alias, Analysis, CoActor, Fact, Mention
 
 
 def sample() -> Analysis:
@@ -52,7 +52,7 @@ def test_every_field_is_written():
 
 
 def test_paragraph_at_finds_the_paragraph_holding_an_offset_or_the_last_before_it():
-    from analysis.model import Document
+    from analysis.types import Document
 
     document = Document("p", "t", "x" * 100, [(5, 10), (12, 20), (40, 41)], "h")
     expected = {0: 0, 5: 0, 9: 0, 10: 0, 11: 0, 12: 1, 19: 1, 30: 1, 40: 2, 99: 2}

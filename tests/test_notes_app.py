@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.model import Anchor, Note
+from analysis.types import Anchor, Note
 from analysis.notes import new_note
 from store.jsonfile import locked
 from store.notes import SCHEMA_VERSION, NotesStore

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import pytest
 
 from analysis.documents import content_hash, paragraphs
-from analysis.model import Document, Note
+from analysis.types import Document, Note
 from analysis.notes import (
     clean_tag,
     edit_note,

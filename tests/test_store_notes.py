@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from analysis.model import Anchor, Note
+from analysis.types import Anchor, Note
 from store import notes as notes_module
 from store.jsonfile import CorruptFile, StoreLocked
 from store.notes import MIGRATIONS, SCHEMA_VERSION, NoteNotFound, NotesReadOnly, NotesStore

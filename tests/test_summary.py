@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.actors import build_actors
-from analysis.model import Actor
+from analysis.types import Actor
 from analysis.salience import rank
 from analysis.summary import summarise, summary_size
 

@@ -9,7 +9,7 @@ from rich.markup import escape
 from textual.app import App
 from textual.command import Hit, Hits, Provider
 
-from analysis.model import Document
+from analysis.types import Document
 from analysis.pipeline import DEFAULT_MODEL
 from tui.literal import literal
 from tui.actions import COMMANDS, SCOPES, Command, bindings_for

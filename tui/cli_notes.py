@@ -38,7 +38,7 @@ def notes_parser() -> argparse.ArgumentParser:
 def selected_notes(store, path: str | None):
     """(notes, documents by path): one briefing's notes, placed on its current text, or all."""
     from analysis.documents import DocumentError, read_document
-    from analysis.model import Note
+    from analysis.types import Note
     from analysis.notes import place_notes
 
     notes = [Note.from_dict(raw) for raw in store.all()]

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from analysis.anchors import make_anchor
-from analysis.model import Analysis, Document, Note
+from analysis.types import Analysis, Document, Note
 from analysis.notes import place_notes
 from analysis.service import AnalysisService, with_corrections
 from store.cache import AnalysisCache

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from analysis.model import Actor
+from analysis.types import Actor
 from tui.literal import literal
 from tui.screens.jump_list import JumpList
 from tui.widgets.actor_list import KIND_GLYPHS, KIND_STYLES

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from analysis.model import Fact, Span
+from analysis.types import Fact, Span
 from tui.literal import literal
 from tui.screens.jump_list import JumpList
 

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from analysis.model import Note
+from analysis.types import Note
 from analysis.notes import filter_notes
 from tui.literal import literal
 from tui.session import Session

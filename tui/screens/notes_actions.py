@@ -9,7 +9,7 @@ store gives up on a held lock after a second and a half.
 
 from __future__ import annotations
 
-from analysis.model import Actor, Note
+from analysis.types import Actor, Note
 from analysis.notes import clean_tag, filter_notes, new_note, note_on_actor, parse_tags
 from store.jsonfile import StoreError, StoreLocked
 from store.notes import NotesReadOnly

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from analysis.model import Analysis
+from analysis.types import Analysis
 from rich.markup import escape
 
 from tui.literal import literal

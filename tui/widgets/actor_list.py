@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from analysis.model import KINDS, Actor
+from analysis.types import KINDS, Actor
 from tui.actions import bindings_for
 from tui.literal import literal
 

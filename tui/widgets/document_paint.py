@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from analysis.model import KINDS, Span
+from analysis.types import KINDS, Span
 from tui.literal import literal
 from tui.widgets.document_layout import SEPARATOR, DocumentLayout, SpanIndex, visible_end
 

@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from analysis.model import Document, Span
+from analysis.types import Document, Span
 from tui.actions import bindings_for
 from tui.literal import literal
 from tui.widgets.document_layout import DocumentLayout, SpanIndex, find_all

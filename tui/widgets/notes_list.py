@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from analysis.model import Document, Note
+from analysis.types import Document, Note
 from analysis.notes import parse_tags
 from tui.actions import bindings_for
 from tui.literal import literal

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from analysis.model import Span
+from analysis.types import Span
 from tui.literal import literal
 
 
