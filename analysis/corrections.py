@@ -21,8 +21,8 @@ from __future__ import annotations
 import copy
 from collections import Counter
 
-from analysis.types import KINDS, Actor, Alias, CoActor
 from analysis.names import key
+from analysis.types import KINDS, Actor, Alias, CoActor
 
 
 def apply_corrections(actors: list[Actor], corrections: list[dict]) -> list[Actor]:

@@ -7,7 +7,7 @@ Offsets are character offsets into the document's normalised text (`\\n` line en
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("person", "organization", "place", "group", "thing")
@@ -185,52 +185,4 @@ class Analysis:
             actors=[Actor.from_dict(a) for a in raw["actors"]],
             summary=_spans(raw["summary"]),
             facts=[Fact.from_dict(f) for f in raw["facts"]],
-        )
-
-
-@dataclass
-class Anchor:
-    """A quote selector: the exact text, up to 32 characters either side, and its offsets."""
-
-    quote: str
-    prefix: str
-    suffix: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, raw: dict) -> Anchor:
-        return cls(**raw)
-
-
-@dataclass
-class Note:
-    id: str
-    document_path: str
-    content_hash: str
-    anchor: Anchor | None
-    body: str
-    tags: list[str] = field(default_factory=list)
-    actor_id: str | None = None
-    created: str = ""
-    updated: str = ""
-    # Set by re-anchoring: "exact", "moved", "fuzzy" or "orphan".
-    placement: str = "exact"
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["anchor"] = self.anchor.to_dict() if self.anchor else None
-        return data
-
-    @classmethod
-    def from_dict(cls, raw: dict) -> Note:
-        data = dict(raw)
-        anchor = data.pop("anchor", None)
-        known = {name for name in cls.__dataclass_fields__}
-        return cls(
-            anchor=Anchor.from_dict(anchor) if anchor else None,
-            **{k: v for k, v in data.items() if k in known},
         )

@@ -46,7 +46,7 @@ def wrapping(text: str, rounds: int) -> Result:
 
 
 def reanchoring(text: str) -> Result:
-    from analysis.anchors import make_anchor, reanchor
+    from analysis.notes.anchors import make_anchor, reanchor
 
     start = len(text) * 5 // 8
     sentence = make_anchor(text, start, start + 120)

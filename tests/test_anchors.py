@@ -8,16 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.anchors import (
+from analysis.notes.anchors import (
     CONTEXT,
-    STATUSES,
     THRESHOLD,
-    Placement,
+    Reanchored,
     find_quote,
     make_anchor,
     reanchor,
 )
-from analysis.types import Anchor
+from analysis.notes.types import Anchor, Placement
 
 BRIEFING = (
     "On April 10, President Volodymyr Zelensky travelled to Istanbul to meet Recep Tayyip "
@@ -39,9 +38,9 @@ def anchor_on(text: str, quote: str, nth: int = 0) -> Anchor:
     return make_anchor(text, start, start + len(quote))
 
 
-def check_placement(placement: Placement, text: str) -> None:
+def check_placement(placement: Reanchored, text: str) -> None:
     """What every placement promises, whatever happened to the text."""
-    assert placement.status in STATUSES
+    assert placement.status in set(Placement)
     assert 0.0 <= placement.score <= 1.0
     if placement.status == "orphan":
         assert placement.anchor is None
@@ -94,7 +93,7 @@ def test_on_unchanged_text_every_anchor_is_exact_and_identical(text, data):
     end = data.draw(st.integers(start, len(text)))
     anchor = make_anchor(text, start, end)
     placement = reanchor(anchor, text)
-    assert placement == Placement(anchor, "exact", 1.0)
+    assert placement == Reanchored(anchor, Placement.EXACT, 1.0)
 
 
 EDITS = st.tuples(st.integers(0, 400), st.integers(0, 60), st.text(max_size=40))
@@ -148,7 +147,7 @@ def test_text_inserted_before_moves_an_anchor_to_the_same_words(shift_at, insert
 
 def test_unchanged():
     anchor = anchor_on(BRIEFING, QUOTE)
-    assert reanchor(anchor, BRIEFING) == Placement(anchor, "exact", 1.0)
+    assert reanchor(anchor, BRIEFING) == Reanchored(anchor, Placement.EXACT, 1.0)
 
 
 def test_shifted_by_text_inserted_before():
@@ -239,9 +238,9 @@ def test_the_quote_at_its_offsets_with_its_context_edited_is_still_exact():
 
 def test_empty_text():
     anchor = anchor_on(BRIEFING, QUOTE)
-    assert reanchor(anchor, "") == Placement(None, "orphan", 0.0)
+    assert reanchor(anchor, "") == Reanchored(None, Placement.ORPHAN, 0.0)
     empty = make_anchor("", 0, 0)
-    assert reanchor(empty, "") == Placement(empty, "exact", 1.0)
+    assert reanchor(empty, "") == Reanchored(empty, Placement.EXACT, 1.0)
     assert reanchor(empty, "some text now").status == "orphan"
 
 

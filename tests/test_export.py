@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.documents import content_hash, paragraphs
-from analysis.export import from_json, group_notes, line_of, to_json, to_markdown
-from analysis.types import Anchor, Document, Note
-from analysis.notes import new_note, note_on_actor
+from analysis.notes.editing import new_note, note_on_actor
+from analysis.notes.export import from_json, group_notes, line_of, to_json, to_markdown
+from analysis.notes.types import Anchor, Note
+from analysis.types import Document
 
 TEXT = (
     "# Turkey and Ukraine\n\n"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.types import Anchor, Note
-from analysis.notes import new_note
+from analysis.notes.editing import new_note
+from analysis.notes.types import Anchor, Note
 from store.jsonfile import locked
 from store.notes import SCHEMA_VERSION, NotesStore
 from store.paths import notes_path

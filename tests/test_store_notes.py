@@ -10,10 +10,16 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from analysis.types import Anchor, Note
+from analysis.notes.types import Anchor, Note
 from store import notes as notes_module
 from store.jsonfile import CorruptFile, StoreLocked
-from store.notes import MIGRATIONS, SCHEMA_VERSION, NoteNotFound, NotesReadOnly, NotesStore
+from store.notes import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    NoteNotFound,
+    NotesReadOnly,
+    NotesStore,
+)
 
 DAY_ONE = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
 

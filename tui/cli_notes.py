@@ -38,8 +38,8 @@ def notes_parser() -> argparse.ArgumentParser:
 def selected_notes(store, path: str | None):
     """(notes, documents by path): one briefing's notes, placed on its current text, or all."""
     from analysis.documents import DocumentError, read_document
-    from analysis.types import Note
-    from analysis.notes import place_notes
+    from analysis.notes.placing import place_notes
+    from analysis.notes.types import Note
 
     notes = [Note.from_dict(raw) for raw in store.all()]
     documents = {}
@@ -97,8 +97,8 @@ def run_notes(argv: list[str]) -> int:
 
 
 def add_note(store, args, read_document) -> int:
-    from analysis.anchors import find_quote
-    from analysis.notes import new_note
+    from analysis.notes.anchors import find_quote
+    from analysis.notes.editing import new_note
 
     document = read_document(args.path)
     found = find_quote(document.text, args.quote)
@@ -114,7 +114,7 @@ def add_note(store, args, read_document) -> int:
 
 
 def import_notes(store, path: Path) -> int:
-    from analysis.export import from_json
+    from analysis.notes.export import from_json
 
     try:
         notes = from_json(path.read_text(encoding="utf-8"))
@@ -142,7 +142,7 @@ def list_notes(notes, as_json: bool) -> None:
 
 
 def export_notes(notes, documents, fmt: str, output: str | None) -> None:
-    from analysis.export import group_notes, to_json, to_markdown
+    from analysis.notes.export import group_notes, to_json, to_markdown
 
     text = to_json(notes) if fmt == "json" else to_markdown(group_notes(notes, documents))
     if output:

@@ -10,10 +10,11 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from analysis.anchors import make_anchor
-from analysis.types import Analysis, Document, Note
-from analysis.notes import place_notes
+from analysis.notes.anchors import make_anchor
+from analysis.notes.placing import belongs_to, place_notes
+from analysis.notes.types import Note
 from analysis.service import AnalysisService, with_corrections
+from analysis.types import Analysis, Document
 from store.cache import AnalysisCache
 from store.corrections import CorrectionsStore
 from store.jsonfile import write_bytes_atomic
@@ -80,7 +81,7 @@ class Session:
 
     def is_here(self, note: Note) -> bool:
         """Whether a note belongs to this briefing (its text, or its file when the text changed)."""
-        return note.content_hash == self.document.content_hash or note.document_path == self.document.path
+        return belongs_to(note, self.document.content_hash, self.document.path)
 
     def add_note(self, note: Note) -> Note:
         return Note.from_dict(self.notes_store.add(note.to_dict()))
@@ -108,7 +109,7 @@ class Session:
 
     def export_notes(self, actor_names: dict[str, str] | None = None) -> tuple[Path, int]:
         """This briefing's notes as Markdown in `<data>/exports/`; returns the file and the count."""
-        from analysis.export import group_notes, to_markdown
+        from analysis.notes.export import group_notes, to_markdown
 
         document = self.document
         # One group under today's path, so every passage gets its path:line reference.

@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from analysis.types import Note
-from analysis.notes import filter_notes
+from analysis.notes.editing import filter_notes
+from analysis.notes.types import Note
 from tui.literal import literal
 from tui.session import Session
 from tui.widgets.notes_list import short_quote

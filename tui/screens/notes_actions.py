@@ -9,8 +9,15 @@ store gives up on a held lock after a second and a half.
 
 from __future__ import annotations
 
-from analysis.types import Actor, Note
-from analysis.notes import clean_tag, filter_notes, new_note, note_on_actor, parse_tags
+from analysis.notes.editing import (
+    clean_tag,
+    edit_note,
+    filter_notes,
+    new_note,
+    note_on_actor,
+)
+from analysis.notes.types import Note
+from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
 from store.notes import NotesReadOnly
 from tui.literal import literal
@@ -122,9 +129,8 @@ class NotesActions:
         def saved(text: str | None) -> None:
             if text is None or text == note.body:
                 return
-            manual = [tag for tag in note.tags if tag not in parse_tags(note.body)]
-            tags = list(dict.fromkeys([*parse_tags(text), *manual]))
-            if self._store(self.session.update_note, note, body=text, tags=tags) is None:
+            edited = edit_note(note, body=text)
+            if self._store(self.session.update_note, note, body=edited.body, tags=edited.tags) is None:
                 self.edit_note(note, text)
                 return
             self.refresh_notes(highlight=note.id)

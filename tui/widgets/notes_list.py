@@ -12,8 +12,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from analysis.types import Document, Note
-from analysis.notes import parse_tags
+from analysis.notes.editing import parse_tags
+from analysis.notes.types import Note
+from analysis.types import Document
 from tui.actions import bindings_for
 from tui.literal import literal
 

@@ -1,12 +1,7 @@
-"""Notes on a briefing: making them, their tags, placing them again when the text changed, search.
+"""Writing notes: a new note on a passage or an actor, editing one, its tags, filtering.
 
-Pure functions over the dataclasses in `analysis.types`; the store keeps the notes.
-
-A note's `content_hash` is the hash of the text it was written on and is never rewritten, so a
-note on an unchanged briefing is `exact` without a search, and a note on a changed one is placed
-again from the words the user quoted every time (the result does not drift from one edit to the
-next). Exact and moved anchors are refreshed whole; a fuzzy one keeps the quoted words and takes
-the offsets and context of where they now best fit; an orphan keeps its old anchor untouched.
+Pure functions over `analysis.notes.types`. The store stamps `created` and `updated` when it writes
+(one clock, `store.notes.NotesStore.clock`), so nothing here reads the time.
 """
 
 from __future__ import annotations
@@ -14,10 +9,10 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import replace
-from datetime import datetime, timezone
 
-from analysis.anchors import make_anchor, reanchor
-from analysis.types import Document, Note
+from analysis.notes.anchors import make_anchor
+from analysis.notes.types import Note
+from analysis.types import Document
 
 # A tag: `#` then letters, digits, `-`, `_`, `/`; not glued to a word, a URL path or another `#`
 # (so `page#part`, `example.org/#top` and `##` are not tags); at least one letter (`#3` is an
@@ -55,10 +50,6 @@ def merge_tags(*groups: list[str]) -> list[str]:
     return merged
 
 
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def new_note(
     document: Document,
     start: int,
@@ -68,7 +59,6 @@ def new_note(
     actor_id: str | None = None,
 ) -> Note:
     """A note pinned to `document.text[start:end]`; ValueError for a selection outside the text."""
-    stamp = now()
     return Note(
         id=uuid.uuid4().hex,
         document_path=document.path,
@@ -77,8 +67,6 @@ def new_note(
         body=body,
         tags=merge_tags([clean_tag(tag) for tag in tags or []], parse_tags(body)),
         actor_id=actor_id,
-        created=stamp,
-        updated=stamp,
     )
 
 
@@ -90,7 +78,6 @@ def note_on_actor(document: Document, actor_id: str, actor_name: str, body: str)
     """
     if not actor_id:
         raise ValueError(f"a note on an actor needs the actor's id (got none for {actor_name!r})")
-    stamp = now()
     return Note(
         id=uuid.uuid4().hex,
         document_path=document.path,
@@ -99,13 +86,11 @@ def note_on_actor(document: Document, actor_id: str, actor_name: str, body: str)
         body=body,
         tags=parse_tags(body),
         actor_id=actor_id,
-        created=stamp,
-        updated=stamp,
     )
 
 
 def edit_note(note: Note, body: str | None = None, tags: list[str] | None = None) -> Note:
-    """A copy with a new body and/or tags and a new `updated` time.
+    """A copy with a new body and/or tags (the store stamps `updated` when it writes it).
 
     Without explicit tags, tags set by hand are kept, and those parsed from the old body are
     replaced by those parsed from the new one (deleting `#draft` from the text drops the tag).
@@ -116,33 +101,7 @@ def edit_note(note: Note, body: str | None = None, tags: list[str] | None = None
         kept = [tag for tag in note.tags if tag not in old_parsed]
     else:
         kept = [clean_tag(tag) for tag in tags]
-    return replace(note, body=new_body, tags=merge_tags(kept, parse_tags(new_body)), updated=now())
-
-
-def place_notes(notes: list[Note], document: Document) -> list[Note]:
-    """Every note, in order, placed on this version of its briefing (copies; inputs untouched).
-
-    Pass one briefing's notes. Actor notes are returned as they are.
-    """
-    return [_place(note, document) for note in notes]
-
-
-def _place(note: Note, document: Document) -> Note:
-    anchor = note.anchor
-    if anchor is None:
-        return note
-    text = document.text
-    stands = 0 <= anchor.start <= anchor.end <= len(text)
-    stands = stands and text[anchor.start : anchor.end] == anchor.quote
-    if note.content_hash == document.content_hash and stands:
-        return note if note.placement == "exact" else replace(note, placement="exact")
-    placement = reanchor(anchor, text)
-    if placement.anchor is None:
-        return replace(note, placement="orphan")
-    if placement.status == "fuzzy":
-        new = placement.anchor
-        return replace(note, anchor=replace(new, quote=anchor.quote), placement="fuzzy")
-    return replace(note, anchor=placement.anchor, placement=placement.status)
+    return replace(note, body=new_body, tags=merge_tags(kept, parse_tags(new_body)))
 
 
 def filter_notes(notes: list[Note], query: str) -> list[Note]:
@@ -166,18 +125,3 @@ def _matches(note: Note, tags: list[str], words: list[str]) -> bool:
     quote = note.anchor.quote if note.anchor else ""
     haystack = "\n".join([note.body, quote, *note.tags]).casefold()
     return all(word in haystack for word in words)
-
-
-def paragraph_of(note: Note, document: Document) -> int | None:
-    """Index (0-based) of the paragraph holding the note's passage; None if it has no place."""
-    if note.anchor is None or note.placement == "orphan" or not document.paragraphs:
-        return None
-    return document.paragraph_at(note.anchor.start)
-
-
-def anchored_text(note: Note, document: Document) -> str | None:
-    """The text the note now points at (for a fuzzy note, not quite the words it quoted)."""
-    if note.anchor is None or note.placement == "orphan":
-        return None
-    return document.text[note.anchor.start : note.anchor.end]
-

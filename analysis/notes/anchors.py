@@ -47,8 +47,7 @@ import heapq
 import re
 from dataclasses import dataclass
 
-
-from analysis.types import Anchor
+from analysis.notes.types import Anchor, Placement
 
 
 def _fuzz():
@@ -60,7 +59,6 @@ def _fuzz():
 CONTEXT = 32
 THRESHOLD = 0.7
 MIN_QUOTE_SIMILARITY = 0.7
-STATUSES = ("exact", "moved", "fuzzy", "orphan")
 
 NEAR = 2048  # characters searched either side of the old place first
 WHOLE_TEXT_BUDGET = 20_000_000  # len(text) * min(len(quote), LONG_QUOTE) to search it all
@@ -79,11 +77,11 @@ _WORD = re.compile(r"\w{3,}")
 
 
 @dataclass(frozen=True)
-class Placement:
+class Reanchored:
     """Where an anchor landed: the new anchor (None for an orphan), how, and how sure (0..1)."""
 
     anchor: Anchor | None
-    status: str
+    status: Placement
     score: float
 
 
@@ -105,26 +103,26 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     return (at, at + len(quote)) if at >= 0 else None
 
 
-def reanchor(anchor: Anchor, text: str, threshold: float = THRESHOLD) -> Placement:
+def reanchor(anchor: Anchor, text: str, threshold: float = THRESHOLD) -> Reanchored:
     """Place an anchor in a (possibly changed) text; never raises on any text or stored anchor."""
     start, end = int(anchor.start), int(anchor.end)
     if 0 <= start <= end <= len(text) and make_anchor(text, start, end) == anchor:
-        return Placement(anchor, "exact", 1.0)
+        return Reanchored(anchor, Placement.EXACT, 1.0)
     best = _best(anchor, text, _exact_candidates(anchor, text))
     if best is None or best[0] < threshold:
         fuzzy = _best(anchor, text, _fuzzy_candidates(anchor, text))
         if fuzzy is not None and (best is None or fuzzy[0] > best[0]):
             best = fuzzy
     if best is None or best[0] < threshold:
-        return Placement(None, "orphan", round(best[0], 4) if best else 0.0)
+        return Reanchored(None, Placement.ORPHAN, round(best[0], 4) if best else 0.0)
     score, new_start, new_end = best
     if text[new_start:new_end] != anchor.quote:
-        status, score = "fuzzy", min(score, 0.9999)
+        status, score = Placement.FUZZY, min(score, 0.9999)
     elif (new_start, new_end) == (start, end):
-        status = "exact"
+        status = Placement.EXACT
     else:
-        status = "moved"
-    return Placement(make_anchor(text, new_start, new_end), status, round(score, 4))
+        status = Placement.MOVED
+    return Reanchored(make_anchor(text, new_start, new_end), status, round(score, 4))
 
 
 def _context_at(anchor: Anchor, text: str, start: int, end: int) -> tuple[float, float]:

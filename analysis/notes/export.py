@@ -10,13 +10,13 @@ import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import PurePath
-from typing import Any
 
-from analysis.types import Anchor, Document, Note
+from analysis.notes.placing import is_placed
+from analysis.notes.types import Note, Placement, kind_of
+from analysis.types import Document
 
 FORMAT = "briefing-notes"
 VERSION = 1
-PLACEMENTS = ("exact", "moved", "fuzzy", "orphan")
 
 Group = tuple[Document | None, str, list[Note]]
 
@@ -53,9 +53,9 @@ def to_markdown(groups: list[Group], actor_names: Mapping[str, str] | None = Non
         title = document.title if document and document.title else PurePath(path).name or path
         count = f"{len(notes)} note" + ("" if len(notes) == 1 else "s")
         out += [f"## {_one_line(title)}", "", f"`{path}` · {count}", ""]
-        orphans = [n for n in notes if n.placement == "orphan"]
-        placed = [n for n in notes if n.placement != "orphan" and n.anchor is not None]
-        on_actors = [n for n in notes if n.placement != "orphan" and n.anchor is None]
+        orphans = [n for n in notes if n.placement == Placement.ORPHAN]
+        placed = [n for n in notes if is_placed(n)]
+        on_actors = [n for n in notes if n.placement != Placement.ORPHAN and n.anchor is None]
         for note in sorted(placed, key=lambda n: (n.anchor.start, n.created)):
             line = f":{line_of(document.text, note.anchor.start)}" if document else ""
             out += [f"**`{path}{line}`**", ""]
@@ -128,7 +128,7 @@ def from_json(text: str) -> list[Note]:
             f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
     if not isinstance(data, dict):
-        raise ValueError(f"expected a JSON object with format {FORMAT!r}, got {_kind(data)}")
+        raise ValueError(f"expected a JSON object with format {FORMAT!r}, got {kind_of(data)}")
     if data.get("format") != FORMAT:
         raise ValueError(f"not a notes export: 'format' is {data.get('format')!r}, not {FORMAT!r}")
     version = data.get("version")
@@ -140,91 +140,12 @@ def from_json(text: str) -> list[Note]:
         )
     raw_notes = data.get("notes")
     if not isinstance(raw_notes, list):
-        raise ValueError(f"'notes' must be a list, got {_kind(raw_notes)}")
+        raise ValueError(f"'notes' must be a list, got {kind_of(raw_notes)}")
     notes, seen = [], set()
     for index, raw in enumerate(raw_notes, start=1):
-        note = _note(raw, f"note {index}")
+        note = Note.from_dict(raw, f"note {index}")
         if note.id in seen:
             raise ValueError(f"note {index}: id {note.id!r} appears twice")
         seen.add(note.id)
         notes.append(note)
     return notes
-
-
-def _note(raw: Any, where: str) -> Note:
-    if not isinstance(raw, dict):
-        raise ValueError(f"{where}: expected an object, got {_kind(raw)}")
-    if isinstance(raw.get("id"), str) and raw["id"]:
-        where = f"{where} (id {raw['id']})"
-    for key in ("id", "document_path", "content_hash", "body"):
-        _want(raw, key, str, where)
-    if not raw["id"]:
-        raise ValueError(f"{where}: 'id' is empty")
-    for key in ("created", "updated"):
-        _want(raw, key, str, where, default="")
-    _want(raw, "actor_id", str, where, default=None, nullable=True)
-    tags = raw.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise ValueError(f"{where}: 'tags' must be a list of strings")
-    placement = raw.get("placement", "exact")
-    if placement not in PLACEMENTS:
-        raise ValueError(f"{where}: 'placement' must be one of {', '.join(PLACEMENTS)}")
-    anchor = raw.get("anchor")
-    if anchor is not None:
-        anchor = _anchor(anchor, where)
-    return Note(
-        id=raw["id"],
-        document_path=raw["document_path"],
-        content_hash=raw["content_hash"],
-        anchor=anchor,
-        body=raw["body"],
-        tags=list(tags),
-        actor_id=raw.get("actor_id"),
-        created=raw.get("created", ""),
-        updated=raw.get("updated", ""),
-        placement=placement,
-    )
-
-
-def _anchor(raw: Any, where: str) -> Anchor:
-    where = f"{where}: anchor"
-    if not isinstance(raw, dict):
-        raise ValueError(f"{where}: expected an object or null, got {_kind(raw)}")
-    for key in ("quote", "prefix", "suffix"):
-        _want(raw, key, str, where)
-    for key in ("start", "end"):
-        _want(raw, key, int, where)
-    if not 0 <= raw["start"] <= raw["end"]:
-        raise ValueError(f"{where}: needs 0 <= start <= end, got {raw['start']}..{raw['end']}")
-    return Anchor(**{key: raw[key] for key in ("quote", "prefix", "suffix", "start", "end")})
-
-
-_MISSING = object()
-
-
-def _want(
-    raw: dict, key: str, kind: type, where: str, default: Any = _MISSING, nullable: bool = False
-) -> None:
-    value = raw.get(key, _MISSING)
-    if value is _MISSING:
-        if default is _MISSING:
-            raise ValueError(f"{where}: '{key}' is missing")
-        return
-    if value is None and nullable:
-        return
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        name = {str: "a string", int: "a whole number"}[kind]
-        raise ValueError(f"{where}: '{key}' must be {name}, got {_kind(value)}")
-
-
-def _kind(value: Any) -> str:
-    names = {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
