@@ -126,8 +126,8 @@ def tag(
     sentences: list[Span] = []
     mentions: list[Mention] = []
     done = 0
-    pieces = (text[start:end] for start, end in spans)
-    for (start, end), doc in zip(spans, pipeline.nlp.pipe(pieces, batch_size=batch_size)):
+    paragraph_texts = (text[start:end] for start, end in spans)
+    for (start, end), doc in zip(spans, pipeline.nlp.pipe(paragraph_texts, batch_size=batch_size)):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled()
         read_doc(doc, start, sentences, mentions)

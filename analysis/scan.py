@@ -1,8 +1,8 @@
-"""Regular-expression scans of a whole text, a piece at a time.
+"""Regular-expression scans of a whole text, a slice at a time.
 
 `pattern.findall(text)` is one call into C, and it holds the interpreter lock until it returns:
 over a 4 MB briefing that was 80-150 ms in which the app's event loop could not run while the
-analysis worked in a thread. Scanned in pieces of PIECE_CHARS, the lock changes hands in between.
+analysis worked in a thread. Scanned in slices of SLICE_CHARS, the lock changes hands in between.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-PIECE_CHARS = 64 * 1024
+SLICE_CHARS = 64 * 1024
 
 
-def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
+def slices(text: str, size: int = SLICE_CHARS) -> Iterator[tuple[int, int]]:
     """(start, end) spans covering `text`, each cut near `size` just after a blank line (between
     paragraphs), else a newline, else a space.
 
@@ -40,17 +40,17 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, for patterns that match within a paragraph.
 
     A sparse pattern's `finditer` also scans in C from one match to the next, for up to the whole
-    text; piece by piece, no single call runs longer than a piece.
+    text; slice by slice, no single call runs longer than a slice.
     """
-    for start, end in pieces(text):
+    for start, end in slices(text):
         yield from pattern.finditer(text, start, end)
 
 
 def findall(pattern: re.Pattern[str], text: str) -> Iterator[str]:
-    """What `pattern.findall(text)` finds, for patterns that match within a paragraph, piece by piece.
+    """What `pattern.findall(text)` finds, for patterns that match within a paragraph, slice by slice.
 
     With `pos`/`endpos` the text is not sliced, so lookbehinds still see the character before a
-    piece's start.
+    slice's start.
     """
-    for start, end in pieces(text):
+    for start, end in slices(text):
         yield from pattern.findall(text, start, end)

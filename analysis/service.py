@@ -42,17 +42,15 @@ def derive(
     Built with the collector paused (`collector_paused`): on a 4 MB briefing it is a million
     objects that live as long as the analysis, first build and every re-derive alike.
     """
-    from analysis import actors as actor_layer
-    from analysis.corrections import apply_corrections
+    from analysis.actors.build import build_actors
     from analysis.facts import extract_facts
     from analysis.salience import rank
     from analysis.summary import summarise
 
     with collector_paused():
-        actors = actor_layer.build_actors(text, mentions, sentences, fold_metonyms=fold_metonyms)
-        if corrections:
-            actors = apply_corrections(actors, corrections)
-            actors = actor_layer.company(actors, sentences)
+        actors = build_actors(
+            text, mentions, sentences, fold_metonyms=fold_metonyms, corrections=corrections
+        )
         summary = summarise(text, sentences, [a for a in actors if not a.hidden])
         actors = rank(actors, summary, len(text))
         return Derived(actors=actors, summary=summary, facts=extract_facts(text, mentions, sentences))

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.replace(",", "").lower())
     quick = args.quick
 
-    from bench import big_document, cache_scale, pieces, startup, throughput
+    from bench import big_document, cache_scale, hot_paths, startup, throughput
     from bench.texts import MissingBenchData, seed_path
 
     print(f"briefing bench{' (quick)' if quick else ''}: {machine()}")
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if "e" in only:
             record(big_document.bible_in_app(full=not quick))
         if "f" in only:
-            record(pieces.pieces(quick=quick))
+            record(hot_paths.hot_paths(quick=quick))
     except MissingBenchData as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2

@@ -8,6 +8,18 @@ from analysis import documents
 from seeds import sample_path
 
 
+# Fixtures that load the spaCy model: a test using any of them is marked `model`, so
+# `pytest -m "not model"` runs the fast logic and store tests alone. Tests that reach the model
+# another way (a CLI subprocess) carry the marker themselves.
+MODEL_FIXTURES = frozenset({"pipeline", "seed_tagged", "warm_home_template", "warm_home"})
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture(scope="session")
 def seed_path():
     return sample_path()

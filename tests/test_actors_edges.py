@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.actors import build_actors, company
+from analysis.actors.build import build_actors, company
 from analysis.types import Actor, Mention
 
 
@@ -358,7 +358,7 @@ def test_roles_keep_their_owner_and_modifiers_but_not_sentence_openers():
 def test_a_person_the_model_first_called_a_place_joins_their_full_name():
     """Found on the King James Bible: a name tagged GPE once and PERSON after used to crash the
     merging of people (its name words had never been read)."""
-    from analysis.actors import build_actors
+    from analysis.actors.build import build_actors
     from analysis.types import Mention
 
     text = "Eleazar Aaron went up. Then Eleazar Aaron spoke to them. Eleazar Aaron said so."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.actors import build_actors
+from analysis.actors.build import build_actors
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ import random
 import re
 from bisect import bisect_right
 
-from analysis.actors import build_actors
+from analysis.actors.build import build_actors
 from analysis.facts import extract_facts
 from analysis.types import Mention
-from analysis.places import gazetteer
+from analysis.actors.places import gazetteer
 from analysis.salience import rank
 from analysis.summary import summarise
 

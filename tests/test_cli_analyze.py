@@ -19,6 +19,8 @@ from store.paths import analysis_cache_dir, corrections_path
 from tui import cli_analyze
 from tui.cli import main
 
+pytestmark = pytest.mark.model  # analyses with the real model, through the CLI
+
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = {"person", "organization", "place", "group", "thing"}
 

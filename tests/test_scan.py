@@ -1,4 +1,4 @@
-"""Whole-text regex scans in pieces find exactly what one scan finds."""
+"""Whole-text regex scans in slices find exactly what one scan finds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from analysis import scan
 from analysis.facts import _RELATIVE_DATE
-from analysis.word_classes import _INSIDE, _LOWERCASE_WORD
+from analysis.actors.text_words import _INSIDE, _LOWERCASE_WORD
 
 TOKENS = ["a", "bc", "Xy", "Zed", "-", "'", " ", " ", "\n", "last", "week", "Today", "next"]
 # Paragraphs under half of the piece size below, so every cut falls on a blank line.
@@ -18,7 +18,7 @@ PARAGRAPH = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join).map(lamb
 
 def test_pieces_cover_the_text_in_order_and_prefer_paragraph_breaks():
     text = ("word " * 30 + "\n") * 20 + "\n" + ("more " * 40 + "\n") * 20
-    spans = list(scan.pieces(text, size=1000))
+    spans = list(scan.slices(text, size=1000))
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
     assert all(end - start <= 1000 for start, end in spans)
@@ -26,8 +26,8 @@ def test_pieces_cover_the_text_in_order_and_prefer_paragraph_breaks():
 
 
 def test_a_text_without_breaks_is_still_cut_and_an_empty_text_is_one_piece():
-    assert list(scan.pieces("x" * 2500, size=1000)) == [(0, 1000), (1000, 2000), (2000, 2500)]
-    assert list(scan.pieces("")) == [(0, 0)]
+    assert list(scan.slices("x" * 2500, size=1000)) == [(0, 1000), (1000, 2000), (2000, 2500)]
+    assert list(scan.slices("")) == [(0, 0)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -39,7 +39,7 @@ def test_pieced_scans_find_what_one_scan_finds(paragraphs):
         whole = pattern.findall(text)
         # Pieces are cut only at whitespace, so within-line patterns find the same words.
         assert sorted(pieced) == sorted(whole)
-    spans = list(scan.pieces(text, size=200))
+    spans = list(scan.slices(text, size=200))
     cuts = [end for _, end in spans[:-1]]
     assert all(text[:cut].endswith("\n\n") for cut in cuts)  # paragraphs are short: only blank-line cuts
     pieced_dates = [m.span() for start, end in spans for m in _RELATIVE_DATE.finditer(text, start, end)]

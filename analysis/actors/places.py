@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from analysis.names import key as cached_key
+from analysis.actors.keys import key as cached_key
+from analysis.actors.state_names import DEMONYM_SUPPLEMENT, SUPPLEMENT
 
 key = cached_key.__wrapped__  # tens of thousands of names seen once: no point caching them
 
@@ -65,14 +66,6 @@ class Gazetteer:
     def demonym(self, name: str) -> str | None:
         return self.demonyms.get(cached_key(name))
 
-
-# Everyday names of states and demonyms that none of the packages lists (checked against all
-# three): general English usage, not any one text's.
-SUPPLEMENT = {"Britain": "GB"}
-DEMONYM_SUPPLEMENT = {
-    "Saudi": "SA", "Saudis": "SA", "Turks": "TR", "Britons": "GB", "Brits": "GB",
-    "Emiratis": "AE", "Filipinos": "PH", "Palestinian": "PS", "Palestinians": "PS",
-}
 
 _lock = threading.Lock()
 

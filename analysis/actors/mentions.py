@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.name_keys import key, trim
-from analysis.name_pieces import MentionReader
-from analysis.name_words import NAME_PARTICLES
+from analysis.actors.keys import key, trim
+from analysis.actors.mention_names import MentionReader
+from analysis.actors.name_words import NAME_PARTICLES
+from analysis.actors.targets import Target
 
 # Labels that are facts (analysis.facts), not actors; a language is not an actor either.
 NOT_ACTORS = frozenset(
@@ -31,11 +32,11 @@ class Ref:
     title: str = ""  # title words cut from the front of a person's name
     tokens: list[str] = field(default_factory=list)  # keys of a person's name words
     kind: str = ""  # decided kind; "" drops the mention
-    target: str = ""  # the actor it joins
+    target: Target | None = None  # the row it joins
     folded: bool = False
 
 
-def read(text: str, mentions) -> list[Ref]:
+def read_mentions(text: str, mentions) -> list[Ref]:
     """The mentions that may be actors, cleaned: articles, possessives and titles cut, a name
     fused to a possessive ("Kyiv’s International") split off, joined names ("Ukraine-Turkey")
     split in two. Each distinct mention text is worked out once."""
@@ -52,7 +53,7 @@ def read(text: str, mentions) -> list[Ref]:
     refs: list[Ref] = []
     add = refs.append
     for raw, (origin, _, label, sentence) in zip(raws, spans):
-        for piece in reader.pieces(raw, label):
+        for piece in reader.names_in(raw, label):
             end = origin + piece.end
             possessive = piece.possessive or (
                 text[end : end + 2] in _POSSESSIVE_ENDINGS and not text[end + 2 : end + 3].isalnum()

@@ -1,5 +1,5 @@
-"""Title words: the ranks, offices and honorifics written before a person's name, and the
-helpers that tell them (`is_title`, `is_capitalised`)."""
+"""Title words: the ranks, offices and honorifics written before a person's name, and the words
+that may stand inside a title. Data only; the tests on them are in `analysis.actors.names`."""
 
 from __future__ import annotations
 
@@ -24,21 +24,11 @@ TITLE_WORDS = frozenset(
     mp mep mk ms. rt hon honourable honorable excellency majesty highness
     analyst correspondent reporter editor journalist columnist economist strategist
     official negotiator mediator coordinator delegate chargé premier-elect warlord supreme
-    common basic normal
     """.split()
 )
-# (The last line: words a synonym spinner puts for "General"; they stand before names the same way.)
 # Lowercase words that may stand inside a title ("former President", "Minister of Defence").
 TITLE_MODIFIERS = frozenset("former acting interim incoming outgoing then late ex deputy vice".split())
 TITLE_CONNECTORS = frozenset("of for and on the de du la".split())
 
-
-def is_title(word: str) -> bool:
-    word = word.strip(".,").casefold()
-    if word in TITLE_WORDS:
-        return True
-    return "-" in word and any(part in TITLE_WORDS for part in word.split("-"))
-
-
-def is_capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper()
+# Honorifics say nothing about a role ("Mr").
+HONORIFICS = frozenset("mr mrs ms miss mx sir dame".split())

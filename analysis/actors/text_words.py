@@ -10,32 +10,12 @@ import re
 from collections import Counter
 
 from analysis import scan
-from analysis.name_keys import key, trim
-from analysis.name_words import NAME_PARTICLES
-from analysis.titles import is_title
+from analysis.actors.function_words import FUNCTION_WORDS
+from analysis.actors.keys import key, trim
+from analysis.actors.name_words import NAME_PARTICLES
+from analysis.actors.names import is_title
+from analysis.actors.places import gazetteer
 
-# English function words, by closed class (not a copy of any library's stop list; importing
-# spaCy's would load all of spaCy): pronouns, determiners, auxiliaries and modals (with the
-# archaic forms of older texts, and hortative "let"), conjunctions, prepositions, sentence adverbs
-# and interjections. The model glues them to names at the start of a sentence ("Let David",
-# "Shall Saul", "Therefore Sarah", "Thou"); none of them is a name word where the text also uses
-# it lowercase and never capitalises it after a lowercase word (see `TextWords.ordinary`).
-FUNCTION_WORDS = frozenset(
-    """
-    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    thou thee thy thine ye this that these those who whom whose which what whoever whatever
-    a an the some any no every each either neither all both such
-    am is are was were be been being have has had do does did will would shall should may might
-    must can could let hath hast doth dost wast wert shalt wilt canst couldst wouldst shouldst
-    mayest mightest didst hadst
-    and or nor but for yet so because although though if unless whether while whereas lest
-    of in on at by to from with without into onto upon unto within about above after against
-    among before behind below beneath beside between beyond during except over through toward
-    towards under until till via thereof therein thereby
-    not also then there here thus therefore hence now even only still again indeed however
-    moreover wherefore whither thither hither whence thence yea nay behold lo oh o alas amen
-    """.split()
-)
 
 
 def _stands_alone(text: str, word: str, tries: int = 2000) -> bool:
@@ -78,8 +58,6 @@ class TextWords:
     """What one text shows about its words, noted from the model's mentions and the text."""
 
     def __init__(self, text: str) -> None:
-        from analysis.places import gazetteer
-
         self.text, self.places = text, gazetteer()
         self.written: set[str] = set()
         self.noted: set[str] = set()

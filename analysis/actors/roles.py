@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from analysis.names import TITLE_CONNECTORS, TITLE_MODIFIERS, is_capitalised, is_title, spaces
+from analysis.actors.function_words import NOT_TITLE_WORDS, SENTENCE_OPENERS
+from analysis.actors.keys import spaces
+from analysis.actors.names import is_capitalised, is_title
+from analysis.actors.title_words import HONORIFICS, TITLE_CONNECTORS, TITLE_MODIFIERS
 
 MENTIONS_READ = 4  # a role is looked for around the first few mentions only
-HONORIFICS = frozenset("mr mrs ms miss mx sir dame".split())
 _BOUNDARY = re.compile(r"[,;:()\[\]\n“”\"—–]")
 _APPOSITION = re.compile(r",\s+([^,;:()\[\]\n“”\"—–]{3,140}?)\s*(?:[,;:(\[—–]|\.(?:\s|$)|$)")
 _NOT_APPOSITION = re.compile(
@@ -27,22 +29,6 @@ _NOT_APPOSITION = re.compile(
     re.I,
 )
 MAX_APPOSITION_WORDS = 12
-# Words that open English sentences or phrases without belonging to a title after them (closed
-# classes: time adverbs, connectives, days, months); "Energy Minister X" keeps its first word.
-OPENERS = frozenset(
-    """yesterday today tonight tomorrow now then later earlier meanwhile also but and so yet still
-    separately afterwards instead however thus hence indeed again already recently finally
-    when while after before since as if though although because once until on in at by for with
-    from to of this that these those there here it its he she they we i you his her their our
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december last next""".split()
-)
-VERBS = frozenset(
-    """said says told tells met meets asked asks urged urges called calls named names thanked
-    praised accused warned warns added adds replaced replaces spoke speaks wrote writes is was are
-    were be has had have will would could can may might shall should must do does did says
-    with by from to at in on as than that who which when while after before""".split()
-)
 
 
 def find_role(
@@ -133,7 +119,7 @@ def before_name(
     run.reverse()
     while run and run[0][1].casefold() in TITLE_CONNECTORS:
         run.pop(0)
-    while run and run[0][1].strip(".,").casefold() in OPENERS:
+    while run and run[0][1].strip(".,").casefold() in SENTENCE_OPENERS:
         run.pop(0)  # "Yesterday President X", "On Monday President X": not part of a title
     words = [word for _, word in run]
     if not any(_titled(word, cut_words) for word in words):
@@ -164,7 +150,7 @@ def _ordinary(word: str) -> bool:
         word.isalpha()
         and word.islower()
         and word not in TITLE_CONNECTORS
-        and word not in VERBS
+        and word not in NOT_TITLE_WORDS
         and not word.endswith("ed")
     )
 

@@ -1,4 +1,4 @@
-"""(f) The pieces a 4 MB briefing leans on, each timed on its own: wrapping, re-anchoring, gazetteer.
+"""(f) The hot paths a 4 MB briefing leans on, each timed on its own: wrapping, re-anchoring, gazetteer.
 
 - Wrapping the whole text into lines is done on the UI thread for the first paint (later rewraps
   of a long text run in a worker), so it must fit in one stall budget.
@@ -78,7 +78,7 @@ def reanchoring(text: str) -> Result:
     )
 
 
-GAZETTEER = "import time; t = time.perf_counter(); from analysis.places import gazetteer; gazetteer(); print(time.perf_counter() - t)"
+GAZETTEER = "import time; t = time.perf_counter(); from analysis.actors.places import gazetteer; gazetteer(); print(time.perf_counter() - t)"
 MODEL = "import time; t = time.perf_counter(); from analysis.pipeline import load_pipeline; load_pipeline(); print(time.perf_counter() - t)"
 
 
@@ -100,7 +100,7 @@ def gazetteer_build(rounds: int) -> Result:
     )
 
 
-def pieces(*, quick: bool) -> list[Result]:
+def hot_paths(*, quick: bool) -> list[Result]:
     from bench.texts import bible_text
 
     text = bible_text()

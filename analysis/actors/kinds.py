@@ -1,8 +1,8 @@
 """Each name's kind (person, organisation, place, group, thing) and the row it starts in.
 
 `Context.decide` sets `kind` and `target` on every mention, deciding once per distinct name from
-the gazetteers (`analysis.places`, loaded on first use), the model's labels and the words around
-the mentions (`analysis.cues`).
+the gazetteers (`analysis.actors.places`, loaded on first use), the model's labels and the words around
+the mentions (`analysis.actors.cues`).
 """
 
 from __future__ import annotations
@@ -10,19 +10,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from analysis import names
-from analysis.cues import Cues
-from analysis.names import Ref
+from analysis.actors import keys, name_words, names
+from analysis.actors.cues import Cues
+from analysis.actors.mentions import Ref
+from analysis.actors.places import MEDIUM, STRONG, gazetteer
+from analysis.actors.targets import CAPITAL, DEMONYM, GROUP, ORG, PERSON, PLACE, THING, Target
 
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 SAMPLE = 24  # mentions of one name read for context clues
 LABEL_KIND = {
-    "PERSON": ("person", "person"),
-    "ORG": ("organization", "org"),
-    "GPE": ("place", "place"),
-    "LOC": ("place", "place"),
-    "FAC": ("place", "place"),
-    "NORP": ("group", "group"),
+    "PERSON": ("person", PERSON),
+    "ORG": ("organization", ORG),
+    "GPE": ("place", PLACE),
+    "LOC": ("place", PLACE),
+    "FAC": ("place", PLACE),
+    "NORP": ("group", GROUP),
 }
 _TITLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 _CODE = re.compile(r"^[A-Z]+-?\d+\+?$")  # "G7", "G-20", "P5+"
@@ -34,14 +36,12 @@ class Context(Cues):
     """Decides each name's kind, once for all its mentions, from gazetteers, labels and context.
 
     Every rule is general: a gazetteer entry outranks the model's label as far as its tier
-    allows (see analysis.places); the words around the mentions settle what the gazetteers
+    allows (see analysis.actors.places); the words around the mentions settle what the gazetteers
     cannot (a possessive person before a common noun stays a person, "the Donbass" is no
     person, a name listed with places is a place).
     """
 
     def __init__(self, text: str, refs: list[Ref]) -> None:
-        from analysis.places import gazetteer
-
         super().__init__(text, refs)
         self.places = gazetteer()
         self.person_words = {
@@ -49,7 +49,7 @@ class Context(Cues):
             for ref in refs
             if ref.label == "PERSON" and len(ref.tokens) >= 2
             for word in ref.tokens
-            for form in (word, names.bare_word(word))
+            for form in (word, keys.bare_word(word))
         }
         self.written = {ref.key for ref in refs}
         self.person_names = {word for ref in refs if ref.label == "PERSON" for word in ref.key.split()}
@@ -90,39 +90,39 @@ class Context(Cues):
             found = self._memo[id(group)] = (labels.most_common(1)[0][0], sample, personish)
         return found
 
-    def _decide(self, group: list[Ref], coordination: bool) -> tuple[str, str]:
+    def _decide(self, group: list[Ref], coordination: bool) -> tuple[str, Target]:
         name, key = group[0].name, group[0].key
         top, sample, personish = self._features(group)
         if names.is_vessel(name):
-            return "thing", "thing:" + key
+            return "thing", Target(THING, key)
         name_word = " " not in key and key in self.person_words
         place = self._gazetteer_place(group, top)
         if place is not None and self._placed(sample, place, top, personish, coordination):
             return "place", self._place_target(place)
         if place is None and name_word:
-            return "person", "person:" + key
+            return "person", Target(PERSON, key)
         demonym = self.places.demonym(name)
         if demonym and not (top == "PERSON" and personish):
-            return "group", "demonym:" + demonym
+            return "group", Target(DEMONYM, country=demonym)
         if top == "NORP" or (top != "ORG" and self._people(name)):
-            return "group", "group:" + key
+            return "group", Target(GROUP, key)
         geographic = any(r.described for r in group) or (
-            " " in key and names.head(name) in names.GEO_HEADS
+            " " in key and names.head(name) in name_words.GEO_HEADS
         )
         if geographic and not personish:
-            return "place", "place:" + key
+            return "place", Target(PLACE, key)
         if top == "PERSON":
             return self._person_or_place(sample, name, key, personish, coordination)
         if top == "ORG" and coordination and self._listed_with_places(sample, name):
-            return "place", "place:" + key
+            return "place", Target(PLACE, key)
         if top == "ORG" and self._titled_name(sample, name):
-            return "person", "person:" + key  # "UN envoy Ramtane Lamamra": the titled are people
+            return "person", Target(PERSON, key)  # "UN envoy Ramtane Lamamra": the titled are people
         if top == "FAC" and any(self.speech(ref) or self.cited(ref) for ref in sample):
-            return "organization", "org:" + key  # "the White House said": the people inside
+            return "organization", Target(ORG, key)  # "the White House said": the people inside
         if top in PLACE_LABELS | {"NORP", "PERSON"} and _CODE.match(name):
-            return "organization", "org:" + key  # "G7", "G20": a code with digits is no place
-        kind, prefix = LABEL_KIND.get(top, ("thing", "thing"))
-        return kind, f"{prefix}:{key}"
+            return "organization", Target(ORG, key)  # "G7", "G20": a code with digits is no place
+        kind, row = LABEL_KIND.get(top, ("thing", THING))
+        return kind, Target(row, key)
 
     def _gazetteer_place(self, group: list[Ref], top: str):
         first = group[0]
@@ -137,8 +137,6 @@ class Context(Cues):
 
     def _placed(self, group, place, top: str, personish: bool, coordination: bool) -> bool:
         """Whether a name the gazetteers know as a place is one here, as far as its tier allows."""
-        from analysis.places import MEDIUM, STRONG
-
         if top in PLACE_LABELS or top == "NORP":
             return True
         if place.tier >= STRONG:
@@ -149,32 +147,32 @@ class Context(Cues):
             return not personish and not speech and (top != "PERSON" or cues > 0)
         return not personish and not speech and cues > 0
 
-    def _person_or_place(self, group, name, key, personish, coordination) -> tuple[str, str]:
+    def _person_or_place(self, group, name, key, personish, coordination) -> tuple[str, Target]:
         if not personish:
             plural = re.search(r"[^su]s$", name)
             if all(self.article_head(ref) for ref in group):
                 if plural:  # "the Houthis", "the Kennedys": a people, a family
-                    return "group", "group:" + key
-                return "place", "place:" + key  # "within the Donbass": a person takes no article
+                    return "group", Target(GROUP, key)
+                return "place", Target(PLACE, key)  # "within the Donbass": a person takes no article
             if coordination and any(self.coordinated(r) and self.locative(r) for r in group):
-                return "place", "place:" + key  # "struck targets in Rafah and Khan Younis"
-        return "person", "person:" + key
+                return "place", Target(PLACE, key)  # "struck targets in Rafah and Khan Younis"
+        return "person", Target(PERSON, key)
 
     def _listed_with_places(self, group: list[Ref], name: str) -> bool:
         """An organisation label on a name listed with places ("Syria, Libya, and X")."""
-        if names.is_acronym(name) or names.head(name) in names.ORG_HEADS:
+        if names.is_acronym(name) or names.head(name) in name_words.ORG_HEADS:
             return False
         if any(self.places.place(word) or self.places.demonym(word) or self.places.state_code(word)
                for word in name.split()):
             return False  # "the U.S. Treasury", "Turkish Airlines": an organisation of a place
-        if any(word in self.person_names for word in names.key(name).split()):
+        if any(word in self.person_names for word in keys.key(name).split()):
             return False  # "Recep Erdogan": a person's name
         listed = sum(1 for ref in group if self.coordinated(ref))
         return listed > 0 and listed * 2 >= len(group)
 
     def _titled_name(self, group: list[Ref], name: str) -> bool:
         words = name.split()
-        if not 2 <= len(words) <= 4 or names.is_acronym(name) or names.head(name) in names.ORG_HEADS:
+        if not 2 <= len(words) <= 4 or names.is_acronym(name) or names.head(name) in name_words.ORG_HEADS:
             return False
         if not all(word[:1].isupper() for word in words):
             return False
@@ -188,7 +186,7 @@ class Context(Cues):
         if self.places.demonym(word):
             return True
         stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "a", word[:-2] + "a"}
-        return any(len(stem) >= 3 and (names.key(stem) in self.written or self.places.place(stem))
+        return any(len(stem) >= 3 and (keys.key(stem) in self.written or self.places.place(stem))
                    for stem in stems)
 
     def fragment(self, ref: Ref) -> bool:
@@ -202,9 +200,9 @@ class Context(Cues):
         title = _TITLE_OF.search(self.before(ref, 32))
         return bool(title) and names.is_title(title.group(1))
 
-    def _place_target(self, place) -> str:
+    def _place_target(self, place) -> Target:
         if place.kind == "country":
-            return "state:" + place.country
+            return Target.state(place.country)
         if place.kind == "capital":
-            return f"capital:{place.country}:{names.key(place.name)}"
-        return "place:" + names.key(place.name)
+            return Target(CAPITAL, keys.key(place.name), place.country)
+        return Target(PLACE, keys.key(place.name))

@@ -1,16 +1,17 @@
 """From the model's mentions to the actors an analyst would write down.
 
-`build_actors` reads each mention (`names.read`: names cleaned, titles cut, fragments dropped),
-decides each name's kind from gazetteers and the words around it (`kinds.Context`), then joins
-the names that are one actor (`merging`):
+`build_actors` reads each mention (`mentions.read_mentions`: names cleaned, titles cut, fragments
+dropped), decides each name's kind from gazetteers and the words around it (`kinds.Context`),
+then joins the names that are one actor (`joining`):
 - a surname (or a lone first name) joins the one full name it belongs to; two people named in
   full are never one row, and a surname they share goes to the one the text introduced first;
 - an acronym joins the organisation it abbreviates ("EU", "European Union");
 - a generic "the Alliance" joins the organisation named just before it, "the Kingdom" the state;
 - every name of a state ("US", "U.S.", "America") is one row; so is a place and its full form;
 - with `fold_metonyms`, a capital used for its state ("Moscow says") and a demonym ("Turkish")
-  join the state as aliases marked `folded`; without it they are rows of their own (`folding`).
-Then each actor gets its role (`roles`) and its company (`company`, also for after corrections).
+  join the state as aliases marked `folded`; without it they are rows of their own.
+Then the user's corrections apply (`corrections`), each actor gets its role (`roles`), and the
+rows the user sees get their company (`company`), once.
 Everything is linear in the number of mentions: each distinct name is worked out once.
 """
 
@@ -21,11 +22,14 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 
-from analysis import folding, merging, names
-from analysis.kinds import Context
+from analysis.actors import joining, keys, name_words
+from analysis.actors.corrections import apply_corrections
+from analysis.actors.kinds import Context
+from analysis.actors.mentions import Ref, read_mentions
+from analysis.actors.places import gazetteer
+from analysis.actors.roles import Roles
+from analysis.actors.targets import STATE, Target
 from analysis.types import Actor, Alias, CoActor, Mention, Span
-from analysis.names import Ref
-from analysis.roles import Roles
 
 
 def build_actors(
@@ -34,16 +38,21 @@ def build_actors(
     sentences: list[tuple[int, int]],
     *,
     fold_metonyms: bool = True,
+    corrections: list[dict] | None = None,
 ) -> list[Actor]:
+    """The actors of a text, with the user's `corrections` applied before their company is
+    counted, so co-actors are computed once, on the rows the user sees."""
     with _no_gc():
-        refs = names.read(text, mentions)
+        refs = read_mentions(text, mentions)
         context = Context(text, refs)
         context.decide()
-        merging.join_people(refs)
-        merging.join_organisations(refs)
-        folding.fold_metonyms(refs, context, fold_metonyms)
-        merging.join_generic_states(refs, context)
+        joining.join_people(refs)
+        joining.join_organisations(refs)
+        joining.fold_metonyms(refs, context, fold_metonyms)
+        joining.join_generic_states(refs, context)
         actors = _actors(text, refs, sentences)
+        if corrections:
+            actors = apply_corrections(actors, corrections)
         company(actors, sentences)
     actors.sort(key=lambda actor: (-actor.mentions, actor.first))
     return actors
@@ -62,14 +71,8 @@ def _no_gc():
             gc.enable()
 
 
-def _state_name(code: str) -> str:
-    from analysis.places import gazetteer
-
-    return gazetteer().states[code].name
-
-
 def _actors(text: str, refs: list[Ref], sentences: list[Span]) -> list[Actor]:
-    groups: dict[str, list[Ref]] = defaultdict(list)
+    groups: dict[Target, list[Ref]] = defaultdict(list)
     for ref in refs:
         if ref.kind and ref.target:
             groups[ref.target].append(ref)
@@ -80,10 +83,10 @@ def _actors(text: str, refs: list[Ref], sentences: list[Span]) -> list[Actor]:
     for target, group in sorted(groups.items(), key=lambda item: item[1][0].start):
         kind = _kind_of(group)
         name = _name_of(target, group, kind)
-        actor_id = names.actor_id(kind, name)
+        actor_id = keys.actor_id(kind, name)
         suffix = 2
         while actor_id in used:
-            actor_id, suffix = f"{names.actor_id(kind, name)}-{suffix}", suffix + 1
+            actor_id, suffix = f"{keys.actor_id(kind, name)}-{suffix}", suffix + 1
         used.add(actor_id)
         spans = sorted({(ref.start, ref.end) for ref in group})
         actor = Actor(id=actor_id, name=name, kind=kind, spans=spans, aliases=_aliases(name, group))
@@ -103,12 +106,12 @@ def _kind_of(group: list[Ref]) -> str:
 FULL_NAME_SHARE = 50
 
 
-def _name_of(target: str, group: list[Ref], kind: str) -> str:
+def _name_of(target: Target, group: list[Ref], kind: str) -> str:
     """A state by its everyday name; a person by the fullest form of their name in use; anything else
     by the form the text uses most (an organisation's full name before its short one, a place's
     short name before its full one, when used as often)."""
-    if target.startswith("state:"):
-        return _state_name(target.split(":", 1)[1])
+    if target.row == STATE:
+        return gazetteer().states[target.country].name
     candidates = [ref for ref in group if not ref.folded] or group
     counts = Counter(ref.name for ref in candidates)
     if kind == "person":
@@ -120,7 +123,7 @@ def _name_of(target: str, group: list[Ref], kind: str) -> str:
     if kind == "group":  # a people by its plural ("Russians") before its adjective
         candidates = [ref for ref in candidates if ref.name.endswith("s")] or candidates
     if kind == "organization":  # "the Commission" is not the name of the European Commission
-        candidates = [r for r in candidates if r.key not in names.ANAPHOR_HEADS] or candidates
+        candidates = [r for r in candidates if r.key not in name_words.ANAPHOR_HEADS] or candidates
     candidates = [ref for ref in candidates if ref.name[:1].isupper()] or candidates
     longer = 1 if kind == "organization" else -1
     best = max(candidates, key=lambda r: (counts[r.name], longer * len(r.name), -r.start))
@@ -128,10 +131,10 @@ def _name_of(target: str, group: list[Ref], kind: str) -> str:
 
 
 def _aliases(name: str, group: list[Ref]) -> list[Alias]:
-    own = names.key(name)
+    own = keys.key(name)
     forms: dict[str, list[Ref]] = defaultdict(list)
     for ref in group:
-        alias_key = names.key(ref.name).replace(" ", "")
+        alias_key = keys.key(ref.name).replace(" ", "")
         if alias_key != own.replace(" ", ""):
             forms[alias_key].append(ref)
     aliases = []

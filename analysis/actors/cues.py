@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from analysis import names
-from analysis.names import Ref
+from analysis.actors import names
+from analysis.actors.function_words import PHRASE_LINKS
+from analysis.actors.mentions import Ref
 
 # The words around a mention that say "place": "in/within/over (the) X", "X areas", coordination
 # with a place ("Syria, Libya, and X"); that say "person": a title before, "X said" after.
@@ -30,11 +31,6 @@ _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)\s+$")
-_FUNCTION_WORDS = frozenset(
-    """and or but nor is was were are be been has have had will would could can may might shall
-    should must to of in on at for with by from as that which who whose where when while since
-    after before over into than then if so because though says said does did""".split()
-)
 _COORDINATION = re.compile(r"^(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:(?:in|the)\s+)?$")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
 
@@ -91,7 +87,7 @@ class Cues:
         if re.search(r"[^su]s$", ref.name):
             return True
         word = _WORD_AFTER.match(self.after(ref, 24))
-        return word is None or word.group(1) in _FUNCTION_WORDS or word.group(1).endswith("ed")
+        return word is None or word.group(1) in PHRASE_LINKS or word.group(1).endswith("ed")
 
     def coordinated(self, ref: Ref) -> bool:
         """Listed with a place ("Syria, Libya, and X", "in X or in Libya"). A bare comma counts

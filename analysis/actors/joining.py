@@ -2,6 +2,8 @@
 
 - a surname (or a lone first name) joins the one full name it belongs to;
 - an acronym joins the organisation it abbreviates, a generic "the Alliance" the one named before;
+- a capital used for its state ("Moscow says") and a demonym ("Turkish") join the state, or stand
+  as rows of their own (`fold_metonyms`);
 - a generic "the Kingdom" joins the state named before it.
 """
 
@@ -9,9 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from analysis import names
-from analysis.kinds import Context
-from analysis.names import Ref
+from analysis.actors import keys, name_words, names
+from analysis.actors.kinds import Context
+from analysis.actors.mentions import Ref
+from analysis.actors.targets import CAPITAL, DEMONYM, ORG, PERSON, PLACE, STATE, Target
 
 
 def join_people(refs: list[Ref]) -> None:
@@ -24,7 +27,7 @@ def join_people(refs: list[Ref]) -> None:
         # Name words are read only for mentions the model called PERSON; one it labelled a place
         # or an organisation and the kind rules made a person needs them too.
         if not ref.tokens:
-            ref.tokens = [names.key(word) for word in names.person_tokens(ref.name)]
+            ref.tokens = [keys.key(word) for word in names.person_tokens(ref.name)]
     clusters: list[set[str]] = []
     by_surname: dict[str, list[int]] = defaultdict(list)
     cluster_of: dict[str, int] = {}
@@ -47,18 +50,18 @@ def join_people(refs: list[Ref]) -> None:
             index = cluster_of[ref.key]
             if index not in first_seen:
                 first_seen[index] = ref.start
-                for form in {ref.tokens[-1], names.bare_word(ref.tokens[-1])}:
+                for form in {ref.tokens[-1], keys.bare_word(ref.tokens[-1])}:
                     surnames[form].append(index)
                 given[ref.tokens[0]].append(index)
     for ref in people:
         if ref.key in cluster_of:
-            ref.target = f"person:{cluster_of[ref.key]}"
+            ref.target = Target(PERSON, str(cluster_of[ref.key]))
         elif ref.key in surnames:
-            ref.target = f"person:{surnames[ref.key][0]}"
+            ref.target = Target(PERSON, str(surnames[ref.key][0]))
         elif len(set(given.get(ref.key, []))) == 1:
-            ref.target = f"person:{given[ref.key][0]}"
+            ref.target = Target(PERSON, str(given[ref.key][0]))
         else:
-            ref.target = "person:" + ref.key
+            ref.target = Target(PERSON, ref.key)
 
 
 def join_organisations(refs: list[Ref]) -> None:
@@ -69,11 +72,11 @@ def join_organisations(refs: list[Ref]) -> None:
     acronyms = {ref.key.replace(" ", "") for ref in orgs if names.is_acronym(ref.name)}
     for ref in orgs:
         letters = names.initials(ref.name).casefold()
-        ref.target = "org:" + (letters if letters in acronyms else ref.key)
+        ref.target = Target(ORG, letters if letters in acronyms else ref.key)
     last: Ref | None = None
     holding: dict[str, Ref] = {}  # a generic noun -> the last organisation whose name holds it
     for ref in orgs:  # document order
-        if " " not in ref.key and ref.key in names.ANAPHOR_HEADS:
+        if " " not in ref.key and ref.key in name_words.ANAPHOR_HEADS:
             antecedent = holding.get(ref.key)
             if antecedent is None and last is not None and ref.sentence - last.sentence <= 3:
                 antecedent = last
@@ -82,13 +85,37 @@ def join_organisations(refs: list[Ref]) -> None:
             continue
         last = ref
         for word in ref.key.split():
-            if word in names.ANAPHOR_HEADS:
+            if word in name_words.ANAPHOR_HEADS:
                 holding[word] = ref
 
 
-STATE_NOUNS = frozenset(
-    "kingdom republic emirate emirates sultanate principality federation confederation".split()
-)
+def fold_metonyms(refs: list[Ref], context: Context, fold: bool) -> None:
+    """Capitals used for their state and demonyms: into the state, or rows of their own.
+
+    A capital folds only when the text also names its state (by name, code or demonym) and
+    uses the capital at least once other than as a location ("Ankara refuses", not only "in
+    Brussels"): folding never brings in a state the text does not name ("Brussels said" is as
+    often the EU as Belgium).
+    """
+    named = {ref.target.country for ref in refs if ref.target and ref.target.of_state}
+    capitals: dict[Target, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        if ref.target is None:
+            continue
+        if ref.target.row == CAPITAL:
+            capitals[ref.target].append(ref)
+        elif ref.target.row == DEMONYM:
+            if fold:
+                ref.target, ref.folded, ref.kind = Target.state(ref.target.country), True, "place"
+            else:
+                ref.kind = "group"
+    for capital, group in capitals.items():
+        metonym = fold and capital.country in named and any(not context.locative(ref) for ref in group)
+        for ref in group:
+            if metonym:
+                ref.target, ref.folded = Target.state(capital.country), True
+            else:
+                ref.target = Target(PLACE, capital.key)
 
 
 def join_generic_states(refs: list[Ref], context: Context) -> None:
@@ -96,10 +123,10 @@ def join_generic_states(refs: list[Ref], context: Context) -> None:
     noun ("Kingdom of Saudi Arabia"), within three sentences; else it stays as written."""
     last: dict[str, Ref] = {}
     for ref in refs:
-        if ref.target.startswith("state:"):
-            for noun in STATE_NOUNS & context.places.forms.get(ref.target[6:], set()):
+        if ref.target is not None and ref.target.row == STATE:
+            for noun in name_words.STATE_NOUNS & context.places.forms.get(ref.target.country, set()):
                 last[noun] = ref
-        elif ref.kind == "place" and ref.key in STATE_NOUNS:
+        elif ref.kind == "place" and ref.key in name_words.STATE_NOUNS:
             antecedent = last.get(ref.key)
             if antecedent is not None and ref.sentence - antecedent.sentence <= 3:
                 ref.target = antecedent.target

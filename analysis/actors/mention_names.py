@@ -1,5 +1,5 @@
-"""The names within one mention's text (`MentionReader.pieces`): a known name split from a
-possessive that opens the mention, the words glued to a name cut (`analysis.word_classes`),
+"""The names within one mention's text (`MentionReader.names_in`): a known name split from a
+possessive that opens the mention, the words glued to a name cut (`analysis.actors.text_words`),
 joined names ("Ukraine-Turkey") split, a place's descriptor dropped from its key, and title
 words cut from the front of a person's name."""
 
@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.name_keys import key, spaces, trim
-from analysis.name_words import ATTRIBUTE_PREFIX, GEO_DESCRIPTOR, NAME_PARTICLES, person_tokens
-from analysis.titles import is_capitalised, is_title
-from analysis.word_classes import TextWords
+from analysis.actors.keys import key, spaces, trim
+from analysis.actors.name_words import ATTRIBUTE_PREFIX, GEO_DESCRIPTOR, NAME_PARTICLES
+from analysis.actors.names import is_capitalised, is_title, person_tokens
+from analysis.actors.places import MEDIUM
+from analysis.actors.text_words import TextWords
 
 DESCRIBED_LABELS = frozenset(("GPE", "LOC"))
 _INNER_POSSESSIVE = re.compile(r"['’‘]s\s+(?=\S)")
@@ -19,7 +20,7 @@ _COMPOUND = re.compile(r"^([A-Z][^\s-]*(?: [A-Z][^\s-]*)*)-([A-Z][^\s-]*(?: [A-Z
 
 
 @dataclass(frozen=True)
-class Piece:
+class WrittenName:
     """A name within a mention's text; offsets relative to the mention's start."""
 
     start: int
@@ -37,9 +38,9 @@ class MentionReader(TextWords):
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.cache: dict[tuple[str, str], list[Piece]] = {}
+        self.cache: dict[tuple[str, str], list[WrittenName]] = {}
 
-    def pieces(self, raw: str, label: str) -> list[Piece]:
+    def names_in(self, raw: str, label: str) -> list[WrittenName]:
         found = self.cache.get((raw, label))
         if found is None:
             found = []
@@ -67,9 +68,7 @@ class MentionReader(TextWords):
             spans += self._spans(raw, inner.end(), end)
         return spans
 
-    def _piece(self, raw: str, start: int, end: int, label: str) -> Piece | None:
-        from analysis.places import MEDIUM
-
+    def _piece(self, raw: str, start: int, end: int, label: str) -> WrittenName | None:
         a, b, possessive = trim(raw[start:end])
         start, end = start + a, start + b
         name = spaces(raw[start:end])
@@ -87,10 +86,10 @@ class MentionReader(TextWords):
             described = GEO_DESCRIPTOR.match(name)
             if described and name[described.end() :][:1].isupper():
                 core = key(name[described.end() :])
-                return Piece(start, end, name, core, possessive, described=True)
-        return Piece(start, end, name, key(name), possessive)
+                return WrittenName(start, end, name, core, possessive, described=True)
+        return WrittenName(start, end, name, key(name), possessive)
 
-    def _split(self, piece: Piece) -> list[Piece]:
+    def _split(self, piece: WrittenName) -> list[WrittenName]:
         """"Ukraine-Turkey" is two names when each part is one this text or a gazetteer knows."""
         match = _COMPOUND.match(piece.name)
         if match is None or self.places.place(piece.name) is not None:
@@ -100,11 +99,11 @@ class MentionReader(TextWords):
             return [piece]
         cut = piece.start + len(left)
         return [
-            Piece(piece.start, cut, left, key(left)),
-            Piece(cut + 1, piece.end, right, key(right), piece.possessive),
+            WrittenName(piece.start, cut, left, key(left)),
+            WrittenName(cut + 1, piece.end, right, key(right), piece.possessive),
         ]
 
-    def _cut_title(self, raw: str, piece: Piece) -> Piece:
+    def _cut_title(self, raw: str, piece: WrittenName) -> WrittenName:
         """Title words in front of a person's name move out of it ("General Ruslan Khomchak").
 
         A title is a word of TITLE_WORDS, or, in front of a name of three words or more, a
@@ -129,4 +128,4 @@ class MentionReader(TextWords):
             start = piece.start + words[cut].start()
             name = spaces(raw[start : piece.end])
         tokens = tuple(key(word) for word in person_tokens(name))
-        return Piece(start, piece.end, name, key(name), piece.possessive, piece.described, title, tokens)
+        return WrittenName(start, piece.end, name, key(name), piece.possessive, piece.described, title, tokens)

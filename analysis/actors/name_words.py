@@ -1,12 +1,10 @@
-"""Words that say what kind of name one is: vessel prefixes, organisation and geographic
-heads, place descriptors, name particles and suffixes, and the tests built on them."""
+"""Words that say what kind of name one is: vessel prefixes, organisation and geographic heads,
+place descriptors, the nouns of a state's full name, name particles and suffixes. Data only; the
+tests built on them are in `analysis.actors.names`."""
 
 from __future__ import annotations
 
 import re
-
-from analysis.name_keys import key
-from analysis.titles import TITLE_CONNECTORS, is_capitalised
 
 # Prefixes of ships' names: a "USS Donald Cook" is a vessel, whatever the model says.
 VESSEL_PREFIXES = frozenset(
@@ -52,27 +50,7 @@ NAME_PARTICLES = frozenset(
     "von van der den de del della di da du la le bin ibn bint al el abu ben ter ten dos das zu".split()
 )
 
-
-def is_vessel(name: str) -> bool:
-    first, _, rest = name.partition(" ")
-    return bool(rest) and first.replace(".", "") in VESSEL_PREFIXES and is_capitalised(rest)
-
-
-def head(name: str) -> str:
-    return key(name).rsplit(" ", 1)[-1]
-
-
-def is_acronym(name: str) -> bool:
-    letters = name.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
-
-
-def initials(name: str) -> str:
-    """ "North Atlantic Treaty Organization" -> "NATO" (small words skipped)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in TITLE_CONNECTORS]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-def person_tokens(name: str) -> list[str]:
-    """The words of a person's name that identify them (suffixes such as "Jr." dropped)."""
-    return [w for w in name.split() if w.casefold() not in NAME_SUFFIXES]
+# Nouns of a state's full name that, written alone ("the Kingdom"), point back at the state.
+STATE_NOUNS = frozenset(
+    "kingdom republic emirate emirates sultanate principality federation confederation".split()
+)
