@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_actors_edges import actors_of
+from tests.helpers.actors import actors_of
 
 
 def test_references_and_numbers_never_start_or_end_a_name():

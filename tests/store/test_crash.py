@@ -18,7 +18,7 @@ from store.notes import NotesStore
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 
-WRITER = Path(__file__).with_name("store_writer.py")
+WRITER = Path(__file__).resolve().parents[1] / "helpers" / "store_writer.py"
 NOTE_ID = re.compile(r"[0-9a-f]{32}")
 
 

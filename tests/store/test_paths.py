@@ -59,7 +59,7 @@ def test_store_imports_no_ui_no_nlp_no_analysis():
         "import json, sys, store, store.paths, store.jsonfile, store.cache, store.notes, store.corrections\n"
         "print(json.dumps(sorted(sys.modules)))"
     )
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     output = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     loaded = json.loads(output.stdout)
     forbidden = [m for m in loaded if m.split(".")[0] in {"textual", "spacy", "analysis", "tui"}]
