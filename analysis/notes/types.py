@@ -26,9 +26,12 @@ class Placement(str, Enum):
     __format__ = str.__format__
 
 
+CONTEXT = 32  # characters of context kept either side of a quote
+
+
 @dataclass
 class Anchor:
-    """A quote selector: the exact text, up to 32 characters either side, and its offsets."""
+    """A quote selector: the exact text, up to CONTEXT characters either side, and its offsets."""
 
     quote: str
     prefix: str
