@@ -16,7 +16,7 @@ from analysis.documents import read_document
 from store.cache import SUFFIX, decode_entry
 from store.corrections import CorrectionsStore
 from store.paths import analysis_cache_dir, corrections_path
-from tui import cli_analyze
+from tui.cli import analyze as cli_analyze
 from tui.cli import main
 
 pytestmark = pytest.mark.model  # analyses with the real model, through the CLI

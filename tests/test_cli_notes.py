@@ -216,7 +216,7 @@ def test_import_of_a_missing_file(capsys, home, tmp_path):
 CLI_WRITER = textwrap.dedent(
     """
     import sys
-    import tui.cli_notes, analysis.notes, analysis.documents, store.notes, filelock  # warm imports
+    import tui.cli.notes, analysis.notes, analysis.documents, store.notes, filelock  # warm imports
     from tui.cli import main
     home, briefing, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     print("ready", flush=True)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from analysis.notes.anchors import make_anchor
 from analysis.notes.placing import belongs_to, place_notes
 from analysis.notes.types import Note
+from analysis.pipeline import DEFAULT_MODEL
 from analysis.service import AnalysisService, with_corrections
 from analysis.types import Analysis, Document
 from store.cache import AnalysisCache
@@ -27,14 +29,45 @@ NOTES_LOCK_TIMEOUT = 1.5
 
 
 class Session:
-    def __init__(self, document: Document, *, model: str, data_dir: str | None = None) -> None:
+    """One briefing and the stores it is read with, opened on first use.
+
+    The app makes one per briefing; the CLI makes one per briefing too, handing in the stores it
+    already holds for a batch, so both answer "which notes are this briefing's" and "what does the
+    analysis look like after the user's corrections" with the same code.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        model: str = DEFAULT_MODEL,
+        data_dir: str | None = None,
+        service: AnalysisService | None = None,
+        notes_store: NotesStore | None = None,
+        corrections: CorrectionsStore | None = None,
+    ) -> None:
         self.document = document
         self.data_dir = data_dir
-        self.service = AnalysisService(AnalysisCache(analysis_cache_dir(data_dir)), model)
-        self.notes_store = NotesStore(notes_path(data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
-        self.corrections = CorrectionsStore(corrections_path(data_dir))
+        self.model = model
+        # Given stores replace the cached properties below (a cached_property yields to the
+        # instance's own attribute).
+        for name, given in (("service", service), ("notes_store", notes_store), ("corrections", corrections)):
+            if given is not None:
+                setattr(self, name, given)
         self.fold_metonyms = True
         self.raw_analysis: Analysis | None = None
+
+    @cached_property
+    def service(self) -> AnalysisService:
+        return AnalysisService(AnalysisCache(analysis_cache_dir(self.data_dir)), self.model)
+
+    @cached_property
+    def notes_store(self) -> NotesStore:
+        return NotesStore(notes_path(self.data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
+
+    @cached_property
+    def corrections(self) -> CorrectionsStore:
+        return CorrectionsStore(corrections_path(self.data_dir))
 
     # analysis
 
@@ -51,12 +84,12 @@ class Session:
 
     def view(self) -> Analysis | None:
         """The analysis with the user's folding choice and corrections applied."""
-        if self.raw_analysis is None:
-            return None
+        return None if self.raw_analysis is None else self.corrected(self.raw_analysis)
+
+    def corrected(self, analysis: Analysis) -> Analysis:
+        """`analysis` of this briefing with the user's folding choice and corrections applied."""
         corrections = self.corrections.for_document(self.document.content_hash)
-        return with_corrections(
-            self.raw_analysis, self.document.text, corrections, fold_metonyms=self.fold_metonyms
-        )
+        return with_corrections(analysis, self.document.text, corrections, fold_metonyms=self.fold_metonyms)
 
     def add_correction(self, op: str, actor_id: str, value: str | None, *, everywhere: bool = False) -> dict:
         scope = "*" if everywhere else self.document.content_hash

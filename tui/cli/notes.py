@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cli import fail
+from tui.cli.options import fail
 
 
 def notes_parser() -> argparse.ArgumentParser:
@@ -40,23 +40,23 @@ def selected_notes(store, path: str | None):
     from analysis.documents import DocumentError, read_document
     from analysis.notes.placing import place_notes
     from analysis.notes.types import Note
+    from tui.session import Session
 
-    notes = [Note.from_dict(raw) for raw in store.all()]
-    documents = {}
     if path is not None:
         document = read_document(path)
-        notes = [
-            n for n in notes if n.content_hash == document.content_hash or n.document_path == document.path
-        ]
+        # The reader's own choice of this briefing's notes, and their placing on its text.
+        notes = Session(document, notes_store=store).notes()
         # Notes written on this text under another path (the file moved) are placed on it too.
         documents = {note.document_path: document for note in notes}
         documents[document.path] = document
-    else:
-        for note_path in sorted({note.document_path for note in notes}):
-            try:
-                documents[note_path] = read_document(note_path)
-            except DocumentError:
-                pass  # the briefing moved or went: its notes are still exported, without line numbers
+        return notes, documents
+    notes = [Note.from_dict(raw) for raw in store.all()]
+    documents = {}
+    for note_path in sorted({note.document_path for note in notes}):
+        try:
+            documents[note_path] = read_document(note_path)
+        except DocumentError:
+            pass  # the briefing moved or went: its notes are still exported, without line numbers
     placed = []
     for note_path in dict.fromkeys(note.document_path for note in notes):
         group = [note for note in notes if note.document_path == note_path]

@@ -14,7 +14,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from tui.cli import Version, _common, fail
+from tui.cli.options import Version, add_model_and_data_options, fail
 
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl+C
 
@@ -45,7 +45,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         help="spaCy worker processes for the briefings not yet analysed (default: 1)",
     )
     parser.add_argument("--version", action=Version, help="show the version and exit")
-    _common(parser)
+    add_model_and_data_options(parser)
     return parser
 
 
@@ -181,7 +181,7 @@ def run_analyze(argv: list[str]) -> int:
 def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
     """Print each outcome as it comes, with the user's corrections applied; 1 if any failed."""
     from analysis.report import analysis_json
-    from analysis.service import with_corrections
+    from tui.session import Session
 
     code = 0
     for outcome in outcomes:
@@ -190,9 +190,8 @@ def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
             code = 1
             continue
         document = outcome.document
-        analysis = with_corrections(
-            outcome.analysis, document.text, corrections.for_document(document.content_hash)
-        )
+        # The same corrections the reader shows, applied by the same code.
+        analysis = Session(document, corrections=corrections).corrected(outcome.analysis)
         if as_json:
             sys.stdout.write(json.dumps(analysis_json(document, analysis), ensure_ascii=False) + "\n")
             sys.stdout.flush()

@@ -1,0 +1,36 @@
+"""The `briefing` command: open a briefing in the reader, analyse briefings, manage notes.
+
+`main` only picks the command; each lives in its own module (`open`, `analyze`, `notes`) with the
+options they share in `options`. Nothing heavy is imported at module level: `briefing analyze` on a
+cached briefing imports neither textual nor spaCy, and `briefing FILE` imports textual only once
+the file has been read.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+STARTED = time.perf_counter()  # first import of the CLI: the app reports "ready in N ms" from here
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "analyze":
+            from tui.cli.analyze import run_analyze
+
+            return run_analyze(argv[1:])
+        if argv and argv[0] == "notes":
+            from tui.cli.notes import run_notes
+
+            return run_notes(argv[1:])
+        from tui.cli.open import run_open
+
+        return run_open(argv, STARTED)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `briefing analyze --json | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,51 @@
+"""What every `briefing` command shares: `--version`, `--model` and `--data-dir`, and how an error
+is reported. The commands import this module and never each other, nor the dispatcher."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("briefing")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+class Version(argparse.Action):
+    """`--version`, looked up only when asked: importlib.metadata costs 20-40 ms of every start."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"briefing {_version()}")
+        parser.exit()
+
+
+def add_model_and_data_options(parser: argparse.ArgumentParser) -> None:
+    """`--model NAME` and `--data-dir DIR`, for the commands that analyse."""
+    from analysis.pipeline import DEFAULT_MODEL
+
+    parser.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        metavar="NAME",
+        help=f"installed spaCy pipeline to analyse with (default: {DEFAULT_MODEL})",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep notes, corrections and the analysis cache here (default: $BRIEFING_HOME "
+        "or the user's data and cache folders)",
+    )
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Say what went wrong on stderr, prefixed with the program's name; returns the exit code."""
+    print(f"briefing: {message}", file=sys.stderr)
+    return code
