@@ -49,7 +49,7 @@ async def wait_for(pilot, condition, limit: float = 120.0) -> None:
 async def ours(path: str, report: dict) -> None:
     from analysis.documents import read_document
     from tui.app import BriefingApp
-    from tui.widgets.document_view import DocumentView
+    from tui.widgets.document.view import DocumentView
 
     watch_paint(DocumentView)
     app = BriefingApp(read_document(path), started=STARTED)
@@ -90,7 +90,7 @@ async def big(path: str, report: dict, *, wait: bool = False) -> None:
 
     from analysis.documents import read_document
     from tui.app import BriefingApp
-    from tui.widgets.document_view import DocumentView
+    from tui.widgets.document.view import DocumentView
 
     renders: list[tuple[float, float]] = []  # (time, scroll_y) of each document paint
     original = DocumentView.render_lines

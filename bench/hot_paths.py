@@ -30,7 +30,7 @@ def best_of(rounds: int, work) -> float:
 
 def wrapping(text: str, rounds: int) -> Result:
     from analysis.documents import paragraphs
-    from tui.widgets.document_layout import DocumentLayout
+    from tui.widgets.document.layout import DocumentLayout
 
     spans = paragraphs(text)
     layout = DocumentLayout(text, spans, WIDTH)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.actions import COMMANDS, SCOPES, commands_for
+from tui.commands import COMMANDS, SCOPES, commands_for
 
 
 def test_ids_unique():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from tests.app_fixtures import make_app, settle
-from tui.screens.actor_details import ActorDetails
-from tui.screens.correction_dialog import CorrectionDialog
-from tui.screens.facts import FactsScreen
+from tui.dialogs.actor_details import ActorDetails
+from tui.dialogs.correction import CorrectionDialog
+from tui.dialogs.facts import FactsScreen
 from tui.widgets.actor_list import ActorList
-from tui.widgets.document_view import DocumentView
+from tui.widgets.document.view import DocumentView
 
 SIZE = (120, 36)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from analysis.documents import read_document
 from tests.app_fixtures import make_app, settle
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.help import HelpScreen
-from tui.screens.note_editor import NoteEditor
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.note_editor import NoteEditor
 from tui.widgets.actor_list import ActorList
-from tui.widgets.document_view import DocumentView
+from tui.widgets.document.view import DocumentView
 from tui.widgets.notes_list import NotesList
 from tui.widgets.status_line import StatusLine
 
@@ -156,14 +156,14 @@ async def test_cancelled_note_is_not_saved(warm_home, seed_path):
 
 
 async def test_help_lists_every_registry_command(warm_home, seed_path):
-    from tui.actions import COMMANDS
+    from tui.commands import COMMANDS
 
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        from tui.screens.help import help_table
+        from tui.dialogs.help import help_table
 
         rendered = "\n".join(str(cell) for column in help_table().columns for cell in column._cells)
         for command in COMMANDS:

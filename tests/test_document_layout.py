@@ -10,7 +10,7 @@ import pytest
 from rich.cells import cell_len
 
 from analysis.documents import paragraphs as split_paragraphs
-from tui.widgets.document_layout import (
+from tui.widgets.document.layout import (
     SEPARATOR,
     DocumentLayout,
     SpanIndex,
@@ -92,7 +92,7 @@ def test_hard_newlines_break_and_belong_to_their_line():
 
 
 def test_measured_and_fast_paths_agree_on_single_cell_text():
-    from tui.widgets import document_layout
+    from tui.widgets.document import layout as document_layout
 
     text = ("Ankara refuses to recognise Crimea's annexation and offers rhetorical support. " * 5).strip()
     fast: list[tuple[int, int]] = []
@@ -167,7 +167,7 @@ def test_four_megabytes_wrap(seed_path):
 
 def test_layout_module_does_not_import_textual():
     # Loaded by path, so what the tui package's __init__ may import does not count.
-    module = ROOT / "tui" / "widgets" / "document_layout.py"
+    module = ROOT / "tui" / "widgets" / "document" / "layout.py"
     code = (
         "import importlib.util, sys\n"
         f"spec = importlib.util.spec_from_file_location('document_layout', {str(module)!r})\n"
@@ -183,7 +183,7 @@ def test_layout_module_does_not_import_textual():
 def test_common_scripts_fast_class_holds_only_single_cell_characters():
     from rich.cells import get_character_cell_size
 
-    from tui.widgets.document_layout import _OUTSIDE_COMMON
+    from tui.widgets.document.layout import _OUTSIDE_COMMON
 
     inside = [chr(code) for code in range(0x20, 0x2C00) if not _OUTSIDE_COMMON.match(chr(code))]
     assert len(inside) > 1000

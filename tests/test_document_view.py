@@ -11,9 +11,9 @@ from textual.message import Message
 from analysis.documents import content_hash, paragraphs, read_document
 from analysis.types import Document
 from seeds import sample_path
-from tui.widgets.document_layout import SEPARATOR, find_all
-from tui.widgets.document_paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE
-from tui.widgets.document_view import THREADED_REWRAP_CHARS, DocumentView
+from tui.widgets.document.layout import SEPARATOR, find_all
+from tui.widgets.document.paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE
+from tui.widgets.document.view import THREADED_REWRAP_CHARS, DocumentView
 
 
 class ViewApp(App):

@@ -13,10 +13,10 @@ from store.jsonfile import locked
 from store.notes import SCHEMA_VERSION, NotesStore
 from store.paths import notes_path
 from tests.app_fixtures import make_app, settle
-from tui.screens.backup_offer import BackupOffer
-from tui.screens.note_editor import NoteEditor
-from tui.screens.note_search import NoteSearchScreen
-from tui.widgets.document_view import DocumentView
+from tui.dialogs.backup_offer import BackupOffer
+from tui.dialogs.note_editor import NoteEditor
+from tui.dialogs.note_search import NoteSearchScreen
+from tui.widgets.document.view import DocumentView
 from tui.widgets.notes_list import ORPHANS_HEADING, NotesList
 from tui.widgets.status_line import StatusLine
 

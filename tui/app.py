@@ -12,7 +12,7 @@ from textual.command import Hit, Hits, Provider
 from analysis.types import Document
 from analysis.pipeline import DEFAULT_MODEL
 from tui.literal import literal
-from tui.actions import COMMANDS, SCOPES, Command, bindings_for
+from tui.commands import COMMANDS, SCOPES, Command, bindings_for
 from tui.session import Session
 
 PANES = {"document": "#document-view", "actors": "#actor-list", "notes": "#notes-list"}
@@ -71,7 +71,7 @@ class BriefingApp(App[int]):
             self.log.info(f"ready in {self.ready_ms:.0f} ms")
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -88,7 +88,7 @@ class BriefingApp(App[int]):
             self.screen.cancel_or_restart_analysis()
 
     def action_search_notes(self) -> None:
-        from tui.screens.note_search import NoteSearchScreen
+        from tui.dialogs.note_search import NoteSearchScreen
 
         self.push_screen(NoteSearchScreen(self.session))
 

@@ -7,7 +7,7 @@ actor list is derived again from the cached mentions, so they stick across re-an
 from __future__ import annotations
 
 from analysis.types import KINDS, Actor
-from tui.screens.correction_dialog import Correction, CorrectionDialog
+from tui.dialogs.correction import Correction, CorrectionDialog
 
 
 class ActorActions:

@@ -21,8 +21,8 @@ from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
 from store.notes import NotesReadOnly
 from tui.literal import literal
-from tui.screens.backup_offer import BackupOffer
-from tui.screens.confirm import ConfirmScreen
+from tui.dialogs.backup_offer import BackupOffer
+from tui.dialogs.confirm import ConfirmScreen
 from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 
@@ -31,7 +31,7 @@ READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
 
 def editor(heading: str, quote: str | None, body: str):
     """The note editor, imported when first opened: its TextArea costs ~15 ms of app start."""
-    from tui.screens.note_editor import NoteEditor
+    from tui.dialogs.note_editor import NoteEditor
 
     return NoteEditor(heading, quote, body)
 

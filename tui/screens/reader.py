@@ -22,8 +22,8 @@ from tui.screens.actor_actions import ActorActions
 from tui.screens.notes_actions import NotesActions
 from tui.session import Session
 from tui.widgets.actor_list import ActorList
-from tui.widgets.document_paint import KindedSpans
-from tui.widgets.document_view import DocumentView
+from tui.widgets.document.paint import KindedSpans
+from tui.widgets.document.view import DocumentView
 from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine
@@ -207,7 +207,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         elif message.what == "note" and message.actor is not None:
             self.write_actor_note(message.actor)
         elif message.what == "details" and message.actor is not None:
-            from tui.screens.actor_details import ActorDetails
+            from tui.dialogs.actor_details import ActorDetails
 
             actor = message.actor
 
@@ -256,7 +256,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         if self.analysis is None:
             self.status.say("Key facts come with the analysis: still analysing…")
             return
-        from tui.screens.facts import FactsScreen
+        from tui.dialogs.facts import FactsScreen
 
         def jump(offset: int | None) -> None:
             if offset is not None:

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from analysis.types import KINDS, Actor
-from tui.actions import bindings_for
+from tui.commands import bindings_for
 from tui.literal import literal
 
 ROWS_AT_ONCE = 200

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from analysis.notes.editing import parse_tags
 from analysis.notes.types import Note
 from analysis.types import Document
-from tui.actions import bindings_for
+from tui.commands import bindings_for
 from tui.literal import literal
 
 PLACEMENT_LABELS = {"moved": "moved", "fuzzy": "moved, text changed", "orphan": "orphaned"}

@@ -1,7 +1,7 @@
 """The document pane: a briefing's text, wrapped, with mentions, matches, notes and a cursor.
 
-A Line API `ScrollView` (after toolong's log view): `document_layout` indexes the visual lines,
-`document_paint` paints one from the text and the highlights, and an LRU cache keeps the strips.
+A Line API `ScrollView` (after toolong's log view): `layout` indexes the visual lines,
+`paint` paints one from the text and the highlights, and an LRU cache keeps the strips.
 Text is painted through `literal()`, never parsed as markup, so `[bold]` and escape sequences in a
 briefing show as written.
 
@@ -26,10 +26,10 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from analysis.types import Document, Span
-from tui.actions import bindings_for
+from tui.commands import bindings_for
 from tui.literal import literal
-from tui.widgets.document_layout import DocumentLayout, SpanIndex, find_all
-from tui.widgets.document_paint import MARGIN, Highlights, KindedSpans, paint_line
+from tui.widgets.document.layout import DocumentLayout, SpanIndex, find_all
+from tui.widgets.document.paint import MARGIN, Highlights, KindedSpans, paint_line
 
 # Texts longer than this are rewrapped on resize in a thread, the old layout shown meanwhile.
 # Measured: 4 MB wraps in ~0.1 s, so only very large briefings take the thread.
@@ -450,7 +450,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         elif lines.stop > top + height:
             self.scroll_to(y=min(lines.start, lines.stop - height), animate=False, force=True)
 
-    # ---- actions (the names come from tui/actions.py) -------------------------------------
+    # ---- actions (the names come from tui/commands.py) ------------------------------------
 
     def action_scroll_line(self, lines: int) -> None:
         self.scroll_to(y=self.scroll_y + lines, animate=False, force=True)

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.actions import SCOPES, commands_for
+from tui.commands import SCOPES, commands_for
 
 
 def help_table() -> Table:

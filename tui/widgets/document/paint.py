@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from analysis.types import KINDS, Span
 from tui.literal import literal
-from tui.widgets.document_layout import SEPARATOR, DocumentLayout, SpanIndex, visible_end
+from tui.widgets.document.layout import SEPARATOR, DocumentLayout, SpanIndex, visible_end
 
 MARGIN = 2  # col 0: note mark, col 1: cursor bar
 NOTE_MARK = "●"  # on the line holding a note's anchor

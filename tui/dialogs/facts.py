@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from analysis.types import Fact, Span
 from tui.literal import literal
-from tui.screens.jump_list import JumpList
+from tui.dialogs.jump_list import JumpList
 
 
 def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:

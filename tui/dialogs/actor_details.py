@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from analysis.types import Actor
 from tui.literal import literal
-from tui.screens.jump_list import JumpList
+from tui.dialogs.jump_list import JumpList
 from tui.widgets.actor_list import KIND_GLYPHS, KIND_STYLES
 
 CONTEXT_CHARS = 40
