@@ -6,13 +6,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from analysis.types import Actor
 from tui.literal import literal
 from tui.dialogs.jump_list import JumpList
-from tui.widgets.actor_list import KIND_GLYPHS, KIND_STYLES
+from tui.widgets.kinds import kind_look
 
 CONTEXT_CHARS = 40
 
@@ -27,25 +28,30 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
     return line
 
 
-def actor_summary(actor: Actor, notes_count: int) -> Text:
-    summary = Text()
-    summary.append(f"{KIND_GLYPHS.get(actor.kind, '')} {literal(actor.name)}", style=f"bold {KIND_STYLES.get(actor.kind, '')}")
-    summary.append(f"  {actor.kind} · {actor.mentions} mentions · {notes_count} notes\n", style="dim")
+def actor_summary(actor: Actor, notes_count: int) -> Content:
+    """Content, not a Rich Text: its kind's colour is a theme variable, resolved by the app."""
+    look = kind_look(actor.kind)
+    parts: list[tuple[str, str] | str] = [
+        (f"{look.glyph} {literal(actor.name)}", f"bold {look.colour}"),
+        (f"  {actor.kind} · {actor.mentions} mentions · {notes_count} notes\n", "dim"),
+    ]
     if actor.role:
-        summary.append("Role: ", style="bold").append(literal(actor.role) + "\n")
+        parts += [("Role: ", "bold"), literal(actor.role) + "\n"]
     plain = [literal(a.name) for a in actor.aliases if not a.folded]
     folded = [literal(a.name) for a in actor.aliases if a.folded]
     if plain:
-        summary.append("Also written: ", style="bold").append(", ".join(plain) + "\n")
+        parts += [("Also written: ", "bold"), ", ".join(plain) + "\n"]
     if folded:
-        summary.append("Folded in (capital or demonym standing for it): ", style="bold")
-        summary.append(", ".join(folded) + "   F in the actors pane unfolds\n", style="")
+        parts += [
+            ("Folded in (capital or demonym standing for it): ", "bold"),
+            ", ".join(folded) + "   F in the actors pane unfolds\n",
+        ]
     if actor.co_actors:
-        summary.append("Appears with: ", style="bold")
-        summary.append(
-            ", ".join(f"{literal(co.name)} ({co.sentences})" for co in actor.co_actors[:12]) + "\n"
-        )
-    return summary
+        parts += [
+            ("Appears with: ", "bold"),
+            ", ".join(f"{literal(co.name)} ({co.sentences})" for co in actor.co_actors[:12]) + "\n",
+        ]
+    return Content.assemble(*parts)
 
 
 class ActorDetails(JumpList):

@@ -14,17 +14,9 @@ from textual.widgets.option_list import Option
 from analysis.types import KINDS, Actor
 from tui.commands import bindings_for
 from tui.literal import literal
+from tui.widgets.kinds import kind_look
 
 ROWS_AT_ONCE = 200
-KIND_GLYPHS = {"person": "●", "organization": "■", "place": "◆", "group": "▲", "thing": "◇"}
-# One colour per kind, shared with the document's mention colours.
-KIND_STYLES = {
-    "person": "#5fafff",
-    "organization": "#d787ff",
-    "place": "#5fd787",
-    "group": "#ffaf5f",
-    "thing": "#d7d75f",
-}
 
 
 def actor_row(actor: Actor, width: int) -> Content:
@@ -39,7 +31,7 @@ def actor_row(actor: Actor, width: int) -> Content:
         name = set_cell_size(name, room - 1) + "…"
     name = set_cell_size(name, room)
     return Content.assemble(
-        (KIND_GLYPHS.get(actor.kind, "·") + " ", KIND_STYLES.get(actor.kind, "")),
+        (kind_look(actor.kind).glyph + " ", kind_look(actor.kind).colour),
         (name, "dim strike" if actor.hidden else ""),
         (" " + count, "dim"),
     )

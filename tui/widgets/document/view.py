@@ -29,21 +29,17 @@ from analysis.types import Document, Span
 from tui.commands import bindings_for
 from tui.literal import literal
 from tui.widgets.document.layout import DocumentLayout, SpanIndex, find_all
-from tui.widgets.document.paint import MARGIN, Highlights, KindedSpans, paint_line
+from tui.widgets.document.paint import KIND_CLASSES, MARGIN, Highlights, KindedSpans, paint_line
+from tui.widgets.kinds import KIND_LOOKS
 
 # Texts longer than this are rewrapped on resize in a thread, the old layout shown meanwhile.
 # Measured: 4 MB wraps in ~0.1 s, so only very large briefings take the thread.
 THREADED_REWRAP_CHARS = 512 * 1024
 
-# One place for the look of every highlight: component class -> CSS declarations.
-# Theme variables keep them readable on dark and light themes; `thing` is also italic because
-# `$text-secondary` sits close to `$text-primary` in some themes.
+# One place for the look of every highlight: component class -> CSS declarations. Theme
+# variables keep them readable on dark and light themes; mentions take their kind's look.
 STYLES: dict[str, str] = {
-    "document-view--person": "color: $text-accent;",
-    "document-view--organization": "color: $text-primary;",
-    "document-view--place": "color: $text-success;",
-    "document-view--group": "color: $text-error;",
-    "document-view--thing": "color: $text-secondary; text-style: italic;",
+    **{KIND_CLASSES[kind]: look.css for kind, look in KIND_LOOKS.items()},
     "document-view--selected": "text-style: bold reverse;",
     "document-view--current": "background: $accent; color: $background; text-style: bold underline;",
     "document-view--match": "background: $warning 35%; text-style: bold;",
