@@ -94,8 +94,8 @@ class BriefingApp(App[int]):
 
     async def run_registry_command(self, command: Command) -> None:
         if command.scope == "app":
-            await self.run_action(command.action)
+            await self.run_action(command.binding_action)
             return
         widget = self.screen.query_one(PANES[command.scope])
         widget.focus()
-        await self.run_action(command.action, widget)
+        await self.run_action(command.binding_action, widget)

@@ -1,8 +1,10 @@
 """The one registry of user commands.
 
 Bindings, the footer, the help screen and the command palette are all generated from `COMMANDS`,
-so they cannot disagree. A command belongs to a scope: `app` (anywhere) or the pane whose widget
-implements its action (`document`, `actors`, `notes`).
+so they cannot disagree. A command belongs to a scope: `app` (anywhere) or the pane whose key runs
+it (`document`, `actors`, `notes`). Its `action` is what the key runs on that pane's widget; a
+command without one is carried out by the screen: the pane posts `Requested` with the command's
+id, and the screen's handler for that id runs it. So a command has one name, its id.
 """
 
 from __future__ import annotations
@@ -24,9 +26,14 @@ class Command:
     id: str
     scope: str
     keys: str  # textual key names, comma separated; the first is the one shown
-    action: str
+    action: str | None  # the widget's own action; None: the screen carries it out, by `id`
     description: str
     footer: str = ""  # a short label shows the command in the footer while its pane has focus
+
+    @property
+    def binding_action(self) -> str:
+        """What the key runs on its pane's widget."""
+        return self.action if self.action is not None else f"request({self.id!r})"
 
     @property
     def key_names(self) -> list[str]:
@@ -49,6 +56,8 @@ KEY_LABELS = {
     "escape": "esc",
     "shift+tab": "shift+tab",
 }
+
+SCREEN = None  # the action of a command the screen carries out
 
 COMMANDS: tuple[Command, ...] = (
     # anywhere
@@ -83,29 +92,29 @@ COMMANDS: tuple[Command, ...] = (
     Command("actors.down", "actors", "j,down", "cursor_down", "Next actor"),
     Command("actors.up", "actors", "k,up", "cursor_up", "Previous actor"),
     Command("actors.select", "actors", "enter", "select_actor", "Select and jump", footer="Select"),
-    Command("actors.details", "actors", "i", "actor_details", "Actor details", footer="Details"),
-    Command("actors.next_mention", "actors", "right_square_bracket", "mention(1)", "Next mention"),
-    Command("actors.previous_mention", "actors", "left_square_bracket", "mention(-1)", "Previous mention"),
+    Command("actors.details", "actors", "i", SCREEN, "Actor details", footer="Details"),
+    Command("actors.next_mention", "actors", "right_square_bracket", SCREEN, "Next mention"),
+    Command("actors.previous_mention", "actors", "left_square_bracket", SCREEN, "Previous mention"),
     Command("actors.filter_kind", "actors", "f", "filter_kind", "Filter by kind", footer="Kind"),
-    Command("actors.filter_name", "actors", "slash", "filter_name", "Filter by name"),
-    Command("actors.note", "actors", "A", "note_on_actor", "Note on this actor"),
-    Command("actors.fold", "actors", "F", "toggle_fold", "Fold capitals/demonyms into states"),
-    Command("actors.merge", "actors", "m", "correct('merge')", "Merge into another actor"),
-    Command("actors.rename", "actors", "r", "correct('rename')", "Rename"),
-    Command("actors.kind", "actors", "K", "correct('kind')", "Change kind"),
-    Command("actors.hide", "actors", "h", "correct('hide')", "Hide (or unhide) a false positive"),
-    Command("actors.show_hidden", "actors", "H", "show_hidden", "Show/hide hidden actors"),
+    Command("actors.filter_name", "actors", "slash", SCREEN, "Filter by name"),
+    Command("actors.note", "actors", "A", SCREEN, "Note on this actor"),
+    Command("actors.fold", "actors", "F", SCREEN, "Fold capitals/demonyms into states"),
+    Command("actors.merge", "actors", "m", SCREEN, "Merge into another actor"),
+    Command("actors.rename", "actors", "r", SCREEN, "Rename"),
+    Command("actors.kind", "actors", "K", SCREEN, "Change kind"),
+    Command("actors.hide", "actors", "h", SCREEN, "Hide (or unhide) a false positive"),
+    Command("actors.show_hidden", "actors", "H", SCREEN, "Show/hide hidden actors"),
     # notes
     Command("notes.down", "notes", "j,down", "cursor_down", "Next note"),
     Command("notes.up", "notes", "k,up", "cursor_up", "Previous note"),
-    Command("notes.jump", "notes", "enter", "jump", "Jump to passage", footer="Jump"),
-    Command("notes.edit", "notes", "e", "edit_note", "Edit note", footer="Edit"),
-    Command("notes.delete", "notes", "d", "delete_note", "Delete note", footer="Delete"),
-    Command("notes.undo", "notes", "u", "undo_delete", "Undo delete"),
-    Command("notes.tags", "notes", "t", "edit_tags", "Edit tags"),
-    Command("notes.filter", "notes", "slash", "filter_notes", "Filter notes"),
-    Command("notes.export", "notes", "x", "export_notes", "Export notes"),
-    Command("notes.repin", "notes", "p", "repin_note", "Re-pin to cursor paragraph"),
+    Command("notes.jump", "notes", "enter", SCREEN, "Jump to passage", footer="Jump"),
+    Command("notes.edit", "notes", "e", SCREEN, "Edit note", footer="Edit"),
+    Command("notes.delete", "notes", "d", SCREEN, "Delete note", footer="Delete"),
+    Command("notes.undo", "notes", "u", SCREEN, "Undo delete"),
+    Command("notes.tags", "notes", "t", SCREEN, "Edit tags"),
+    Command("notes.filter", "notes", "slash", SCREEN, "Filter notes"),
+    Command("notes.export", "notes", "x", SCREEN, "Export notes"),
+    Command("notes.repin", "notes", "p", SCREEN, "Re-pin to cursor paragraph"),
 )
 
 
@@ -118,7 +127,7 @@ def bindings_for(scope: str) -> list[Binding]:
     return [
         Binding(
             command.keys,
-            command.action,
+            command.binding_action,
             command.footer or command.description,
             show=bool(command.footer),
             tooltip=command.description,

@@ -48,11 +48,12 @@ class ActorList(OptionList):
             self.actor = actor
 
     class Requested(Message):
-        """A command on the highlighted actor that the screen carries out (details, note, fold)."""
+        """A registry command on the highlighted actor (None: there is none) that the screen
+        carries out (details, note, fold, corrections); `command` is the command's id."""
 
-        def __init__(self, what: str, actor: Actor | None) -> None:
+        def __init__(self, command: str, actor: Actor | None) -> None:
             super().__init__()
-            self.what = what
+            self.command = command
             self.actor = actor
 
     def __init__(self, **kwargs) -> None:
@@ -152,23 +153,5 @@ class ActorList(OptionList):
         self.name_filter = text
         self._refill()
 
-    def action_filter_name(self) -> None:
-        self.post_message(self.Requested("filter", self.highlighted_actor))
-
-    def action_actor_details(self) -> None:
-        self.post_message(self.Requested("details", self.highlighted_actor))
-
-    def action_note_on_actor(self) -> None:
-        self.post_message(self.Requested("note", self.highlighted_actor))
-
-    def action_toggle_fold(self) -> None:
-        self.post_message(self.Requested("fold", self.highlighted_actor))
-
-    def action_correct(self, what: str) -> None:
-        self.post_message(self.Requested(what, self.highlighted_actor))
-
-    def action_show_hidden(self) -> None:
-        self.post_message(self.Requested("show-hidden", None))
-
-    def action_mention(self, step: int) -> None:
-        self.post_message(self.Requested("next-mention" if step > 0 else "previous-mention", None))
+    def action_request(self, command: str) -> None:
+        self.post_message(self.Requested(command, self.highlighted_actor))

@@ -68,11 +68,12 @@ class NotesList(OptionList):
     BINDINGS = bindings_for("notes")
 
     class Requested(Message):
-        """A command on the highlighted note, carried out by the screen."""
+        """A registry command on the highlighted note (None: there is none), carried out by the
+        screen; `command` is the command's id."""
 
-        def __init__(self, what: str, note: Note | None) -> None:
+        def __init__(self, command: str, note: Note | None) -> None:
             super().__init__()
-            self.what = what
+            self.command = command
             self.note = note
 
     def __init__(self, **kwargs) -> None:
@@ -122,29 +123,5 @@ class NotesList(OptionList):
             return None
         return next((note for note in self.notes if note.id == option.id), None)
 
-    def _request(self, what: str) -> None:
-        self.post_message(self.Requested(what, self.highlighted_note))
-
-    def action_jump(self) -> None:
-        self._request("jump")
-
-    def action_edit_note(self) -> None:
-        self._request("edit")
-
-    def action_delete_note(self) -> None:
-        self._request("delete")
-
-    def action_undo_delete(self) -> None:
-        self._request("undo")
-
-    def action_edit_tags(self) -> None:
-        self._request("tags")
-
-    def action_filter_notes(self) -> None:
-        self._request("filter")
-
-    def action_export_notes(self) -> None:
-        self._request("export")
-
-    def action_repin_note(self) -> None:
-        self._request("repin")
+    def action_request(self, command: str) -> None:
+        self.post_message(self.Requested(command, self.highlighted_note))

@@ -1,32 +1,32 @@
 """The reader's note handling: write, edit, delete and undo, tags, filter, jump, re-pin, export.
 
-A mixin of `ReaderScreen`, kept apart so each module stays small. A note is written to the store
-before the editor's result is reported saved; a write that fails (the file locked by a hung
-instance, read-only, the disk full) says why and reopens the editor with the text, so the user
-never loses what they typed. Writes are synchronous: they take milliseconds, and the session's
-store gives up on a held lock after a second and a half.
+`NotesHandler` is owned by `ReaderScreen` and given what it works on: the session (the notes
+store), the panes it updates, and the screen it opens dialogs and notifications on. A note is
+written to the store before the editor's result is reported saved; a write that fails (the file
+locked by a hung instance, read-only, the disk full) says why and reopens the editor with the
+text, so the user never loses what they typed. Writes are synchronous: they take milliseconds,
+and the session's store gives up on a held lock after a second and a half.
 """
 
 from __future__ import annotations
 
-from analysis.notes.editing import (
-    clean_tag,
-    edit_note,
-    filter_notes,
-    new_note,
-    note_on_actor,
-)
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from analysis.notes.editing import clean_tag, edit_note, filter_notes, new_note, note_on_actor
 from analysis.notes.types import Note
 from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
 from store.notes import NotesReadOnly
-from tui.literal import literal
-from tui.dialogs.backup_offer import BackupOffer
 from tui.dialogs.confirm import ConfirmScreen
-from tui.widgets.notes_list import NotesList
-from tui.widgets.prompt_bar import PromptBar
+from tui.literal import literal
+from tui.screens.reader.backup import offer_backup
+from tui.screens.reader.panes import Panes
+from tui.session import Session
 
 READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
+NO_NOTE_HINT = "No note here: press a in the document to write one"
 
 
 def editor(heading: str, quote: str | None, body: str):
@@ -36,38 +36,74 @@ def editor(heading: str, quote: str | None, body: str):
     return NoteEditor(heading, quote, body)
 
 
-class NotesActions:
-    last_deleted: Note | None = None
-    notes_filter: str = ""
-    tagging: Note | None = None
-    backup_offered: bool = False
+class NotesHandler:
+    def __init__(self, session: Session, panes: Panes, screen: Screen) -> None:
+        self.session = session
+        self.panes = panes
+        self.screen = screen  # opens the dialogs, shows the notifications
+        self.actor_names: dict[str, str] = {}  # id -> name, set by the screen with each analysis
+        self.last_deleted: Note | None = None
+        self.notes_filter = ""
+        self.tagging: Note | None = None
+        self.backup_offered = False
+
+    @property
+    def commands(self) -> dict[str, Callable[[Note | Actor | None], None]]:
+        """What this handler carries out, by registry command id, on the pane's highlighted item."""
+        return {
+            "notes.undo": lambda _: self.undo_delete(),
+            "notes.filter": lambda _: self.ask_filter(),
+            "notes.export": lambda _: self.export_notes(),
+            "notes.jump": self._on_note(self.jump_to_note),
+            "notes.edit": self._on_note(self.edit_note),
+            "notes.delete": self._on_note(self.delete_note),
+            "notes.repin": self._on_note(self.repin_note),
+            "notes.tags": self._on_note(self.ask_tags),
+            "actors.note": lambda actor: actor is not None and self.write_actor_note(actor),
+        }
+
+    @property
+    def answers(self) -> dict[str, Callable[[str | None], None]]:
+        """What this handler does with the prompt's answer, by the command id that asked."""
+        return {"notes.filter": self.filter_answered, "notes.tags": self.tags_answered}
+
+    def _on_note(self, run: Callable[[Note], None]) -> Callable[[Note | None], None]:
+        def on_highlighted(note: Note | None) -> None:
+            if note is None:
+                self.panes.status.say(NO_NOTE_HINT)
+            else:
+                run(note)
+
+        return on_highlighted
 
     def refresh_notes(self, highlight: str | None = None) -> None:
         session = self.session
         notes = session.notes()
         shown = filter_notes(notes, self.notes_filter) if self.notes_filter else notes
-        names = {actor.id: actor.name for actor in (self.analysis.actors if self.analysis else [])}
+        names = self.actor_names
         problem = session.notes_problem
         empty = {}
         if self.notes_filter and notes:
             empty["empty"] = "No note matches the filter.\n\n/ then enter on an empty line shows all."
-        self.notes_list.show(shown, session.document, names, problem=problem, **empty)
-        self.notes_list.border_title = "Notes · read-only" if problem else "Notes"
+        self.panes.notes.show(shown, session.document, names, problem=problem, **empty)
+        self.panes.notes.border_title = "Notes · read-only" if problem else "Notes"
         if highlight:
-            self.notes_list.highlight_note(highlight)
-        self.document_view.set_note_marks(
+            self.panes.notes.highlight_note(highlight)
+        self.panes.document.set_note_marks(
             [
                 (note.anchor.start, note.anchor.end)
                 for note in notes
                 if note.anchor is not None and note.placement != "orphan"
             ]
         )
-        self.status.notes = len(notes)
+        self.panes.status.notes = len(notes)
         if self.notes_filter:
-            self.notes_list.border_subtitle += f" · filter “{literal(self.notes_filter)}”"
+            self.panes.notes.border_subtitle += f" · filter “{literal(self.notes_filter)}”"
         if problem and not self.backup_offered:
             self.backup_offered = True
-            self.call_after_refresh(self.offer_backup)
+            self.screen.call_after_refresh(
+                offer_backup, self.session, self.screen, self.panes.status, self.refresh_notes
+            )
 
     def _store(self, write, *args, **kwargs) -> Note | None:
         """Run a store write; on failure tell the user why and return None."""
@@ -80,8 +116,8 @@ class NotesActions:
                 title = "Notes not saved: read-only"
             else:
                 title = "Notes not saved"
-            self.notify(literal(str(error)), title=title, severity="error", timeout=15, markup=False)
-            self.status.say(f"{title}: nothing was lost")
+            self.screen.notify(literal(str(error)), title=title, severity="error", timeout=15, markup=False)
+            self.panes.status.say(f"{title}: nothing was lost")
             if isinstance(error, NotesReadOnly):
                 self.refresh_notes()  # another instance may have broken the file: show it
             return None
@@ -121,9 +157,9 @@ class NotesActions:
                 retry(text)
                 return
             self.refresh_notes(highlight=note.id)
-            self.status.say(f"Note saved on {where}")
+            self.panes.status.say(f"Note saved on {where}")
 
-        self.app.push_screen(editor(self._heading(f"Note on {where}"), quote, body), saved)
+        self.screen.app.push_screen(editor(self._heading(f"Note on {where}"), quote, body), saved)
 
     def edit_note(self, note: Note, body: str | None = None) -> None:
         def saved(text: str | None) -> None:
@@ -134,11 +170,11 @@ class NotesActions:
                 self.edit_note(note, text)
                 return
             self.refresh_notes(highlight=note.id)
-            self.status.say("Note saved")
+            self.panes.status.say("Note saved")
 
         quote = note.anchor.quote if note.anchor else None
         text = note.body if body is None else body
-        self.app.push_screen(editor(self._heading("Edit note"), quote, text), saved)
+        self.screen.app.push_screen(editor(self._heading("Edit note"), quote, text), saved)
 
     def delete_note(self, note: Note) -> None:
         def answered(yes: bool | None) -> None:
@@ -148,53 +184,50 @@ class NotesActions:
             if deleted is not None:
                 self.last_deleted = deleted
                 self.refresh_notes()
-                self.status.say("Note deleted · u to undo")
+                self.panes.status.say("Note deleted · u to undo")
 
-        self.app.push_screen(ConfirmScreen("Delete this note?", note.body[:200]), answered)
+        self.screen.app.push_screen(ConfirmScreen("Delete this note?", note.body[:200]), answered)
 
     def undo_delete(self) -> None:
         if self.last_deleted is None:
-            self.status.say("Nothing to undo")
+            self.panes.status.say("Nothing to undo")
             return
         restored = self._store(self.session.restore_note, self.last_deleted)
         if restored is not None:
             self.last_deleted = None
             self.refresh_notes(highlight=restored.id)
-            self.status.say("Note restored")
+            self.panes.status.say("Note restored")
 
     def jump_to_note(self, note: Note, focus: bool = True) -> None:
         if note.anchor is None or note.placement == "orphan":
-            self.status.say("This note has no passage in the text" if note.anchor is None
+            self.panes.status.say("This note has no passage in the text" if note.anchor is None
                             else "Orphaned: its passage is gone from this version of the text · p re-pins it")
             return
         span = (note.anchor.start, note.anchor.end)
-        self.document_view.go_to_offset(note.anchor.start, span)
+        self.panes.document.go_to_offset(note.anchor.start, span)
         if focus:
-            self.document_view.focus()
+            self.panes.document.focus()
 
     def show_note(self, note_id: str) -> None:
         """Highlight a note in the pane (dropping a filter that hides it) and show its passage."""
         note = next((n for n in self.session.notes() if n.id == note_id), None)
         if note is None:
-            self.status.say("That note is no longer here")
+            self.panes.status.say("That note is no longer here")
             return
         if self.notes_filter and not filter_notes([note], self.notes_filter):
             self.notes_filter = ""
         self.refresh_notes(highlight=note_id)
-        self.notes_list.focus()
+        self.panes.notes.focus()
         self.jump_to_note(note, focus=False)
         if note.anchor is not None and note.placement != "orphan":
             paragraph = self.session.document.paragraph_at(note.anchor.start) + 1
-            self.status.say(f"Note on ¶{paragraph}")
-
-    def on_note_search_screen_chosen(self, message) -> None:
-        self.show_note(message.note_id)
+            self.panes.status.say(f"Note on ¶{paragraph}")
 
     def repin_note(self, note: Note) -> None:
         if note.anchor is None:
-            self.status.say("A note on an actor has no passage to re-pin")
+            self.panes.status.say("A note on an actor has no passage to re-pin")
             return
-        paragraph = self.document_view.cursor_paragraph
+        paragraph = self.panes.document.cursor_paragraph
 
         def repin(yes: bool | None = True) -> None:
             if not yes:
@@ -202,97 +235,54 @@ class NotesActions:
             moved = self._store(self.session.repin_note, note, paragraph)
             if moved is not None:
                 self.refresh_notes(highlight=note.id)
-                self.status.say(f"Note re-pinned to ¶{paragraph + 1}")
+                self.panes.status.say(f"Note re-pinned to ¶{paragraph + 1}")
 
         if note.placement == "orphan":
             repin()
         else:  # it has a place: moving it is a choice, not a rescue
             question = f"Move this note to ¶{paragraph + 1}, the document's cursor paragraph?"
-            self.app.push_screen(ConfirmScreen(question, note.body[:200]), repin)
+            self.screen.app.push_screen(ConfirmScreen(question, note.body[:200]), repin)
 
     def export_notes(self) -> None:
-        names = {actor.id: actor.name for actor in (self.analysis.actors if self.analysis else [])}
+        names = self.actor_names
         if not self.session.notes():
-            self.status.say("No notes to export")
+            self.panes.status.say("No notes to export")
             return
         try:
             path, count = self.session.export_notes(names)
         except OSError as error:
             message = f"Export failed: {error.strerror or error}"
-            self.notify(literal(message), title="Export", severity="error", timeout=15, markup=False)
+            self.screen.notify(literal(message), title="Export", severity="error", timeout=15, markup=False)
             return
         message = f"Exported {count} note{'s' if count != 1 else ''} to {path}"
-        self.notify(literal(message), title="Notes exported", timeout=15, markup=False)
-        self.status.say(message)
+        self.screen.notify(literal(message), title="Notes exported", timeout=15, markup=False)
+        self.panes.status.say(message)
 
-    def offer_backup(self) -> None:
-        """The notes file cannot be used: offer the newest good backup, or keep read-only."""
-        problem = self.session.notes_problem
-        if problem is None:
-            return
-        found = self.session.newest_good_backup()
-        if found is None:
-            self.notify(literal(f"{problem}. There is no good backup to restore."),
-                        title="Notes are read-only", severity="error", timeout=30, markup=False)
-            return
-        backup, count = found
+    def ask_filter(self) -> None:
+        self.panes.prompt.ask("notes.filter", "filter notes: words or #tag", self.notes_filter)
 
-        def answered(restore: bool | None) -> None:
-            if not restore:
-                self.status.say("Notes are read-only until the notes file is fixed")
-                return
-            try:
-                kept = self.session.restore_backup(backup)
-            except (StoreError, OSError) as error:
-                self.notify(literal(str(error)), title="Backup not restored", severity="error",
-                            timeout=30, markup=False)
-                return
-            self.refresh_notes()
-            message = f"Notes restored from {backup}" + (f"; the unusable file is kept as {kept}" if kept else "")
-            self.notify(literal(message), title="Notes restored", timeout=20, markup=False)
-            self.status.say(message)
+    def ask_tags(self, note: Note, value: str | None = None) -> None:
+        self.tagging = note
+        shown = " ".join(note.tags) if value is None else value
+        self.panes.prompt.ask("notes.tags", "tags, separated by spaces", shown)
 
-        self.app.push_screen(BackupOffer(problem, backup, count), answered)
-
-    # Named, not @on-decorated: Textual collects decorated handlers only from Message pump classes,
-    # and this is a plain mixin.
-    def on_notes_list_requested(self, message: NotesList.Requested) -> None:
-        note = message.note
-        if message.what == "undo":
-            self.undo_delete()
-        elif message.what == "filter":
-            self.query_one(PromptBar).ask("notes", "filter notes: words or #tag", self.notes_filter)
-        elif message.what == "export":
-            self.export_notes()
-        elif note is None:
-            self.status.say("No note here: press a in the document to write one")
-        elif message.what == "jump":
-            self.jump_to_note(note)
-        elif message.what == "edit":
-            self.edit_note(note)
-        elif message.what == "delete":
-            self.delete_note(note)
-        elif message.what == "repin":
-            self.repin_note(note)
-        elif message.what == "tags":
-            self.tagging = note
-            self.query_one(PromptBar).ask("tags", "tags, separated by spaces", " ".join(note.tags))
-
-    def notes_prompt_answered(self, purpose: str, value: str | None) -> None:
-        self.notes_list.focus()
-        if value is None:
-            return
-        if purpose == "notes":
+    def filter_answered(self, value: str | None) -> None:
+        self.panes.notes.focus()
+        if value is not None:
             self.notes_filter = value.strip()
             self.refresh_notes()
-        elif purpose == "tags" and self.tagging is not None:
-            note = self.tagging
-            try:
-                tags = list(dict.fromkeys(clean_tag(word) for word in value.split()))
-            except ValueError as error:
-                self.status.say(f"Tags not saved: {error}")
-                self.query_one(PromptBar).ask("tags", "tags, separated by spaces", value)
-                return
-            if self._store(self.session.update_note, note, tags=tags) is not None:
-                self.refresh_notes(highlight=note.id)
-                self.status.say("Tags saved" if tags else "Tags removed")
+
+    def tags_answered(self, value: str | None) -> None:
+        self.panes.notes.focus()
+        note = self.tagging
+        if value is None or note is None:
+            return
+        try:
+            tags = list(dict.fromkeys(clean_tag(word) for word in value.split()))
+        except ValueError as error:
+            self.panes.status.say(f"Tags not saved: {error}")
+            self.ask_tags(note, value)
+            return
+        if self._store(self.session.update_note, note, tags=tags) is not None:
+            self.refresh_notes(highlight=note.id)
+            self.panes.status.say("Tags saved" if tags else "Tags removed")

@@ -1,10 +1,14 @@
 """The reader: actors, document and notes side by side, a status line and the footer.
 
-Handlers here turn the panes' messages into calls on the session and updates of the other panes;
-slow work (the analysis) runs in a thread worker that only posts messages back.
+The screen composes the panes, runs the analysis in a thread worker that only posts messages back,
+and hands every command a pane asks for to the handler that owns its id: `NotesHandler`
+(`notes.py`) for notes, `ActorsHandler` (`actors.py`) for actors and their corrections.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,8 +22,9 @@ from analysis.types import Analysis
 from rich.markup import escape
 
 from tui.literal import literal
-from tui.screens.actor_actions import ActorActions
-from tui.screens.notes_actions import NotesActions
+from tui.screens.reader.actors import ActorsHandler
+from tui.screens.reader.notes import NotesHandler
+from tui.screens.reader.panes import Panes
 from tui.session import Session
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document.paint import KindedSpans
@@ -52,11 +57,16 @@ class AnalysisReady(Message):
         )
 
 
-class ReaderScreen(NotesActions, ActorActions, Screen):
+class ReaderScreen(Screen):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.analysis: Analysis | None = None
+        # Made on mount, once the panes exist.
+        self.notes: NotesHandler
+        self.actors: ActorsHandler
+        self.commands: dict[str, Callable[[Any], None]] = {}  # registry command id -> handler
+        self.answers: dict[str, Callable[[str | None], None]] = {}  # asking command id -> handler
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -87,6 +97,11 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
+        panes = Panes(self.document_view, self.actor_list, self.notes_list, self.query_one(PromptBar), self.status)
+        self.notes = NotesHandler(self.session, panes, self)
+        self.actors = ActorsHandler(self.session, panes, self, rederive=self.refresh_analysis)
+        self.commands = {**self.notes.commands, **self.actors.commands}
+        self.answers = {**self.notes.answers, **self.actors.answers, "document.find": self.find_answered}
         document = self.session.document
         self.query_one("#actor-list").border_title = "Actors"
         # A title is the briefing's own text: escape it so `[link=…]` in it is shown, not parsed.
@@ -98,7 +113,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         self.status.paragraphs = len(document.paragraphs)
         if document.notice:
             self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
-        self.refresh_notes()
+        self.notes.refresh_notes()
         self.status.analysis_state = "analysing…"
         self.call_after_refresh(self.app.mark_ready)
         # After the first paint: the text first, then the (cached or computed) analysis.
@@ -135,7 +150,8 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         selected = analysis.actor(self.actor_list.selected_id or "")
         if selected is not None:
             self.document_view.set_selected(selected.spans)
-        self.refresh_notes()
+        self.notes.actor_names = {actor.id: actor.name for actor in analysis.actors}
+        self.notes.refresh_notes()
 
     def _show_actor_count(self) -> None:
         assert self.analysis is not None
@@ -188,39 +204,17 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         self.status.say(f"{actor.name}: {actor.mentions} mentions · ]/[ next/previous")
 
     @on(ActorList.Requested)
-    def actor_request(self, message: ActorList.Requested) -> None:
-        if message.what == "next-mention":
-            self.document_view.action_mention(1)
-        elif message.what == "previous-mention":
-            self.document_view.action_mention(-1)
-        elif message.what == "filter":
-            self.query_one(PromptBar).ask("actors", "filter actors by name", self.actor_list.name_filter)
-        elif message.what == "fold":
-            self.session.fold_metonyms = not self.session.fold_metonyms
-            self.refresh_analysis()
-            state = "folded into their states" if self.session.fold_metonyms else "shown as their own actors"
-            self.status.say(f"Capitals and demonyms {state}")
-        elif message.what == "show-hidden":
-            self.toggle_show_hidden()
-        elif message.what in ("merge", "rename", "kind", "hide") and message.actor is not None:
-            self.correct_actor(message.what, message.actor)
-        elif message.what == "note" and message.actor is not None:
-            self.write_actor_note(message.actor)
-        elif message.what == "details" and message.actor is not None:
-            from tui.dialogs.actor_details import ActorDetails
+    def actor_requested(self, message: ActorList.Requested) -> None:
+        self.commands[message.command](message.actor)
 
-            actor = message.actor
+    @on(NotesList.Requested)
+    def note_requested_in_list(self, message: NotesList.Requested) -> None:
+        self.commands[message.command](message.note)
 
-            def jump(offset: int | None) -> None:
-                if offset is None:
-                    return
-                span = next((s for s in actor.spans if s[0] == offset), None)
-                self.actor_list.selected_id = actor.id
-                self.document_view.set_selected(actor.spans)
-                self.document_view.go_to_offset(offset, span)
-                self.document_view.focus()
-
-            self.app.push_screen(ActorDetails(self.session, actor), jump)
+    # By name rather than @on(NoteSearchScreen.Chosen): the search dialog is imported only when
+    # first opened, to keep it out of the app's start.
+    def on_note_search_screen_chosen(self, message) -> None:
+        self.notes.show_note(message.note_id)
 
     # document
 
@@ -230,7 +224,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
 
     @on(DocumentView.FindRequested)
     def find_requested(self) -> None:
-        self.query_one(PromptBar).ask("find", "find in the document (enter: search, esc: close)")
+        self.query_one(PromptBar).ask("document.find", "find in the document (enter: search, esc: close)")
 
     @on(DocumentView.FindStatus)
     def find_status(self, message: DocumentView.FindStatus) -> None:
@@ -268,23 +262,18 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
 
     @on(DocumentView.NoteRequested)
     def note_requested(self, message: DocumentView.NoteRequested) -> None:
-        self.write_paragraph_note(message.paragraph)
+        self.notes.write_paragraph_note(message.paragraph)
 
     # prompt
 
     @on(PromptBar.Answered)
     def prompt_answered(self, message: PromptBar.Answered) -> None:
-        value = message.value
-        if message.purpose == "find":
-            self.document_view.focus()
-            if value:
-                self.document_view.find(value)
-            elif value is not None:
-                self.document_view.clear_find()
-                self.status.say("")
-        elif message.purpose == "actors":
-            self.actor_list.focus()
-            if value is not None:
-                self.actor_list.set_name_filter(value)
-        else:
-            self.notes_prompt_answered(message.purpose, value)
+        self.answers[message.purpose](message.value)
+
+    def find_answered(self, value: str | None) -> None:
+        self.document_view.focus()
+        if value:
+            self.document_view.find(value)
+        elif value is not None:
+            self.document_view.clear_find()
+            self.status.say("")

@@ -1,0 +1,32 @@
+"""Every registry command a pane hands to the screen has exactly one handler, found by its id."""
+
+from __future__ import annotations
+
+from tests.app_fixtures import make_app, settle
+from tui.commands import COMMANDS
+from tui.screens.reader import ReaderScreen
+from tui.widgets.prompt_bar import PromptBar
+
+
+async def test_every_screen_command_has_a_handler_and_nothing_else_does(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        carried_out_by_screen = {command.id for command in COMMANDS if command.action is None}
+        assert set(screen.commands) == carried_out_by_screen
+
+
+async def test_a_prompt_answer_goes_to_the_command_that_asked(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "slash")  # notes.filter asks
+        prompt = app.screen.query_one(PromptBar)
+        assert prompt.purpose == "notes.filter" and prompt.purpose in app.screen.answers
+        await pilot.press("escape", "2", "slash")  # actors.filter_name asks
+        assert prompt.purpose == "actors.filter_name" and prompt.purpose in app.screen.answers
+        await pilot.press(*"turk", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#actor-list").name_filter == "turk"

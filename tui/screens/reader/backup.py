@@ -1,0 +1,47 @@
+"""The notes file cannot be used: offer the newest good backup in its place, or keep read-only.
+
+Called once per reader, after the first refresh that finds the notes store read-only. The
+unusable file is never deleted: restoring keeps a copy of it beside the notes file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from store.jsonfile import StoreError
+from tui.dialogs.backup_offer import BackupOffer
+from tui.literal import literal
+from tui.session import Session
+from tui.widgets.status_line import StatusLine
+
+
+def offer_backup(session: Session, screen: Screen, status: StatusLine, restored: Callable[[], None]) -> None:
+    """Offer the backup on `screen`; `restored` runs once the backup is in place."""
+    problem = session.notes_problem
+    if problem is None:
+        return
+    found = session.newest_good_backup()
+    if found is None:
+        screen.notify(literal(f"{problem}. There is no good backup to restore."),
+                      title="Notes are read-only", severity="error", timeout=30, markup=False)
+        return
+    backup, count = found
+
+    def answered(restore: bool | None) -> None:
+        if not restore:
+            status.say("Notes are read-only until the notes file is fixed")
+            return
+        try:
+            kept = session.restore_backup(backup)
+        except (StoreError, OSError) as error:
+            screen.notify(literal(str(error)), title="Backup not restored", severity="error",
+                          timeout=30, markup=False)
+            return
+        restored()
+        message = f"Notes restored from {backup}" + (f"; the unusable file is kept as {kept}" if kept else "")
+        screen.notify(literal(message), title="Notes restored", timeout=20, markup=False)
+        status.say(message)
+
+    screen.app.push_screen(BackupOffer(problem, backup, count), answered)
