@@ -57,7 +57,7 @@ def isolated_home(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def warm_home_template(tmp_path_factory, seed_path, pipeline):
     """A data folder whose cache already holds the seed's analysis (built once per run)."""
-    from tests.app_fixtures import warm_cache
+    from tests.helpers.app import warm_cache
 
     return warm_cache(tmp_path_factory.mktemp("warm-home"), seed_path, pipeline)
 
@@ -65,6 +65,6 @@ def warm_home_template(tmp_path_factory, seed_path, pipeline):
 @pytest.fixture
 def warm_home(tmp_path, warm_home_template):
     """A fresh data folder per test with the seed already analysed: no model load in the app."""
-    from tests.app_fixtures import copy_home
+    from tests.helpers.app import copy_home
 
     return copy_home(warm_home_template, tmp_path / "home")

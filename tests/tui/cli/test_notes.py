@@ -13,9 +13,9 @@ import pytest
 
 from store.notes import SCHEMA_VERSION, NotesStore
 from store.paths import notes_path
+from tests.helpers import REPO_ROOT as ROOT
 from tui.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
     "Ankara hosted the talks.\n\n"
     "Later, Ankara said the Black Sea must stay open.\n"

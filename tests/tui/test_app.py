@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.documents import read_document
-from tests.app_fixtures import make_app, settle
+from tests.helpers.app import make_app, settle
 from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.note_editor import NoteEditor
@@ -48,8 +48,11 @@ async def test_select_actor_and_walk_mentions(warm_home, seed_path):
         turkey = next(actor for actor in actors.actors if actor.name == "Turkey")
         await pilot.press("2")
         assert actors.has_focus
-        while actors.highlighted_actor.id != turkey.id:
+        for _ in range(len(actors.actors)):  # bounded: a list that never reaches Turkey fails below
+            if actors.highlighted_actor.id == turkey.id:
+                break
             await pilot.press("j")
+        assert actors.highlighted_actor.id == turkey.id
         await pilot.press("enter")
         await pilot.pause()
         document = app.session.document

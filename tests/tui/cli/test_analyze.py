@@ -16,12 +16,12 @@ from analysis.documents import read_document
 from store.cache import SUFFIX, decode_entry
 from store.corrections import CorrectionsStore
 from store.paths import analysis_cache_dir, corrections_path
+from tests.helpers import REPO_ROOT as ROOT
 from tui.cli import analyze as cli_analyze
 from tui.cli import main
 
 pytestmark = pytest.mark.model  # analyses with the real model, through the CLI
 
-ROOT = Path(__file__).resolve().parent.parent
 KINDS = {"person", "organization", "place", "group", "thing"}
 
 

@@ -204,13 +204,21 @@ async def test_find_starts_at_the_cursor_paragraph(seed):
         assert view.find("no such words anywhere") == 0
 
 
-async def test_find_is_fast_on_four_megabytes(seed):
-    big = make_document("\n\n".join([seed.text] * (4_000_000 // len(seed.text) + 1)))
+async def test_find_on_four_megabytes_counts_every_copy_and_wraps_to_the_last(seed):
+    copies = 4_000_000 // len(seed.text) + 1
+    big = make_document("\n\n".join([seed.text] * copies))
+    per_copy = len(re.findall("turkey", seed.text, re.IGNORECASE))
     app = ViewApp(big)
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(DocumentView)
         await pilot.pause()
-        assert view.find("turkey") == len(find_all(big.text, "turkey"))
+        assert view.find("TURKEY") == per_copy * copies  # no match can span the blank line between copies
+        assert view.current_offset < len(seed.text)  # the first match, in the first copy
+        await pilot.press("N")  # back from the first match wraps round to the last one
+        last_copy_starts = len(big.text) - len(seed.text)
+        assert view.current_offset > last_copy_starts
+        assert big.text[view.current_offset : view.current_offset + 6].casefold() == "turkey"
+        assert view.layout.line_at(view.current_offset) in viewport(view)
         await pilot.press("G")
         assert view.scroll_y == view.max_scroll_y
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app_fixtures import make_app, settle
+from tests.helpers.app import make_app, settle
 from tui.dialogs.actor_details import ActorDetails
 from tui.dialogs.correction import CorrectionDialog
 from tui.dialogs.facts import FactsScreen
@@ -14,8 +14,11 @@ SIZE = (120, 36)
 
 async def highlight(pilot, actors: ActorList, name: str) -> None:
     await pilot.press("2", "home")
-    while actors.highlighted_actor.name != name:
+    for _ in range(actors.option_count):  # bounded: a name not in the list fails, never hangs
+        if actors.highlighted_actor.name == name:
+            return
         await pilot.press("j")
+    assert actors.highlighted_actor.name == name
 
 
 def names(actors: ActorList) -> list[str]:

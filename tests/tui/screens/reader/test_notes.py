@@ -12,7 +12,7 @@ from analysis.notes.types import Anchor, Note
 from store.jsonfile import locked
 from store.notes import SCHEMA_VERSION, NotesStore
 from store.paths import notes_path
-from tests.app_fixtures import make_app, settle
+from tests.helpers.app import make_app, settle
 from tui.dialogs.backup_offer import BackupOffer
 from tui.dialogs.note_editor import NoteEditor
 from tui.dialogs.note_search import NoteSearchScreen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app_fixtures import make_app, settle
+from tests.helpers.app import make_app, settle
 from tui.commands import COMMANDS
 from tui.screens.reader import ReaderScreen
 from tui.widgets.prompt_bar import PromptBar

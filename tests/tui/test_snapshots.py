@@ -1,6 +1,6 @@
 """SVG snapshots of the reader at fixed sizes (pytest-textual-snapshot).
 
-Update after a deliberate visual change with `pytest tests/test_snapshots.py --snapshot-update`
+Update after a deliberate visual change with `pytest tests/tui/test_snapshots.py --snapshot-update`
 and look at the report before committing.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app_fixtures import make_app
+from tests.helpers.app import make_app
 
 
 async def settled(pilot) -> None:

@@ -1,9 +1,8 @@
-"""The action registry: no key does two things in one place, and the README tells the truth."""
+"""The command registry: no key does two things in one place, and the README tells the truth."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from tests.helpers import REPO_ROOT
 from tui.commands import COMMANDS, SCOPES, commands_for
 
 
@@ -24,7 +23,7 @@ def test_no_key_clash_within_a_pane_or_with_global_keys():
 
 
 def test_readme_key_table_matches_registry():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    readme = (REPO_ROOT / "README.md").read_text()
     for command in COMMANDS:
         described = command.description[0].lower() + command.description[1:]
         assert f"`{command.keys_shown()}` {described}" in readme, command.id

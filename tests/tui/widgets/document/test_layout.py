@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
 from analysis.documents import paragraphs as split_paragraphs
+from tests.helpers import REPO_ROOT as ROOT
 from tui.widgets.document.layout import (
     SEPARATOR,
     DocumentLayout,
@@ -18,8 +18,6 @@ from tui.widgets.document.layout import (
     visible_end,
     wrap_paragraph,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def shown(text: str, start: int, end: int) -> str:
