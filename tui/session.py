@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analysis.notes.anchors import make_anchor
 from analysis.notes.placing import belongs_to, place_notes
-from analysis.notes.types import Note
+from analysis.notes.types import Note, Placement
 from analysis.pipeline import DEFAULT_MODEL
 from analysis.service import AnalysisService, with_corrections
 from analysis.types import Analysis, Document
@@ -105,12 +105,12 @@ class Session:
     def notes(self) -> list[Note]:
         """This briefing's notes, placed on its current text."""
         raw = self.notes_store.for_document(self.document.content_hash, self.document.path)
-        return place_notes(_notes_from(raw), self.document)
+        return place_notes(readable_notes(raw), self.document)
 
     def all_notes(self) -> list[Note]:
         """Every note of every briefing; this briefing's placed on its text, the others as stored."""
         here = {note.id: note for note in self.notes()}
-        return [here.get(note.id, note) for note in _notes_from(self.notes_store.all())]
+        return [here.get(note.id, note) for note in readable_notes(self.notes_store.all())]
 
     def is_here(self, note: Note) -> bool:
         """Whether a note belongs to this briefing (its text, or its file when the text changed)."""
@@ -135,7 +135,7 @@ class Session:
         return self.update_note(
             note,
             anchor=anchor.to_dict(),
-            placement="exact",
+            placement=Placement.EXACT.value,
             content_hash=self.document.content_hash,
             document_path=self.document.path,
         )
@@ -177,7 +177,7 @@ class Session:
         return self.notes_store.restore_backup(backup)
 
 
-def _notes_from(records: list[dict]) -> list[Note]:
+def readable_notes(records: list[dict]) -> list[Note]:
     """Notes from stored records, skipping any a damaged file left unreadable as a note."""
     notes = []
     for record in records:

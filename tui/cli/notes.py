@@ -39,8 +39,7 @@ def selected_notes(store, path: str | None):
     """(notes, documents by path): one briefing's notes, placed on its current text, or all."""
     from analysis.documents import DocumentError, read_document
     from analysis.notes.placing import place_notes
-    from analysis.notes.types import Note
-    from tui.session import Session
+    from tui.session import Session, readable_notes
 
     if path is not None:
         document = read_document(path)
@@ -50,7 +49,7 @@ def selected_notes(store, path: str | None):
         documents = {note.document_path: document for note in notes}
         documents[document.path] = document
         return notes, documents
-    notes = [Note.from_dict(raw) for raw in store.all()]
+    notes = readable_notes(store.all())
     documents = {}
     for note_path in sorted({note.document_path for note in notes}):
         try:

@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from analysis.notes.editing import filter_notes
-from analysis.notes.types import Note
+from analysis.notes.types import Note, Placement
 from tui.literal import literal
 from tui.session import Session
 from tui.widgets.notes_list import short_quote
@@ -38,7 +38,7 @@ def result_label(note: Note, session: Session) -> Text:
     else:
         label.append(literal(PurePath(note.document_path).name or note.document_path), style="bold")
         label.append(f" · {literal(note.document_path)}", style="dim")
-    if note.placement == "orphan":
+    if note.placement == Placement.ORPHAN:
         label.append(" [orphaned]", style="italic yellow")
     if note.anchor is not None:
         label.append(f"\n“{short_quote(note.anchor.quote, QUOTE_CHARS)}”", style="italic dim")

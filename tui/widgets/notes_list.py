@@ -13,12 +13,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from analysis.notes.editing import parse_tags
-from analysis.notes.types import Note
+from analysis.notes.placing import is_placed
+from analysis.notes.types import Note, Placement
 from analysis.types import Document
 from tui.commands import bindings_for
 from tui.literal import literal
 
-PLACEMENT_LABELS = {"moved": "moved", "fuzzy": "moved, text changed", "orphan": "orphaned"}
+PLACEMENT_LABELS = {Placement.MOVED: "moved", Placement.FUZZY: "moved, text changed", Placement.ORPHAN: "orphaned"}
 QUOTE_CHARS = 60
 EMPTY_HINT = "No notes yet.\n\na in the document pins one to the cursor paragraph; A in the actors pane, to an actor."
 ORPHANS_HEADING = "Orphaned: passage gone · p re-pins"
@@ -26,7 +27,7 @@ ORPHANS_HEADING = "Orphaned: passage gone · p re-pins"
 
 def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> Text:
     label = Text()
-    if note.anchor is not None and note.placement != "orphan":
+    if is_placed(note):
         paragraph = document.paragraph_at(note.anchor.start) + 1
         label.append(f"¶{paragraph} ", style="bold")
     elif note.actor_id:
@@ -55,7 +56,7 @@ def reading_order(notes: list[Note]) -> list[Note]:
     """Passage notes by position, then notes on actors, then orphans (oldest first)."""
 
     def key(note: Note) -> tuple:
-        if note.placement == "orphan":
+        if note.placement == Placement.ORPHAN:
             return (2, 0, note.created)
         if note.anchor is None:
             return (1, 0, note.created)
@@ -101,7 +102,7 @@ class NotesList(OptionList):
             self.add_option(Option(warning, disabled=True))
         orphans_started = False
         for note in self.notes:
-            if note.placement == "orphan" and not orphans_started:
+            if note.placement == Placement.ORPHAN and not orphans_started:
                 orphans_started = True
                 self.add_option(Option(Text(ORPHANS_HEADING, style="bold yellow"), disabled=True))
             self.add_option(Option(note_label(note, document, actor_names), id=note.id))

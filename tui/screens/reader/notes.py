@@ -14,8 +14,10 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from analysis.notes.editing import clean_tag, edit_note, filter_notes, new_note, note_on_actor
-from analysis.notes.types import Note
+from analysis.notes import editing
+from analysis.notes.editing import clean_tag, filter_notes, new_note, note_on_actor
+from analysis.notes.placing import is_placed
+from analysis.notes.types import Note, Placement
 from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
 from store.notes import NotesReadOnly
@@ -89,13 +91,7 @@ class NotesHandler:
         self.panes.notes.border_title = "Notes · read-only" if problem else "Notes"
         if highlight:
             self.panes.notes.highlight_note(highlight)
-        self.panes.document.set_note_marks(
-            [
-                (note.anchor.start, note.anchor.end)
-                for note in notes
-                if note.anchor is not None and note.placement != "orphan"
-            ]
-        )
+        self.panes.document.set_note_marks([(n.anchor.start, n.anchor.end) for n in notes if is_placed(n)])
         self.panes.status.notes = len(notes)
         if self.notes_filter:
             self.panes.notes.border_subtitle += f" · filter “{literal(self.notes_filter)}”"
@@ -165,7 +161,7 @@ class NotesHandler:
         def saved(text: str | None) -> None:
             if text is None or text == note.body:
                 return
-            edited = edit_note(note, body=text)
+            edited = editing.edit_note(note, body=text)
             if self._store(self.session.update_note, note, body=edited.body, tags=edited.tags) is None:
                 self.edit_note(note, text)
                 return
@@ -199,7 +195,7 @@ class NotesHandler:
             self.panes.status.say("Note restored")
 
     def jump_to_note(self, note: Note, focus: bool = True) -> None:
-        if note.anchor is None or note.placement == "orphan":
+        if not is_placed(note):
             self.panes.status.say("This note has no passage in the text" if note.anchor is None
                             else "Orphaned: its passage is gone from this version of the text · p re-pins it")
             return
@@ -219,7 +215,7 @@ class NotesHandler:
         self.refresh_notes(highlight=note_id)
         self.panes.notes.focus()
         self.jump_to_note(note, focus=False)
-        if note.anchor is not None and note.placement != "orphan":
+        if is_placed(note):
             paragraph = self.session.document.paragraph_at(note.anchor.start) + 1
             self.panes.status.say(f"Note on ¶{paragraph}")
 
@@ -237,7 +233,7 @@ class NotesHandler:
                 self.refresh_notes(highlight=note.id)
                 self.panes.status.say(f"Note re-pinned to ¶{paragraph + 1}")
 
-        if note.placement == "orphan":
+        if note.placement == Placement.ORPHAN:
             repin()
         else:  # it has a place: moving it is a choice, not a rescue
             question = f"Move this note to ¶{paragraph + 1}, the document's cursor paragraph?"
