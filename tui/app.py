@@ -71,10 +71,10 @@ class BriefingApp(App[int]):
             self.log.info(f"ready in {self.ready_ms:.0f} ms")
 
     def action_help(self) -> None:
-        from tui.dialogs.help import HelpScreen
+        from tui.dialogs.help import HelpDialog
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog())
 
     def action_focus_pane(self, pane: str) -> None:
         widget = self.screen.query_one(PANES[pane]) if pane in PANES else None
@@ -88,9 +88,9 @@ class BriefingApp(App[int]):
             self.screen.cancel_or_restart_analysis()
 
     def action_search_notes(self) -> None:
-        from tui.dialogs.note_search import NoteSearchScreen
+        from tui.dialogs.note_search import NoteSearchDialog
 
-        self.push_screen(NoteSearchScreen(self.session))
+        self.push_screen(NoteSearchDialog(self.session))
 
     async def run_registry_command(self, command: Command) -> None:
         if command.scope == "app":

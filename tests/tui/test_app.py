@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from analysis.documents import read_document
 from tests.helpers.app import make_app, settle
-from tui.dialogs.confirm import ConfirmScreen
-from tui.dialogs.help import HelpScreen
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.help import HelpDialog
 from tui.dialogs.note_editor import NoteEditor
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document.view import DocumentView
@@ -133,7 +133,7 @@ async def test_add_edit_delete_note_and_restart(warm_home, seed_path):
         assert view.cursor_paragraph == 2 and view.has_focus
         await pilot.press("3", "d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
         assert notes.notes == []
@@ -165,14 +165,14 @@ async def test_help_lists_every_registry_command(warm_home, seed_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, HelpDialog)
         from tui.dialogs.help import help_table
 
         rendered = "\n".join(str(cell) for column in help_table().columns for cell in column._cells)
         for command in COMMANDS:
             assert command.description in rendered
         await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
+        assert not isinstance(app.screen, HelpDialog)
 
 
 async def test_markup_and_escapes_show_literally(tmp_path):

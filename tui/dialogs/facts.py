@@ -27,7 +27,7 @@ def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
     return row
 
 
-class FactsScreen(JumpList):
+class FactsDialog(JumpList):
     """Dismisses with the chosen fact's offset, or None."""
 
     CLOSE_KEYS = "escape,q,D"

@@ -55,7 +55,7 @@ def search_order(notes: list[Note], session: Session) -> list[Note]:
     return sorted(notes, key=lambda n: (not session.is_here(n), n.document_path, n.created))
 
 
-class NoteSearchScreen(ModalScreen[str | None]):
+class NoteSearchDialog(ModalScreen[str | None]):
     """Dismissed with the id of a note of the open briefing, or None."""
 
 

@@ -1,4 +1,8 @@
-"""A one-line question at the bottom of the screen (find, filter actors, filter notes, tags)."""
+"""A one-line question at the bottom of the screen (find, filter actors, filter notes, tags).
+
+Each question is asked for a registry command, and its answer carries that command's id
+(`asked_by`), so the screen hands it to the handler of the command that asked.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +12,22 @@ from textual.widgets import Input
 
 
 class PromptBar(Input):
-    """Posts `Answered(purpose, value)` on enter and `Answered(purpose, None)` on escape."""
+    """Posts `Answered(asked_by, value)` on enter and `Answered(asked_by, None)` on escape."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
     class Answered(Message):
-        def __init__(self, purpose: str, value: str | None) -> None:
+        def __init__(self, asked_by: str, value: str | None) -> None:
             super().__init__()
-            self.purpose = purpose
+            self.asked_by = asked_by
             self.value = value
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.purpose = ""
+        self.asked_by = ""
 
-    def ask(self, purpose: str, placeholder: str, value: str = "") -> None:
-        self.purpose = purpose
+    def ask(self, asked_by: str, placeholder: str, value: str = "") -> None:
+        self.asked_by = asked_by
         self.placeholder = placeholder
         self.value = value
         self.display = True
@@ -31,7 +35,7 @@ class PromptBar(Input):
 
     def _close(self, value: str | None) -> None:
         self.display = False
-        self.post_message(self.Answered(self.purpose, value))
+        self.post_message(self.Answered(self.asked_by, value))
 
     async def action_submit(self) -> None:
         self._close(self.value)

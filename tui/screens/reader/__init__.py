@@ -196,7 +196,7 @@ class ReaderScreen(Screen):
     # actors
 
     @on(ActorList.Selected)
-    def select_actor(self, message: ActorList.Selected) -> None:
+    def actor_selected(self, message: ActorList.Selected) -> None:
         actor = message.actor
         self.document_view.set_selected(actor.spans)
         if actor.spans:
@@ -204,16 +204,16 @@ class ReaderScreen(Screen):
         self.status.say(f"{actor.name}: {actor.mentions} mentions · ]/[ next/previous")
 
     @on(ActorList.Requested)
-    def actor_requested(self, message: ActorList.Requested) -> None:
+    def actor_list_requested(self, message: ActorList.Requested) -> None:
         self.commands[message.command](message.actor)
 
     @on(NotesList.Requested)
-    def note_requested_in_list(self, message: NotesList.Requested) -> None:
+    def notes_list_requested(self, message: NotesList.Requested) -> None:
         self.commands[message.command](message.note)
 
-    # By name rather than @on(NoteSearchScreen.Chosen): the search dialog is imported only when
+    # By name rather than @on(NoteSearchDialog.Chosen): the search dialog is imported only when
     # first opened, to keep it out of the app's start.
-    def on_note_search_screen_chosen(self, message) -> None:
+    def on_note_search_dialog_chosen(self, message) -> None:
         self.notes.show_note(message.note_id)
 
     # document
@@ -250,7 +250,7 @@ class ReaderScreen(Screen):
         if self.analysis is None:
             self.status.say("Key facts come with the analysis: still analysing…")
             return
-        from tui.dialogs.facts import FactsScreen
+        from tui.dialogs.facts import FactsDialog
 
         def jump(offset: int | None) -> None:
             if offset is not None:
@@ -258,17 +258,17 @@ class ReaderScreen(Screen):
                 self.document_view.go_to_offset(offset, (fact.start, fact.end))
 
         analysis = self.analysis
-        self.app.push_screen(FactsScreen(self.session.document.text, analysis.facts, analysis.sentences), jump)
+        self.app.push_screen(FactsDialog(self.session.document.text, analysis.facts, analysis.sentences), jump)
 
     @on(DocumentView.NoteRequested)
-    def note_requested(self, message: DocumentView.NoteRequested) -> None:
+    def document_note_requested(self, message: DocumentView.NoteRequested) -> None:
         self.notes.write_paragraph_note(message.paragraph)
 
     # prompt
 
     @on(PromptBar.Answered)
     def prompt_answered(self, message: PromptBar.Answered) -> None:
-        self.answers[message.purpose](message.value)
+        self.answers[message.asked_by](message.value)
 
     def find_answered(self, value: str | None) -> None:
         self.document_view.focus()

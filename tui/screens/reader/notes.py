@@ -21,7 +21,7 @@ from analysis.notes.types import Note, Placement
 from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
 from store.notes import NotesReadOnly
-from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.confirm import ConfirmDialog
 from tui.literal import literal
 from tui.screens.reader.backup import offer_backup
 from tui.screens.reader.panes import Panes
@@ -182,7 +182,7 @@ class NotesHandler:
                 self.refresh_notes()
                 self.panes.status.say("Note deleted · u to undo")
 
-        self.screen.app.push_screen(ConfirmScreen("Delete this note?", note.body[:200]), answered)
+        self.screen.app.push_screen(ConfirmDialog("Delete this note?", note.body[:200]), answered)
 
     def undo_delete(self) -> None:
         if self.last_deleted is None:
@@ -237,7 +237,7 @@ class NotesHandler:
             repin()
         else:  # it has a place: moving it is a choice, not a rescue
             question = f"Move this note to ¶{paragraph + 1}, the document's cursor paragraph?"
-            self.screen.app.push_screen(ConfirmScreen(question, note.body[:200]), repin)
+            self.screen.app.push_screen(ConfirmDialog(question, note.body[:200]), repin)
 
     def export_notes(self) -> None:
         names = self.actor_names

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.helpers.app import make_app, settle
 from tui.dialogs.actor_details import ActorDetails
 from tui.dialogs.correction import CorrectionDialog
-from tui.dialogs.facts import FactsScreen
+from tui.dialogs.facts import FactsDialog
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document.view import DocumentView
 
@@ -155,7 +155,7 @@ async def test_key_facts_view_jumps(warm_home, seed_path):
         await settle(app, pilot)
         await pilot.press("D")
         await pilot.pause()
-        assert isinstance(app.screen, FactsScreen)
+        assert isinstance(app.screen, FactsDialog)
         facts = app.screen.facts
         assert facts[0].text == "April 10"
         kosachev_year = next(f for f in facts if f.text == "2015-16")

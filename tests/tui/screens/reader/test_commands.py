@@ -24,9 +24,9 @@ async def test_a_prompt_answer_goes_to_the_command_that_asked(warm_home, seed_pa
         await settle(app, pilot)
         await pilot.press("3", "slash")  # notes.filter asks
         prompt = app.screen.query_one(PromptBar)
-        assert prompt.purpose == "notes.filter" and prompt.purpose in app.screen.answers
+        assert prompt.asked_by == "notes.filter" and prompt.asked_by in app.screen.answers
         await pilot.press("escape", "2", "slash")  # actors.filter_name asks
-        assert prompt.purpose == "actors.filter_name" and prompt.purpose in app.screen.answers
+        assert prompt.asked_by == "actors.filter_name" and prompt.asked_by in app.screen.answers
         await pilot.press(*"turk", "enter")
         await pilot.pause()
         assert app.screen.query_one("#actor-list").name_filter == "turk"

@@ -15,7 +15,7 @@ from store.paths import notes_path
 from tests.helpers.app import make_app, settle
 from tui.dialogs.backup_offer import BackupOffer
 from tui.dialogs.note_editor import NoteEditor
-from tui.dialogs.note_search import NoteSearchScreen
+from tui.dialogs.note_search import NoteSearchDialog
 from tui.widgets.document.view import DocumentView
 from tui.widgets.notes_list import ORPHANS_HEADING, NotesList
 from tui.widgets.status_line import StatusLine
@@ -71,7 +71,7 @@ async def test_search_all_notes_live_and_jump(warm_home, seed_path):
         await pilot.press("ctrl+f")
         await pilot.pause()
         search = app.screen
-        assert isinstance(search, NoteSearchScreen)
+        assert isinstance(search, NoteSearchDialog)
         assert len(search.shown) == 3
         # this briefing's notes first, then the others, each with where it is
         labels = shown_text(search.results)
@@ -95,7 +95,7 @@ async def test_search_all_notes_live_and_jump(warm_home, seed_path):
         await pilot.press("ctrl+u", *"turkey", "down", "enter")
         await pilot.pause()
         await pilot.pause()
-        assert not isinstance(app.screen, NoteSearchScreen)
+        assert not isinstance(app.screen, NoteSearchDialog)
         notes, view, _ = reader_parts(app)
         assert notes.highlighted_note.id == far["id"]
         assert notes.has_focus
@@ -113,11 +113,11 @@ async def test_search_from_the_palette_and_escape(warm_home, seed_path):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert isinstance(app.screen, NoteSearchScreen)
+        assert isinstance(app.screen, NoteSearchDialog)
         assert "No notes yet." in shown_text(app.screen.results)[0]
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, NoteSearchScreen)
+        assert not isinstance(app.screen, NoteSearchDialog)
 
 
 async def test_markup_and_escapes_in_notes_show_literally(warm_home, seed_path):
