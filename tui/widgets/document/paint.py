@@ -50,6 +50,7 @@ class Highlights:
     mentions: KindedSpans = field(default_factory=lambda: KindedSpans.of(()))
     selected: SpanIndex = field(default_factory=lambda: SpanIndex([]))  # the selected actor's
     current_span: Span | None = None  # the selected actor's mention `]`/`[` went to
+    query: str = ""  # what the matches are of
     matches: SpanIndex = field(default_factory=lambda: SpanIndex([]))
     match_index: int | None = None
     notes: dict[int, list[int]] = field(default_factory=dict)  # paragraph -> anchor offsets

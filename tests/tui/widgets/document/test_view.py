@@ -13,7 +13,8 @@ from analysis.types import Document
 from seeds import sample_path
 from tui.widgets.document.layout import SEPARATOR, find_all
 from tui.widgets.document.paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE
-from tui.widgets.document.view import THREADED_REWRAP_CHARS, DocumentView
+from tui.widgets.document.text_view import THREADED_REWRAP_CHARS
+from tui.widgets.document.view import DocumentView
 
 
 class ViewApp(App):
