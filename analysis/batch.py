@@ -88,7 +88,7 @@ def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
         except DocumentError as error:
             item.error = str(error)
         else:
-            item.key = cache_key(document.content_hash, service.model_name, version)
+            item.key = cache_key(document.content_hash, service.model_name, version, extractor=document.extractor)
             item.cached = item.key in service.cache or item.key in to_analyse
             if not item.cached:
                 to_analyse.add(item.key)

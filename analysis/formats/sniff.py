@@ -1,0 +1,70 @@
+"""What a briefing's bytes are, from the bytes: an extension can lie, a magic number cannot.
+
+The extension only decides between readings of the same bytes that the bytes cannot tell apart
+(Markdown and plain text are both text), and a sniffed format that contradicts the extension wins.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from analysis.formats import DocumentError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+# Every suffix a folder scan offers as a briefing.
+SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES, ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".pdf", ".docx", ".epub")
+
+# An HTML page states itself in its first tags: a doctype, <html>, <head> or <body>, possibly
+# after a BOM, whitespace, an XML declaration or comments. Looking at the first 4 KB only keeps a
+# text briefing that quotes "<html>" in its body from being read as a page.
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# MHTML (a page saved by a browser as one file): a MIME message whose root is multipart/related.
+_MHTML_START = re.compile(rb"^(?:[\x21-\x7e]+:[^\n]*\n)*?[Cc]ontent-[Tt]ype:\s*multipart/related", re.MULTILINE)
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """One of "pdf", "docx", "epub", "html", "mhtml", "markdown", "text"; DocumentError otherwise."""
+    head = data[:4096]
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        # The PDF specification lets the header sit anywhere in the first 1024 bytes.
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_format(data, name)
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")):
+        raise DocumentError(f"{name or 'input'}: is a binary file (an image or an archive), not a briefing")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError(f"{name or 'input'}: is an old binary Office file (.doc); save it as .docx")
+    if _HTML_START.match(head):
+        return "html"
+    if _MHTML_START.match(head.replace(b"\r\n", b"\n")):
+        return "mhtml"
+    if name.lower().endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    return "text"
+
+
+def _zip_format(data: bytes, name: str) -> str:
+    """DOCX and EPUB are both zips: the members say which (OOXML's document part, EPUB's mimetype)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DocumentError(f"{name or 'input'}: is a damaged zip file, neither a .docx nor an .epub") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "mimetype" in names and _first_bytes(archive, "mimetype").strip() == b"application/epub+zip":
+        return "epub"
+    if "META-INF/container.xml" in names:
+        return "epub"
+    raise DocumentError(f"{name or 'input'}: is a zip file, but neither a Word document (.docx) nor an EPUB")
+
+
+def _first_bytes(archive: zipfile.ZipFile, member: str, count: int = 64) -> bytes:
+    """At most `count` bytes of a member: a bomb's "mimetype" is never inflated whole."""
+    with archive.open(member) as stream:
+        return stream.read(count)
