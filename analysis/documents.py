@@ -60,7 +60,13 @@ def read_document(path: str | Path, *, whole_page: bool = False, data_dir: str |
 
 
 def read_bytes(
-    data: bytes, source: str, *, whole_page: bool = False, data_dir: str | None = None, url: str | None = None
+    data: bytes,
+    source: str,
+    *,
+    whole_page: bool = False,
+    data_dir: str | None = None,
+    url: str | None = None,
+    charset: str | None = None,
 ) -> Document:
     """The Document in `data` (a file's, standard input's or a fetched page's bytes)."""
     if len(data) > MAX_BYTES:
@@ -77,7 +83,7 @@ def read_bytes(
     extractor = f"{distribution}/{_version(distribution)}+{module_name}{_glue_version(module_name)}"
     if whole_page:
         extractor += "+whole-page"
-    key = hashlib.sha256(hashlib.sha256(data).digest() + f"|{format}|{extractor}|{url}".encode()).hexdigest()
+    key = hashlib.sha256(hashlib.sha256(data).digest() + f"|{format}|{extractor}|{url}|{charset}".encode()).hexdigest()
     cache = _extracts(data_dir)
     raw = cache.get(key)
     if raw is not None:
@@ -89,7 +95,7 @@ def read_bytes(
             document.path = source
             return document
     module = import_module(f"analysis.formats.{module_name}")
-    document = module.extract(data, source, format=format, whole_page=whole_page, url=url)
+    document = module.extract(data, source, format=format, whole_page=whole_page, url=url, charset=charset)
     document.extractor = extractor
     if not document.text.strip():
         raise DocumentError(f"{source}: holds no text")

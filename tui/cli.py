@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 STARTED = time.perf_counter()  # first import of the CLI: the app reports "ready in N ms" from here
 
-SUBCOMMANDS = ("analyze", "notes")
+SUBCOMMANDS = ("analyze", "notes", "text")
 
 
 def _version() -> str:
@@ -57,13 +56,17 @@ def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for briefings: actors, summary and your notes.",
-        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help'.",
+        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help', 'briefing text --help'.",
     )
     parser.add_argument(
         "path",
         nargs="?",
-        help="briefing to open (.txt or .md); without one, the bundled sample briefing",
+        help="briefing to open (.txt .md .html .pdf .docx .epub), '-' for standard input, or an "
+        "http(s) URL; without one, the bundled sample briefing",
     )
+    from tui.cli_text import add_source_options
+
+    add_source_options(parser)
     parser.add_argument("--version", action=Version, help="show the version and exit")
     _common(parser)
     return parser
@@ -76,18 +79,21 @@ def fail(message: str, code: int = 1) -> int:
 
 def run_open(argv: list[str]) -> int:
     args = open_parser().parse_args(argv)
-    from analysis.documents import DocumentError, read_document
+    from analysis.documents import DocumentError
     from analysis.pipeline import ModelNotInstalled, model_version
+    from tui.cli_source import STDIN, load, terminal_for_keys
 
     if args.path is None:
         from seeds import sample_path
 
         path = sample_path()
     else:
-        path = Path(args.path).expanduser()
+        path = args.path
     try:
-        document = read_document(path)
+        document = load(path, whole_page=args.whole_page, refresh=args.refresh, data_dir=args.data_dir)
         model_version(args.model)
+        if path == STDIN:
+            terminal_for_keys()
     except DocumentError as error:
         return fail(str(error))
     except ModelNotInstalled as error:
@@ -113,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.cli_notes import run_notes
 
             return run_notes(argv[1:])
+        if argv and argv[0] == "text":
+            from tui.cli_text import run_text
+
+            return run_text(argv[1:])
         return run_open(argv)
     except KeyboardInterrupt:
         return 130

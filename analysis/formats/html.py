@@ -18,8 +18,10 @@ from analysis.model import Document, Metadata
 
 # A charset named in the page's own first bytes (HTML5 <meta charset>, or the http-equiv form).
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE)
-# Below this many words the "article" is a teaser, a paywall or a cookie wall, not a briefing.
+# Below this many words the "article" is a teaser, a paywall or a cookie wall, not a briefing; and
+# below this many characters, for scripts that put no spaces between words (Chinese, Japanese, Thai).
 MIN_ARTICLE_WORDS = 25
+MIN_ARTICLE_CHARACTERS = 150
 # Block-level elements: each starts a new line of the page's visible text (--whole-page).
 _BLOCKS = (
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br",
@@ -65,7 +67,7 @@ def extract(
         blocks = visible_blocks(page)
     else:
         text = (found.text or "") if found is not None else ""
-        if len(text.split()) < MIN_ARTICLE_WORDS:
+        if len(text.split()) < MIN_ARTICLE_WORDS and len(text) < MIN_ARTICLE_CHARACTERS:
             raise NoArticleText(
                 f"{source}: no article text found on this page; --whole-page reads all its visible text"
             )

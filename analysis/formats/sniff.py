@@ -45,7 +45,25 @@ def sniff(data: bytes, name: str = "") -> str:
         return "mhtml"
     if name.lower().endswith(MARKDOWN_SUFFIXES):
         return "markdown"
+    if not name.lower().endswith((".txt", ".text")) and looks_like_markdown(head):
+        return "markdown"
     return "text"
+
+
+# Markdown's own constructs, each rare in plain prose: an ATX heading, a fenced code block, an inline
+# link, strong emphasis, a bulleted list item.
+_MARKDOWN_SIGNS = (
+    re.compile(rb"^#{1,6} \S", re.MULTILINE),
+    re.compile(rb"^(?:```|~~~)", re.MULTILINE),
+    re.compile(rb"\[[^\]\n]+\]\([^)\s]+\)"),
+    re.compile(rb"\*\*[^*\n]+\*\*"),
+    re.compile(rb"^[-*+] \S", re.MULTILINE),
+)
+
+
+def looks_like_markdown(head: bytes) -> bool:
+    """For bytes with no telling name (standard input, a URL): two kinds of Markdown sign or more."""
+    return sum(1 for sign in _MARKDOWN_SIGNS if sign.search(head)) >= 2
 
 
 def _zip_format(data: bytes, name: str) -> str:

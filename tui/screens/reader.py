@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from analysis.model import Analysis
 from rich.markup import escape
 
+from tui import byline
 from tui.literal import literal
 from tui.screens.actor_actions import ActorActions
 from tui.screens.notes_actions import NotesActions
@@ -90,7 +91,9 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         document = self.session.document
         self.query_one("#actor-list").border_title = "Actors"
         # A title is the briefing's own text: escape it so `[link=…]` in it is shown, not parsed.
-        self.query_one("#document-pane").border_title = escape(literal(document.title))
+        pane = self.query_one("#document-pane")
+        pane.border_title = escape(literal(byline.header(document)))
+        pane.border_subtitle = escape(literal(byline.details(document)))
         self.query_one("#notes-list").border_title = "Notes"
         self.query_one(PromptBar).display = False
         self.document_view.load(document)
