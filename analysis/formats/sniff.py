@@ -39,6 +39,10 @@ def sniff(data: bytes, name: str = "") -> str:
         raise DocumentError(f"{name or 'input'}: is a binary file (an image or an archive), not a briefing")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DocumentError(f"{name or 'input'}: is an old binary Office file (.doc); save it as .docx")
+    container = _CONTAINERS.get(name.lower().rsplit(".", 1)[-1]) if "." in name else None
+    if container:
+        # Named as a binary format, holding none: a renamed or half-downloaded file, not a text.
+        raise DocumentError(f"{name}: is named .{name.rsplit('.', 1)[-1]} but is not {container} (no such file signature)")
     if _HTML_START.match(head):
         return "html"
     if _MHTML_START.match(head.replace(b"\r\n", b"\n")):
@@ -64,6 +68,11 @@ _MARKDOWN_SIGNS = (
 def looks_like_markdown(head: bytes) -> bool:
     """For bytes with no telling name (standard input, a URL): two kinds of Markdown sign or more."""
     return sum(1 for sign in _MARKDOWN_SIGNS if sign.search(head)) >= 2
+
+
+# Extensions of formats that always start with a signature (checked above): bytes without it are
+# never read as text under such a name.
+_CONTAINERS = {"pdf": "a PDF", "docx": "a Word document", "epub": "an EPUB"}
 
 
 def _zip_format(data: bytes, name: str) -> str:
