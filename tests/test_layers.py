@@ -60,6 +60,36 @@ def test_cache_hit_never_imports_spacy(tmp_path, seed_path):
     assert "spacy" not in modules_after(warm, tmp_path)  # the hit did not load it
 
 
+EXTRACTORS = ("trafilatura", "pypdfium2", "docx", "markdown_it", "lxml")
+
+
+def test_cache_hit_on_every_format_imports_no_extractor(tmp_path):
+    """A briefing opened before reads its extracted text and analysis from the caches: neither
+    spaCy nor any format's extractor is imported."""
+    from tests.helpers.formats import MARKDOWN, real_page, report_docx, report_pdf
+
+    page = tmp_path / "page.html"
+    page.write_bytes(real_page("cnn_article")[0])
+    markdown = tmp_path / "talks.md"
+    markdown.write_text(MARKDOWN)
+    files = [page, report_pdf(tmp_path / "r.pdf"), report_docx(tmp_path / "d.docx"), markdown]
+    warm = (
+        "from analysis.documents import read_document\n"
+        "from analysis.service import AnalysisService\n"
+        "from store.cache import AnalysisCache\n"
+        "from store.paths import analysis_cache_dir\n"
+        "service = AnalysisService(AnalysisCache(analysis_cache_dir()))\n"
+        f"for path in {[str(f) for f in files]!r}:\n"
+        "    assert service.analysis(read_document(path)).actors\n"
+    )
+    home = tmp_path / "home"
+    cold = modules_after(warm, home)
+    assert {"spacy", "trafilatura", "pypdfium2", "docx", "markdown_it"} <= cold  # the miss extracted
+    hit = modules_after(warm, home)
+    assert "spacy" not in hit
+    assert not [name for name in hit if name.split(".")[0] in EXTRACTORS]
+
+
 def test_cached_analyze_cli_never_imports_spacy_or_textual(tmp_path, seed_path):
     run = f"import sys\nfrom tui.cli import main\nmain(['analyze', '--json', {str(seed_path)!r}])\n"
     modules_after(run, tmp_path)
