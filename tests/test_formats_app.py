@@ -1,0 +1,72 @@
+"""Every format in the real app: open it, add a note on a paragraph, reopen, the note is anchored
+to the same passage; and the header names the title, the source and the date."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app_fixtures import make_app, settle
+from tests.helpers.formats import CHAPTERS, MARKDOWN, book_epub, real_page, report_docx, report_pdf
+from tui.screens.note_editor import NoteEditor
+from tui.widgets.notes_list import NotesList
+
+SIZE = (120, 36)
+
+
+def html_file(path):
+    path.write_bytes(real_page("cnn_article")[0])
+    return path
+
+
+def markdown_file(path):
+    path.write_text(MARKDOWN)
+    return path
+
+
+BUILDERS = {
+    "report.html": html_file,
+    "report.pdf": report_pdf,
+    "report.docx": report_docx,
+    "book.epub": lambda path: book_epub(path, CHAPTERS),
+    "talks.md": markdown_file,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+async def test_a_note_on_each_format_is_anchored_after_reopening(tmp_path, name):
+    path = BUILDERS[name](tmp_path / name)
+    home = tmp_path / "home"
+    app = make_app(home, path)
+    document = app.session.document
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        pane = app.screen.query_one("#document-pane")
+        assert document.title in str(pane.border_title) and name in str(pane.border_title)
+        await pilot.press("right_curly_bracket")  # cursor to the second paragraph
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Check this passage")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        written = app.screen.query_one(NotesList).notes
+        assert len(written) == 1
+
+    app = make_app(home, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        notes = app.screen.query_one(NotesList).notes
+        assert [note.body for note in notes] == ["Check this passage"]
+        note = notes[0]
+        start, end = app.session.document.paragraphs[1]
+        assert note.placement == "exact" and note.anchor.start == start
+        assert app.session.document.text[note.anchor.start : note.anchor.end] == note.anchor.quote
+
+
+async def test_the_header_shows_the_date_and_the_details_line_the_authors(tmp_path):
+    app = make_app(tmp_path / "home", report_pdf(tmp_path / "report.pdf"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        pane = app.screen.query_one("#document-pane")
+        assert str(pane.border_title) == "Grain corridor report · report.pdf · 2024-03-05"
+        assert str(pane.border_subtitle) == "by Ana Analyst, Ben Reviewer · 3 pages"
