@@ -7,7 +7,9 @@ only those boxes, so they hold for any PDF with a text layer:
   number there is a page number: both dropped;
 - a line gap larger than the page's usual line spacing, or a short line that ends a sentence, ends a
   paragraph; a word split by a hyphen at a line end is joined when the line after starts lowercase.
-Chosen over pypdf by measurement (bench/formats.py): several times faster on the same files.
+Chosen over pypdf (bench/formats.py): about as fast on the same file (89 ms with our layout work
+against pypdf's 82 ms without any, a 20-page PDF), with a box for every text run, which the layout
+rules need, and PDFium's recovery of damaged files.
 """
 
 from __future__ import annotations
