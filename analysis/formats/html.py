@@ -57,7 +57,13 @@ def extract(
     if format == "mhtml":
         data, charset = mhtml_root(data, source)
     page, notice = decode_html(data, charset)
+    import logging
+
     import trafilatura
+
+    # Its notes about odd markup would reach the user's terminal through logging's last-resort handler.
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
     found = trafilatura.bare_extraction(
         page, url=url, favor_precision=True, with_metadata=True, include_tables=True, include_comments=False
