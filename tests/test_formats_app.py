@@ -70,3 +70,15 @@ async def test_the_header_shows_the_date_and_the_details_line_the_authors(tmp_pa
         pane = app.screen.query_one("#document-pane")
         assert str(pane.border_title) == "Grain corridor report · report.pdf · 2024-03-05"
         assert str(pane.border_subtitle) == "by Ana Analyst, Ben Reviewer · 3 pages"
+
+
+def test_a_note_in_a_pdf_says_its_page(tmp_path):
+    from analysis.notes import new_note
+    from tui.widgets.notes_list import note_label
+
+    from analysis.documents import read_document
+
+    document = read_document(report_pdf(tmp_path / "report.pdf"))
+    start = document.text.index("Two columns")
+    note = new_note(document, start, start + len("Two columns"), "Page two heading")
+    assert str(note_label(note, document, {})).startswith(f"p. 2 ¶{document.paragraph_at(start) + 1} ")
