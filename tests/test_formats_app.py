@@ -9,6 +9,7 @@ from tests.app_fixtures import make_app, settle
 from tests.helpers.formats import CHAPTERS, MARKDOWN, book_epub, real_page, report_docx, report_pdf
 from tui.screens.note_editor import NoteEditor
 from tui.widgets.notes_list import NotesList
+from tests.helpers.http_server import server  # noqa: F401 - a fixture
 
 SIZE = (120, 36)
 
@@ -82,3 +83,40 @@ def test_a_note_in_a_pdf_says_its_page(tmp_path):
     start = document.text.index("Two columns")
     note = new_note(document, start, start + len("Two columns"), "Page two heading")
     assert str(note_label(note, document, {})).startswith(f"p. 2 ¶{document.paragraph_at(start) + 1} ")
+
+
+async def test_a_note_on_a_url_stays_on_its_snapshot_and_follows_a_refresh(tmp_path, server):
+    from tui.app import BriefingApp
+    from tui.cli_source import load
+
+    base, state = server
+    url = f"{base}/article"
+    home = str(tmp_path / "home")
+
+    def open_url(refresh: bool = False) -> BriefingApp:
+        return BriefingApp(load(url, refresh=refresh, data_dir=home), data_dir=home)
+
+    app = open_url()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert url in str(app.screen.query_one("#document-pane").border_title)
+        await pilot.press("right_curly_bracket", "a")
+        await pilot.pause()
+        await pilot.press(*"Which corridor?", "ctrl+s")
+        await pilot.pause()
+        assert len(app.screen.query_one(NotesList).notes) == 1
+
+    state["day"] = "Friday"
+    app = open_url()  # the snapshot: the same text, the note exactly where it was
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        (note,) = app.screen.query_one(NotesList).notes
+        assert note.placement == "exact" and "Tuesday" in app.session.document.text
+
+    app = open_url(refresh=True)  # fetched again: new text, the note placed again on it
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        document = app.session.document
+        (note,) = app.screen.query_one(NotesList).notes
+        assert "Friday" in document.text and note.placement in ("moved", "fuzzy")
+        assert document.paragraph_at(note.anchor.start) == 1
