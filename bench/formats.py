@@ -104,6 +104,10 @@ def main() -> int:
                 f"<= {TARGETS[fmt]:.0%} of analysis ({extract / analysis:.1%}) {verdict}"
             )
         compare_pdf(files["pdf"])
+        from tests.helpers.formats import report_pdf
+
+        # Two columns, a running header, page numbers and a hyphenated word: where layouts differ.
+        compare_pdf(report_pdf(Path(temp) / "layout.pdf"))
     return 0
 
 
@@ -113,13 +117,16 @@ def compare_pdf(path: Path) -> None:
     data = path.read_bytes()
     ours_time = best_of(3, lambda: extract(data, str(path)))
     ours = extract(data, str(path)).text
-    print(f"\nPDF {path.stat().st_size / 1e3:.0f} KB, ours (pypdfium2 + layout): {ours_time * 1e3:.0f} ms")
+    print(f"\nPDF {path.name}, {path.stat().st_size / 1e3:.0f} KB, ours (pypdfium2 + layout): {ours_time * 1e3:.0f} ms")
     if shutil.which("pdftotext"):
         poppler_time = best_of(3, lambda: subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True))
         poppler = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout.decode()
         p, r, f1 = scores(ours, poppler)
         print(f"  pdftotext: {poppler_time * 1e3:.0f} ms (ours / pdftotext = {ours_time / poppler_time:.2f}x); "
               f"agreement with ours: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        running = [line for line in poppler.splitlines() if line.strip() and line.strip() not in ours]
+        print(f"  lines of pdftotext not in ours (running headers, page numbers, split words): {len(running)}"
+              + (f", e.g. {running[:3]}" if running else ""))
     else:
         print("  pdftotext not installed (apt-get install poppler-utils): skipped")
     try:

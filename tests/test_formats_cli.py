@@ -40,6 +40,16 @@ def test_a_url_is_fetched_once_kept_as_a_snapshot_and_refreshed_on_request(capsy
     assert text_of(capsys, f"{base}/article", "--data-dir", home)[1] == refreshed
 
 
+def test_a_refresh_that_fails_keeps_the_snapshot(capsys, tmp_path, server):
+    base, state = server
+    home = str(tmp_path / "home")
+    first = text_of(capsys, f"{base}/article", "--data-dir", home)[1]
+    state["gone"] = True
+    code, out, err = text_of(capsys, f"{base}/article", "--data-dir", home, "--refresh")
+    assert code == 1 and out == "" and "HTTP 410 Gone" in err
+    assert text_of(capsys, f"{base}/article", "--data-dir", home)[1] == first  # nothing lost
+
+
 @pytest.mark.parametrize(
     "path, message",
     [

@@ -26,7 +26,9 @@ def server():
             pass
 
         def do_GET(self):
-            if self.path == "/article":
+            if self.path == "/article" and state.get("gone"):
+                self.reply(410, "text/plain", b"gone")
+            elif self.path == "/article":
                 self.reply(200, "text/html; charset=utf-8", page(state["day"]))
             elif self.path == "/loop":
                 self.send_response(302)
