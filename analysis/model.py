@@ -53,6 +53,8 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     # One span per page (PDF) or chapter (EPUB), in order; empty for formats without pages.
     pages: list[Span] = field(default_factory=list)
+    # Spans of the paragraphs that are headings (Markdown #, Word's heading styles, HTML <h1>-<h6>).
+    headings: list[Span] = field(default_factory=list)
     # Name and version of what turned the bytes into this text: part of the analysis cache key.
     extractor: str = "text/1"
 
@@ -66,6 +68,7 @@ class Document:
         data = asdict(self)
         data["paragraphs"] = [list(span) for span in self.paragraphs]
         data["pages"] = [list(span) for span in self.pages]
+        data["headings"] = [list(span) for span in self.headings]
         return data
 
     @classmethod
@@ -73,6 +76,7 @@ class Document:
         data = dict(raw)
         data["paragraphs"] = _spans(data["paragraphs"])
         data["pages"] = _spans(data.get("pages", []))
+        data["headings"] = _spans(data.get("headings", []))
         data["metadata"] = Metadata.from_dict(data.get("metadata") or {})
         known = {name for name in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})

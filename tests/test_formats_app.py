@@ -64,6 +64,22 @@ async def test_a_note_on_each_format_is_anchored_after_reopening(tmp_path, name)
         assert app.session.document.text[note.anchor.start : note.anchor.end] == note.anchor.quote
 
 
+async def test_a_markdown_heading_is_painted_bold(tmp_path):
+    from tui.widgets.document_view import DocumentView
+
+    app = make_app(tmp_path / "home", markdown_file(tmp_path / "talks.md"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one(DocumentView)
+        heading, body = (view.render_line(0), view.render_line(2))
+        # The words only: the margin and the cursor bar are painted in their own styles.
+        heading_text = [seg for seg in heading if seg.text.strip() and seg.text.strip()[0].isalpha()]
+        body_text = [seg for seg in body if seg.text.strip() and seg.text.strip()[0].isalpha()]
+        assert "Talks in Istanbul" in "".join(seg.text for seg in heading_text)
+        assert all(seg.style.bold for seg in heading_text)
+        assert not all(seg.style.bold for seg in body_text)
+
+
 async def test_the_header_shows_the_date_and_the_details_line_the_authors(tmp_path):
     app = make_app(tmp_path / "home", report_pdf(tmp_path / "report.pdf"))
     async with app.run_test(size=SIZE) as pilot:

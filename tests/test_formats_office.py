@@ -70,6 +70,19 @@ def test_markdown_is_shown_as_a_reader_sees_it(tmp_path):
     )
     for syntax in ("#", "**", "`", "](", "> "):
         assert syntax not in document.text
+    assert [document.text[s:e] for s, e in document.headings] == ["Talks in Istanbul"]
+
+
+def test_headings_are_kept_as_spans_for_docx_html_and_epub(tmp_path):
+    docx = read_document(report_docx(tmp_path / "talks.docx"))
+    assert [docx.text[s:e] for s, e in docx.headings] == ["Kyiv talks"]
+    epub = read_document(book_epub(tmp_path / "book.epub", CHAPTERS))
+    assert [epub.text[s:e] for s, e in epub.headings] == ["The straits", "The corridor"]
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><h1>Straits closed</h1><p>" + "Ankara closed the straits to warships. " * 8
+                    + "</p><h2>What follows</h2><p>" + "Ships wait at the Bosphorus for weeks. " * 6 + "</p></article></body></html>")
+    html = read_document(page)
+    assert [html.text[s:e] for s, e in html.headings] == ["Straits closed", "What follows"]
 
 
 def test_markdown_on_standard_input_is_sniffed_from_its_syntax():

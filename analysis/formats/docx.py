@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from analysis.formats import DocumentError
-from analysis.formats.text import from_blocks
+from analysis.formats.text import Heading, from_blocks
 from analysis.model import Document, Metadata
 
 BULLET = "•"
@@ -43,9 +43,11 @@ def extract(data: bytes, source: str, **_options) -> Document:
                 continue
             style = names.get(element.style, default_name) if element.style else default_name
             style = style or ""
-            if heading is None and (style == "Title" or style.startswith("Heading")):
-                heading = text
-            blocks.append(f"{BULLET} {text}" if _is_list_item(paragraph, style) else text)
+            if style == "Title" or style.startswith("Heading"):
+                heading = heading or text
+                blocks.append(Heading(text))
+            else:
+                blocks.append(f"{BULLET} {text}" if _is_list_item(paragraph, style) else text)
         elif element.tag == f"{_W}tbl":
             for row in Table(element, word).rows:
                 cells = _unique_cells(row)
@@ -53,7 +55,7 @@ def extract(data: bytes, source: str, **_options) -> Document:
                     blocks.append(" · ".join(cells))
     notes = footnotes(word)
     if notes:
-        blocks += ["Footnotes", *notes]
+        blocks += [Heading("Footnotes"), *notes]
     core = word.core_properties
     metadata = Metadata(
         title=(core.title or "").strip() or None,

@@ -110,12 +110,13 @@ def _chapter_blocks(data: bytes) -> list[str]:
     """A chapter's text through the HTML path; a short one (a title page) as its visible text."""
     import trafilatura
 
-    from analysis.formats.html import _block, decode_html, visible_blocks
+    from analysis.formats.html import as_blocks, decode_html, heading_texts, visible_blocks
 
     page, _notice = decode_html(data)
-    text = trafilatura.extract(page, include_tables=True, include_comments=False, favor_recall=True)
-    if text and len(text.split()) >= 10:
-        return [_block(line) for line in text.split("\n")]
+    found = trafilatura.bare_extraction(page, include_tables=True, include_comments=False, favor_recall=True)
+    text = (found.text or "") if found is not None else ""
+    if len(text.split()) >= 10:
+        return as_blocks(text, heading_texts(found.body) if found.body is not None else set())
     return visible_blocks(page)
 
 

@@ -14,7 +14,7 @@ import email.policy
 import re
 
 from analysis.formats import DocumentError, NoArticleText
-from analysis.formats.text import decode, from_blocks
+from analysis.formats.text import Heading, decode, from_blocks
 from analysis.model import Document, Metadata
 
 # A charset named in the page's own first bytes (HTML5 <meta charset>, or the http-equiv form).
@@ -73,12 +73,14 @@ def extract(
     if whole_page:
         blocks = visible_blocks(page)
     else:
-        text = article_text(found.body, page, url) if found is not None and found.body is not None else ""
+        body = found.body if found is not None else None
+        heads = heading_texts(body) if body is not None else set()
+        text = article_text(body, page, url) if body is not None else ""
         if len(text.split()) < MIN_ARTICLE_WORDS and len(text) < MIN_ARTICLE_CHARACTERS:
             raise NoArticleText(
                 f"{source}: no article text found on this page; --whole-page reads all its visible text"
             )
-        blocks = [_block(line) for line in text.split("\n")]
+        blocks = as_blocks(text, heads)
     document = from_blocks(blocks, source, format="html", extractor="", metadata=metadata)
     document.notice = notice
     return document
@@ -129,6 +131,20 @@ def _all_items_link(element) -> bool:
     if len(items) < 3:
         return False
     return all(any(True for _ in item.iter("ref")) for item in items)
+
+
+def heading_texts(body) -> set[str]:
+    """The text of every heading trafilatura kept (its <head> elements, from <h1>-<h6>)."""
+    return {" ".join("".join(head.itertext()).split()) for head in body.iter("head")}
+
+
+def as_blocks(text: str, heads: set[str]) -> list[str]:
+    """trafilatura's text lines as blocks, a line that is a kept heading marked as one."""
+    blocks: list[str] = []
+    for line in text.split("\n"):
+        block = _block(line)
+        blocks.append(Heading(block) if block and " ".join(block.split()) in heads else block)
+    return blocks
 
 
 def _block(line: str) -> str:

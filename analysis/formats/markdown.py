@@ -6,7 +6,7 @@ Notes, find and mentions work on this text, since it is the one every offset poi
 
 from __future__ import annotations
 
-from analysis.formats.text import decode, from_blocks
+from analysis.formats.text import Heading, decode, from_blocks
 from analysis.model import Document
 
 BULLET = "•"
@@ -55,7 +55,7 @@ def render_blocks(text: str) -> tuple[list[str], str | None]:
             if row is not None:
                 row.append(content)
                 continue
-            blocks.append(prefix + content)
+            blocks.append(Heading(content) if in_heading else prefix + content)
             prefix = ""
             if first_heading is None and in_heading:
                 first_heading = content

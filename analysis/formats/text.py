@@ -105,6 +105,10 @@ def from_bytes(data: bytes, path: str) -> Document:
     return document
 
 
+class Heading(str):
+    """A block that is a heading: `from_blocks` keeps its span in `Document.headings`."""
+
+
 def from_blocks(
     blocks: list[str] | list[list[str]],
     path: str,
@@ -124,11 +128,12 @@ def from_blocks(
     pages_blocks = blocks if paged else [blocks]
     parts: list[str] = []
     page_spans: list[Span] = []
+    heading_spans: list[Span] = []
     at = 0
     for page in pages_blocks:
         page_start = None
-        for block in page:
-            block = _clean_block(block)
+        for raw in page:
+            block = _clean_block(raw)
             if not block:
                 continue
             if parts:
@@ -136,6 +141,8 @@ def from_blocks(
                 at += 2
             if page_start is None:
                 page_start = at
+            if isinstance(raw, Heading):
+                heading_spans.append((at, at + len(block)))
             parts.append(block)
             at += len(block)
         # An empty page (a blank or image-only one) is kept as an empty span, so page numbers hold.
@@ -152,6 +159,7 @@ def from_blocks(
         format=format,
         metadata=metadata,
         pages=page_spans if paged else [],
+        headings=heading_spans,
         extractor=extractor,
     )
     return document

@@ -51,6 +51,7 @@ STYLES: dict[str, str] = {
     "document-view--cursor": "background: $foreground 7%;",
     "document-view--cursor-bar": "color: $foreground-muted;",
     "document-view--note-mark": "color: $text-warning;",
+    "document-view--heading": "text-style: bold;",
 }
 # Overrides while the pane has focus: the cursor bar lights up.
 FOCUSED_STYLES: dict[str, str] = {
@@ -237,7 +238,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._text = _display_text(document.text)
         self._paragraphs = list(document.paragraphs)
         self._paragraph_starts = [start for start, _ in self._paragraphs]
-        self._marks = Highlights()
+        self._marks = Highlights(headings=frozenset(document.paragraph_at(start) for start, _ in document.headings))
         self._query = ""
         self._focus_offset = None
         self._layout = None
