@@ -6,9 +6,7 @@ The extension only decides between readings of the same bytes that the bytes can
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
 from analysis.formats import DocumentError
 
@@ -77,6 +75,9 @@ _CONTAINERS = {"pdf": "a PDF", "docx": "a Word document", "epub": "an EPUB"}
 
 def _zip_format(data: bytes, name: str) -> str:
     """DOCX and EPUB are both zips: the members say which (OOXML's document part, EPUB's mimetype)."""
+    import io
+    import zipfile  # here, not at the top: it imports bz2 and lzma, a cost every text briefing would pay
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -91,7 +92,7 @@ def _zip_format(data: bytes, name: str) -> str:
     raise DocumentError(f"{name or 'input'}: is a zip file, but neither a Word document (.docx) nor an EPUB")
 
 
-def _first_bytes(archive: zipfile.ZipFile, member: str, count: int = 64) -> bytes:
+def _first_bytes(archive, member: str, count: int = 64) -> bytes:
     """At most `count` bytes of a member: a bomb's "mimetype" is never inflated whole."""
     with archive.open(member) as stream:
         return stream.read(count)
