@@ -34,6 +34,10 @@ def test_two_columns_are_read_column_by_column(report):
     assert "Right" not in text[text.index("Left column starts"):left_end]
 
 
+def test_a_line_set_larger_than_the_body_is_a_heading(report):
+    assert [report.text[s:e] for s, e in report.headings] == ["Two columns"]
+
+
 def test_pages_and_document_info_are_kept(report):
     assert report.format == "pdf" and len(report.pages) == 3
     assert report.page_at(report.text.index("Two columns")) == 2
