@@ -122,9 +122,11 @@ def collector_paused() -> Iterator[None]:
 class AnalysisService:
     """Ties the pure analysis to a cache (anything with `get(key)` and `put(key, dict)`)."""
 
-    def __init__(self, cache, model_name: str = DEFAULT_MODEL) -> None:
+    def __init__(self, cache, model_name: str = DEFAULT_MODEL, *, data_dir: str | None = None) -> None:
         self.cache = cache
         self.model_name = model_name
+        # The --data-dir whose cache also holds extracted documents (read_document's data_dir).
+        self.data_dir = data_dir
         self._pipeline: Pipeline | None = None
 
     def key_for(self, document: Document) -> str:
