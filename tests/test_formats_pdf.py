@@ -25,6 +25,12 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_and_lines_become_paragraphs(r
     assert second.startswith("A second paragraph") and "\n" not in second
 
 
+def test_a_word_hyphenated_across_a_page_break_is_made_whole_on_its_first_page(report):
+    at = report.text.index("where the negotiations")
+    assert report.page_at(at) == 2 and "nego-" not in report.text
+    assert report.text[report.pages[2][0]:].startswith("go on.")
+
+
 def test_two_columns_are_read_column_by_column(report):
     text = report.text
     left_end = text.index("Left sentence 24 goes on.")

@@ -69,6 +69,7 @@ def extract(data: bytes, source: str, **_options) -> Document:
     _drop_running_lines(pages)
     body_size = _body_size(pages)
     blocks = [_paragraphs(lines, body_size) for lines in pages]
+    _join_words_split_by_pages(blocks)
     return from_blocks(blocks, source, format="pdf", extractor="", metadata=metadata, paged=True)
 
 
@@ -214,6 +215,25 @@ def _paragraphs(lines: list[Line], body_size: float = 0.0) -> list[str]:
         heading = body_size > 0 and all(line.size >= body_size * HEADING_SCALE for line in paragraph)
         blocks.append(Heading(text) if heading and len(text.split()) <= HEADING_WORDS else text)
     return blocks
+
+
+def _join_words_split_by_pages(pages: list[list[str]]) -> None:
+    """A word hyphenated at the foot of a page is made whole on that page, in place.
+
+    The paragraph itself stays split at the page boundary, so every paragraph lies in one page; only
+    the word's second half moves up, with the same rule as within a page (a lowercase continuation).
+    """
+    for page, following in zip(pages, pages[1:]):
+        if not page or not following or isinstance(page[-1], Heading) or not _HYPHEN_END.search(page[-1]):
+            continue
+        rest = following[0].split(" ", 1)
+        if not rest[0][:1].islower():
+            continue
+        page[-1] = page[-1][:-1] + rest[0]
+        if len(rest) > 1:
+            following[0] = rest[1]
+        else:
+            following.pop(0)
 
 
 def _join(lines: list[str]) -> str:

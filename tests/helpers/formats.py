@@ -56,8 +56,13 @@ def report_pdf(path: Path) -> Path:
             for x, side, place in ((20, "Left", "Ankara"), (110, "Right", "Kyiv")):
                 pdf.set_xy(x, 45)
                 pdf.multi_cell(80, 5, f"{side} column starts in {place}. " + " ".join(f"{side} sentence {i} goes on." for i in range(25)))
+            pdf.set_xy(20, 270)
+            pdf.multi_cell(170, 5, "A sentence runs on at the foot of the page into the next one, where the nego-")
         else:
             pdf.set_xy(20, 30)
+            pdf.multi_cell(170, 5, "tiations go on.")
+            pdf.ln(6)
+            pdf.set_x(20)
             pdf.multi_cell(170, 5, "The last page says that the talks will resume in May in Ankara.")
     pdf.output(str(path))
     return path
