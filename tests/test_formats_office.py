@@ -39,6 +39,18 @@ def test_a_docx_that_is_another_zip_or_no_zip_is_one_line(tmp_path):
         read_document(text)
 
 
+def test_a_docx_that_would_unpack_to_gigabytes_is_refused(tmp_path):
+    path = report_docx(tmp_path / "bomb.docx")
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/media/filler.bin", "w", force_zip64=True) as member:
+            block = b"\0" * (1 << 20)
+            for _ in range(600):
+                member.write(block)
+    assert path.stat().st_size < 5 * 2**20
+    with pytest.raises(DocumentError, match="refused: it would unpack to over 512 MiB"):
+        read_document(path)
+
+
 def test_epub_chapters_in_spine_order_with_opf_metadata(tmp_path):
     document = read_document(book_epub(tmp_path / "book.epub", CHAPTERS, spine_reversed=True))
     text = document.text

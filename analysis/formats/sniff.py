@@ -68,6 +68,8 @@ def looks_like_markdown(head: bytes) -> bool:
     return sum(1 for sign in _MARKDOWN_SIGNS if sign.search(head)) >= 2
 
 
+# Far past any document's text and markup (images included: a 300-page illustrated report).
+MAX_UNZIPPED = 512 * 1024 * 1024
 # Extensions of formats that always start with a signature (checked above): bytes without it are
 # never read as text under such a name.
 _CONTAINERS = {"pdf": "a PDF", "docx": "a Word document", "epub": "an EPUB"}
@@ -80,9 +82,16 @@ def _zip_format(data: bytes, name: str) -> str:
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
+        members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise DocumentError(f"{name or 'input'}: is a damaged zip file, neither a .docx nor an .epub") from None
+    # zipfile never inflates a member past the size its header declares, so the declared total
+    # bounds what python-docx or the EPUB reader could ever unpack.
+    if sum(member.file_size for member in members) > MAX_UNZIPPED:
+        raise DocumentError(
+            f"{name or 'input'}: refused: it would unpack to over {MAX_UNZIPPED // 2**20} MiB (a zip bomb, or not a document)"
+        )
+    names = {member.filename for member in members}
     if "word/document.xml" in names:
         return "docx"
     if "mimetype" in names and _first_bytes(archive, "mimetype").strip() == b"application/epub+zip":
