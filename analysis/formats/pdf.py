@@ -192,8 +192,11 @@ def _paragraphs(lines: list[Line], body_size: float = 0.0) -> list[str]:
         return []
     spacings = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.column == b.column and 0 < b.top - a.top]
     usual = median(spacings) if spacings else 0
-    column_right = {line.column: max(l.right for l in lines if l.column == line.column) for line in lines}
-    column_left = {line.column: min(l.left for l in lines if l.column == line.column) for line in lines}
+    column_right: dict[int, float] = {}
+    column_left: dict[int, float] = {}
+    for line in lines:
+        column_right[line.column] = max(column_right.get(line.column, line.right), line.right)
+        column_left[line.column] = min(column_left.get(line.column, line.left), line.left)
     paragraphs: list[list[Line]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:]):
         width = column_right[previous.column] - column_left[previous.column]
