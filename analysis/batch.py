@@ -84,11 +84,11 @@ def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
     for index, path in enumerate(paths):
         item = Planned(index=index, path=Path(path))
         try:
-            document = read_document(path)
+            document = read_document(path, data_dir=service.data_dir)
         except DocumentError as error:
             item.error = str(error)
         else:
-            item.key = cache_key(document.content_hash, service.model_name, version)
+            item.key = cache_key(document.content_hash, service.model_name, version, extractor=document.extractor)
             item.cached = item.key in service.cache or item.key in to_analyse
             if not item.cached:
                 to_analyse.add(item.key)
@@ -132,7 +132,7 @@ def run(
     def reread() -> Iterator[tuple[Planned, Document]]:
         for item in misses:
             try:
-                yield item, read_document(item.path)
+                yield item, read_document(item.path, data_dir=service.data_dir)
             except DocumentError as error:
                 failed[item.index] = str(error)
 
@@ -195,7 +195,7 @@ def _finish(
 def _from_cache(service: AnalysisService, item: Planned) -> Outcome:
     """A planned hit: read again and look up (analysed on its own if the entry has gone since)."""
     try:
-        document = read_document(item.path)
+        document = read_document(item.path, data_dir=service.data_dir)
     except DocumentError as error:
         return Outcome(item.index, item.path, error=str(error))
     analysis = service.cached(document)

@@ -1,100 +1,43 @@
-"""Reading a briefing from disk: decode, normalise line ends, split paragraphs, find a title."""
+"""Reading a briefing: the file's bytes, their format sniffed, the one extractor it needs.
+
+Everything but plain text goes through the extraction cache (keyed by the bytes, the extractor's
+name and version and the options), so a briefing opened before imports no extractor at all.
+"""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import re
+from importlib import import_module
 from pathlib import Path
 
-from analysis.types import Document, Span
+from analysis.formats import DocumentError, NoArticleText
+from analysis.formats.sniff import SUFFIXES, sniff
+from analysis.formats.text import content_hash, decode, from_bytes, from_text, normalise, paragraphs, title_of
+from analysis.types import Document
 
-SUFFIXES = (".txt", ".md", ".markdown", ".text")
+__all__ = [
+    "SUFFIXES", "DocumentError", "NoArticleText", "content_hash", "decode", "from_text", "normalise",
+    "paragraphs", "read_bytes", "read_document", "title_of",
+]
+
 # Above this a file is refused rather than read into memory: far beyond any briefing, small enough
 # that a mistaken path to a disk image fails fast.
 MAX_BYTES = 64 * 1024 * 1024
-FALLBACK_ENCODING = "cp1252"
-
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
-
-
-class DocumentError(Exception):
-    """A briefing that cannot be opened; the message is one line meant for the user."""
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def decode(data: bytes) -> tuple[str, str, str | None]:
-    """(text, encoding, notice): BOMs first, then UTF-8, then a stated single-byte fallback."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding), encoding, None
-    if b"\x00" in data:
-        raise DocumentError("looks like a binary file (it holds NUL bytes), not a text briefing")
-    try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError as error:
-        position = error.start
-    # cp1252 maps almost every byte; the five it leaves undefined are replaced, never dropped.
-    text = data.decode(FALLBACK_ENCODING, errors="replace")
-    notice = (
-        f"not valid UTF-8 (first bad byte at {position}); decoded as Windows-1252, "
-        "so some characters may be wrong"
-    )
-    return text, FALLBACK_ENCODING, notice
+# A web article is a few hundred KB even with its scripts inlined; a page far past this is a data
+# dump or an archive, and parsing it would take the reader minutes.
+MAX_HTML_BYTES = 20 * 1024 * 1024
+# format -> (module in analysis.formats, distribution whose version names the extractor)
+EXTRACTORS = {
+    "html": ("html", "trafilatura"),
+    "mhtml": ("html", "trafilatura"),
+    "pdf": ("pdf", "pypdfium2"),
+    "docx": ("docx", "python-docx"),
+    "epub": ("epub", "trafilatura"),
+    "markdown": ("markdown", "markdown-it-py"),
+}
 
 
-def normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def paragraphs(text: str) -> list[Span]:
-    """Spans of the text between blank lines, with surrounding whitespace trimmed."""
-    spans: list[Span] = []
-    start = 0
-    for gap in [*_BLANK_LINES.finditer(text), None]:
-        end = gap.start() if gap else len(text)
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            left = start + (len(chunk) - len(chunk.lstrip()))
-            spans.append((left, left + len(stripped)))
-        if gap:
-            start = gap.end()
-    return spans
-
-
-def title_of(text: str, fallback: str) -> str:
-    for line in text.split("\n"):
-        heading = _HEADING.match(line)
-        if heading:
-            return heading.group(1).strip()
-    for line in text.split("\n"):
-        if line.strip():
-            title = line.strip()
-            return title if len(title) <= 80 else title[:79].rstrip() + "…"
-    return fallback
-
-
-def from_text(text: str, path: str = "<text>") -> Document:
-    text = normalise(text)
-    return Document(
-        path=path,
-        title=title_of(text, Path(path).stem),
-        text=text,
-        paragraphs=paragraphs(text),
-        content_hash=content_hash(text),
-    )
-
-
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, *, whole_page: bool = False, data_dir: str | None = None) -> Document:
     """Read a briefing file, or raise DocumentError with a one-line reason."""
     path = Path(path)
     if not path.exists():
@@ -113,15 +56,77 @@ def read_document(path: str | Path) -> Document:
         raise DocumentError(f"{path}: permission denied") from None
     except OSError as error:
         raise DocumentError(f"{path}: cannot be read ({error.strerror or error})") from None
-    try:
-        text, encoding, notice = decode(data)
-    except DocumentError as error:
-        raise DocumentError(f"{path}: {error}") from None
-    except UnicodeDecodeError:
-        raise DocumentError(f"{path}: its UTF-16 byte order mark is followed by invalid text") from None
-    if not text.strip():
-        raise DocumentError(f"{path}: is empty")
-    document = from_text(text, str(path))
-    document.encoding = encoding
-    document.notice = notice
+    return read_bytes(data, str(path), whole_page=whole_page, data_dir=data_dir)
+
+
+def read_bytes(
+    data: bytes,
+    source: str,
+    *,
+    whole_page: bool = False,
+    data_dir: str | None = None,
+    url: str | None = None,
+    charset: str | None = None,
+) -> Document:
+    """The Document in `data` (a file's, standard input's or a fetched page's bytes)."""
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"{source}: {len(data) / 1e6:.0f} MB is too large for a briefing")
+    format = sniff(data, source)
+    if format == "text":
+        return from_bytes(data, source)
+    if format in ("html", "mhtml") and len(data) > MAX_HTML_BYTES:
+        raise DocumentError(
+            f"{source}: a {len(data) / 1e6:.0f} MB web page is too large to extract "
+            f"(the limit is {MAX_HTML_BYTES // 2**20} MiB)"
+        )
+    module_name, distribution = EXTRACTORS[format]
+    extractor = f"{distribution}/{_version(distribution)}+{module_name}{_glue_version(module_name)}"
+    if whole_page:
+        extractor += "+whole-page"
+    key = hashlib.sha256(hashlib.sha256(data).digest() + f"|{format}|{extractor}|{url}|{charset}".encode()).hexdigest()
+    cache = _extracts(data_dir)
+    raw = cache.get(key)
+    if raw is not None:
+        try:
+            document = Document.from_dict(raw)
+        except (KeyError, TypeError, ValueError):
+            document = None  # an entry of an older shape: extract again
+        if document is not None:
+            document.path = source
+            return document
+    module = import_module(f"analysis.formats.{module_name}")
+    document = module.extract(data, source, format=format, whole_page=whole_page, url=url, charset=charset)
+    document.extractor = extractor
+    if not document.text.strip():
+        raise DocumentError(f"{source}: holds no text")
+    cache.put(key, document.to_dict())
     return document
+
+
+def _extracts(data_dir: str | None):
+    from store.cache import AnalysisCache
+    from store.paths import extracts_cache_dir
+
+    return AnalysisCache(extracts_cache_dir(data_dir))
+
+
+_VERSIONS: dict[str, str] = {}
+
+
+def _version(distribution: str) -> str:
+    """The installed version, from package metadata: importing the extractor to ask would defeat the cache."""
+    if distribution not in _VERSIONS:
+        from importlib import metadata
+
+        try:
+            _VERSIONS[distribution] = metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            raise DocumentError(f"reading this format needs the '{distribution}' package, which is not installed") from None
+    return _VERSIONS[distribution]
+
+
+def _glue_version(module_name: str) -> str:
+    """Our own code around the library: bumped in the module (GLUE_VERSION) when its output changes."""
+    from analysis.formats import GLUE_VERSIONS
+
+    return GLUE_VERSIONS[module_name]

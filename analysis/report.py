@@ -15,6 +15,9 @@ def analysis_json(document: Document, analysis: Analysis) -> dict:
             "characters": len(text),
             "words": document.words,
             "encoding": document.encoding,
+            "format": document.format,
+            "metadata": document.metadata.to_dict(),
+            "pages": [list(span) for span in document.pages],
         },
         "model": {"name": analysis.model_name, "version": analysis.model_version},
         "actors": [

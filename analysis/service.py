@@ -17,9 +17,11 @@ from analysis.types import Actor, Analysis, Document, Fact, Mention, Span
 from analysis.pipeline import DEFAULT_MODEL, Pipeline, Tagged, load_pipeline, model_version, tag
 
 
-def cache_key(content_hash: str, model_name: str, version: str, analyser: str = ANALYSER_VERSION) -> str:
-    """Changing the text, the model, its version or our analyser gives a new key."""
-    return hashlib.sha256(f"{content_hash}|{model_name}|{version}|{analyser}".encode()).hexdigest()
+def cache_key(
+    content_hash: str, model_name: str, version: str, analyser: str = ANALYSER_VERSION, extractor: str = "text/1"
+) -> str:
+    """Changing the text, the model, its version, our analyser or the format's extractor gives a new key."""
+    return hashlib.sha256(f"{content_hash}|{model_name}|{version}|{analyser}|{extractor}".encode()).hexdigest()
 
 
 @dataclass
@@ -60,7 +62,7 @@ def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> An
     """The analysis of `document` from the model's sentences and mentions."""
     derived = derive(document.text, tagged.sentences, tagged.mentions)
     return Analysis(
-        key=cache_key(document.content_hash, pipeline.name, pipeline.version),
+        key=cache_key(document.content_hash, pipeline.name, pipeline.version, extractor=document.extractor),
         content_hash=document.content_hash,
         model_name=pipeline.name,
         model_version=pipeline.version,
@@ -118,13 +120,17 @@ def collector_paused() -> Iterator[None]:
 class AnalysisService:
     """Ties the pure analysis to a cache (anything with `get(key)` and `put(key, dict)`)."""
 
-    def __init__(self, cache, model_name: str = DEFAULT_MODEL) -> None:
+    def __init__(self, cache, model_name: str = DEFAULT_MODEL, *, data_dir: str | None = None) -> None:
         self.cache = cache
         self.model_name = model_name
+        # The --data-dir whose cache also holds extracted documents (read_document's data_dir).
+        self.data_dir = data_dir
         self._pipeline: Pipeline | None = None
 
     def key_for(self, document: Document) -> str:
-        return cache_key(document.content_hash, self.model_name, model_version(self.model_name))
+        return cache_key(
+            document.content_hash, self.model_name, model_version(self.model_name), extractor=document.extractor
+        )
 
     def cached(self, document: Document) -> Analysis | None:
         with collector_paused():

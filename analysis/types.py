@@ -7,7 +7,7 @@ Offsets are character offsets into the document's normalised text (`\\n` line en
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 KINDS = ("person", "organization", "place", "group", "thing")
@@ -16,6 +16,26 @@ Span = tuple[int, int]
 
 def _spans(raw: Any) -> list[Span]:
     return [(int(s), int(e)) for s, e in raw]
+
+
+@dataclass
+class Metadata:
+    """What the source says about itself (HTML meta tags, PDF document info, DOCX/EPUB properties)."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    site: str | None = None
+    url: str | None = None
+    pages: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Metadata:
+        known = {name for name in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in raw.items() if k in known})
 
 
 @dataclass
@@ -28,6 +48,38 @@ class Document:
     encoding: str = "utf-8"
     # Set when the bytes were not clean UTF-8/UTF-16 and a fallback decoding was used.
     notice: str | None = None
+    # "text", "markdown", "html", "pdf", "docx" or "epub": what the bytes were, sniffed.
+    format: str = "text"
+    metadata: Metadata = field(default_factory=Metadata)
+    # One span per page (PDF) or chapter (EPUB), in order; empty for formats without pages.
+    pages: list[Span] = field(default_factory=list)
+    # Spans of the paragraphs that are headings (Markdown #, Word's heading styles, HTML <h1>-<h6>).
+    headings: list[Span] = field(default_factory=list)
+    # Name and version of what turned the bytes into this text: part of the analysis cache key.
+    extractor: str = "text/1"
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page holding `offset`, or None when the document has no pages."""
+        if not self.pages:
+            return None
+        return max(0, bisect_right(self.pages, (offset, float("inf"))) - 1) + 1
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["paragraphs"] = [list(span) for span in self.paragraphs]
+        data["pages"] = [list(span) for span in self.pages]
+        data["headings"] = [list(span) for span in self.headings]
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Document:
+        data = dict(raw)
+        data["paragraphs"] = _spans(data["paragraphs"])
+        data["pages"] = _spans(data.get("pages", []))
+        data["headings"] = _spans(data.get("headings", []))
+        data["metadata"] = Metadata.from_dict(data.get("metadata") or {})
+        known = {name for name in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
 
     @property
     def words(self) -> int:

@@ -60,3 +60,13 @@ def corrections_path(override: str | os.PathLike[str] | None = None) -> Path:
 
 def analysis_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return _ensure(cache_dir(override) / "analysis")
+
+
+def extracts_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Documents extracted from HTML, PDF, DOCX, EPUB and Markdown, keyed by their bytes."""
+    return _ensure(cache_dir(override) / "extracts")
+
+
+def snapshots_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Pages fetched from URLs, kept so the text notes are anchored to never changes under them."""
+    return _ensure(data_dir(override) / "snapshots")

@@ -33,7 +33,8 @@ def test_core_never_imports_textual(tmp_path):
         "        importlib.import_module(info.name)",
         tmp_path,
     )
-    assert {"analysis.service", "analysis.actors.kinds", "analysis.notes.export", "store.notes"} <= imported
+    assert {"analysis.service", "analysis.actors.kinds", "analysis.notes.export", "analysis.formats.pdf",
+            "store.notes"} <= imported
     assert not any(name == "textual" or name.startswith("textual.") for name in imported)
     assert not any(name.startswith("tui") for name in imported)
 
@@ -61,6 +62,37 @@ def test_cache_hit_never_imports_spacy(tmp_path, seed_path):
     )
     assert "spacy" in modules_after(warm, tmp_path)  # the miss really ran the model
     assert "spacy" not in modules_after(warm, tmp_path)  # the hit did not load it
+
+
+EXTRACTORS = ("trafilatura", "pypdfium2", "docx", "markdown_it", "lxml")
+
+
+@pytest.mark.model
+def test_cache_hit_on_every_format_imports_no_extractor(tmp_path):
+    """A briefing opened before reads its extracted text and analysis from the caches: neither
+    spaCy nor any format's extractor is imported."""
+    from tests.helpers.formats import MARKDOWN, real_page, report_docx, report_pdf
+
+    page = tmp_path / "page.html"
+    page.write_bytes(real_page("cnn_article")[0])
+    markdown = tmp_path / "talks.md"
+    markdown.write_text(MARKDOWN)
+    files = [page, report_pdf(tmp_path / "r.pdf"), report_docx(tmp_path / "d.docx"), markdown]
+    warm = (
+        "from analysis.documents import read_document\n"
+        "from analysis.service import AnalysisService\n"
+        "from store.cache import AnalysisCache\n"
+        "from store.paths import analysis_cache_dir\n"
+        "service = AnalysisService(AnalysisCache(analysis_cache_dir()))\n"
+        f"for path in {[str(f) for f in files]!r}:\n"
+        "    assert service.analysis(read_document(path)).actors\n"
+    )
+    home = tmp_path / "home"
+    cold = modules_after(warm, home)
+    assert {"spacy", "trafilatura", "pypdfium2", "docx", "markdown_it"} <= cold  # the miss extracted
+    hit = modules_after(warm, home)
+    assert "spacy" not in hit
+    assert not [name for name in hit if name.split(".")[0] in EXTRACTORS]
 
 
 @pytest.mark.model

@@ -147,7 +147,7 @@ def run_analyze(argv: list[str]) -> int:
         model_version(args.model)
     except ModelNotInstalled as error:
         return fail(str(error), 2)
-    service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model)
+    service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model, data_dir=args.data_dir)
     corrections = CorrectionsStore(corrections_path(args.data_dir))
     planned = batch.plan(service, expand(args.paths))
     to_analyse = [p for p in planned if not p.cached and p.error is None]

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from tui.cli.options import Version, add_model_and_data_options, fail
+from tui.cli.options import Version, add_model_and_data_options, add_source_options, fail
 
 
 def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for briefings: actors, summary and your notes.",
-        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help'.",
+        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help', 'briefing text --help'.",
     )
     parser.add_argument(
         "path",
         nargs="?",
-        help="briefing to open (.txt or .md); without one, the bundled sample briefing",
+        help="briefing to open (.txt .md .html .pdf .docx .epub), '-' for standard input, or an "
+        "http(s) URL; without one, the bundled sample briefing",
     )
+    add_source_options(parser)
     parser.add_argument("--version", action=Version, help="show the version and exit")
     add_model_and_data_options(parser)
     return parser
@@ -32,18 +33,21 @@ def open_parser() -> argparse.ArgumentParser:
 def run_open(argv: list[str], started: float) -> int:
     """Open the reader; `started` is when the command began, for its "ready in N ms"."""
     args = open_parser().parse_args(argv)
-    from analysis.documents import DocumentError, read_document
+    from analysis.documents import DocumentError
     from analysis.pipeline import ModelNotInstalled, model_version
+    from tui.cli.source import STDIN, load, terminal_for_keys
 
     if args.path is None:
         from seeds import sample_path
 
         path = sample_path()
     else:
-        path = Path(args.path).expanduser()
+        path = args.path
     try:
-        document = read_document(path)
+        document = load(path, whole_page=args.whole_page, refresh=args.refresh, data_dir=args.data_dir)
         model_version(args.model)
+        if path == STDIN:
+            terminal_for_keys()
     except DocumentError as error:
         return fail(str(error))
     except ModelNotInstalled as error:

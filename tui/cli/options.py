@@ -45,6 +45,18 @@ def add_model_and_data_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_source_options(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that reads a briefing from a file, a pipe or a URL."""
+    parser.add_argument(
+        "--whole-page",
+        action="store_true",
+        help="for a web page: all of its visible text, not only the article",
+    )
+    parser.add_argument(
+        "--refresh", action="store_true", help="for a URL: fetch it again instead of opening its snapshot"
+    )
+
+
 def fail(message: str, code: int = 1) -> int:
     """Say what went wrong on stderr, prefixed with the program's name; returns the exit code."""
     print(f"briefing: {message}", file=sys.stderr)

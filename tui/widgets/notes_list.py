@@ -29,7 +29,8 @@ def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> T
     label = Text()
     if is_placed(note):
         paragraph = document.paragraph_at(note.anchor.start) + 1
-        label.append(f"¶{paragraph} ", style="bold")
+        page = document.page_at(note.anchor.start) if document.format == "pdf" else None
+        label.append(f"p. {page} ¶{paragraph} " if page else f"¶{paragraph} ", style="bold")
     elif note.actor_id:
         label.append(f"@{literal(actor_names.get(note.actor_id, note.actor_id))} ", style="bold")
     if note.placement in PLACEMENT_LABELS:

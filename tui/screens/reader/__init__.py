@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from analysis.types import Analysis
 from rich.markup import escape
 
+from tui import byline
 from tui.literal import literal
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.notes import NotesHandler
@@ -105,7 +106,9 @@ class ReaderScreen(Screen):
         document = self.session.document
         self.query_one("#actor-list").border_title = "Actors"
         # A title is the briefing's own text: escape it so `[link=…]` in it is shown, not parsed.
-        self.query_one("#document-pane").border_title = escape(literal(document.title))
+        pane = self.query_one("#document-pane")
+        pane.border_title = escape(literal(byline.header(document)))
+        pane.border_subtitle = escape(literal(byline.details(document)))
         self.query_one("#notes-list").border_title = "Notes"
         self.query_one(PromptBar).display = False
         self.document_view.load(document)

@@ -54,6 +54,7 @@ class Highlights:
     matches: SpanIndex = field(default_factory=lambda: SpanIndex([]))
     match_index: int | None = None
     notes: dict[int, list[int]] = field(default_factory=dict)  # paragraph -> anchor offsets
+    headings: frozenset[int] = frozenset()  # paragraphs that are headings
 
 
 def paint_line(
@@ -75,6 +76,8 @@ def paint_line(
         base = base + style("document-view--cursor")
     end = visible_end(text, start, end)
     line = Text(literal(text[start:end]), style=base, end="", no_wrap=True)
+    if paragraph in marks.headings:
+        line.stylize(style("document-view--heading"))
     mentions = marks.mentions.spans
     for span_index in mentions.overlapping(start, end):
         a, b = mentions.spans[span_index]

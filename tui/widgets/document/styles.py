@@ -19,6 +19,7 @@ STYLES: dict[str, str] = {
     "document-view--cursor": "background: $foreground 7%;",
     "document-view--cursor-bar": "color: $foreground-muted;",
     "document-view--note-mark": "color: $text-warning;",
+    "document-view--heading": "text-style: bold;",
 }
 # Overrides while the pane has focus: the cursor bar lights up.
 FOCUSED_STYLES: dict[str, str] = {

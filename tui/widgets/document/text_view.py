@@ -115,7 +115,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._text = literal(document.text)
         self._paragraphs = list(document.paragraphs)
         self._paragraph_starts = [start for start, _ in self._paragraphs]
-        self._marks = Highlights()
+        self._marks = Highlights(headings=frozenset(document.paragraph_at(start) for start, _ in document.headings))
         self._focus_offset = None
         self._layout = None
         self.set_reactive(TextView.cursor_paragraph, 0)
