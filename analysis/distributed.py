@@ -1,0 +1,301 @@
+"""`briefing analyze --dask ADDRESS|local:N`: the batch's cache misses analysed on a Dask cluster.
+
+The client (this process) plans as the local batch does (`analysis.batch.plan`), so cached
+briefings are read back here and never sent. The misses are grouped, in the order given, into tasks
+of about BATCH_CHARS characters (the bound spaCy's batches already keep): a million small briefings
+make some thousands of tasks, not a million, and the scheduler's per-task cost stays small beside
+the work. Each task carries the texts (or, with `--shared-fs`, only the paths) to
+`analysis.distributed_worker`, whose result is the analyses as the cache stores them.
+
+Results are taken as they finish (`as_completed`) and written to the cache at once, through the
+cache's own atomic writes; outcomes are yielded in the order given, like `batch.run`. Only a window
+of characters is out on the cluster or waiting to be yielded at any time, so the client holds a
+bounded number of texts and analyses however large the run. Stopping (Ctrl+C, or closing the
+generator) cancels the tasks still out; everything already written stays.
+
+A task that raises is retried once by Dask (`retries=1`); a task whose worker died is rescheduled
+by the scheduler itself. A task that still fails is split into one task per briefing, so a single
+bad briefing does not take its neighbours with it; a briefing that fails on its own too is that
+briefing's error line, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis import distributed_worker as worker
+from analysis.batch import BatchProgress, Outcome, Planned, _from_cache
+from analysis.documents import DocumentError, read_document
+from analysis.pipeline import BATCH_CHARS
+from analysis.service import AnalysisService
+from analysis.types import Analysis, Document
+
+EXTRA = "pip install 'briefing[dask]'"
+LOCAL = "local:"
+# Tasks out on the cluster or waiting to be yielded, per worker thread: enough that a worker has
+# its next task queued when one finishes, few enough that the client holds little.
+TASKS_PER_THREAD = 2
+
+
+class DaskUnavailable(RuntimeError):
+    """The run cannot use Dask (extra not installed, no scheduler, workers unable to analyse)."""
+
+
+def require() -> Any:
+    """The `distributed` package, or DaskUnavailable saying which extra to install."""
+    try:
+        import distributed
+    except ImportError as error:
+        raise DaskUnavailable(f"--dask needs the 'dask' extra: {EXTRA} ({error})") from None
+    return distributed
+
+
+def check(address: str) -> None:
+    """Before planning: the extra is installed and `address` is well formed (DaskUnavailable if not)."""
+    require()
+    local_workers(address)
+
+
+def local_workers(address: str) -> int | None:
+    """N for `local:N` (a LocalCluster of N processes here), None for a scheduler's address."""
+    if not address.startswith(LOCAL):
+        return None
+    count = address[len(LOCAL) :]
+    if not count.isdigit() or int(count) < 1:
+        raise DaskUnavailable(f"--dask {address}: expected local:N with N a whole number of 1 or more")
+    return int(count)
+
+
+@contextmanager
+def connected(address: str, on_notice: Callable[[str], None] | None = None) -> Iterator[Any]:
+    """A Client for `address`, or for a LocalCluster started (and stopped afterwards) for `local:N`."""
+    distributed = require()
+    workers = local_workers(address)
+    cluster = None
+    try:
+        if workers is not None:
+            # One thread per worker process: spaCy is bound by the GIL. Loopback only, and the
+            # dashboard on a free port, so nothing is exposed and no other user's port is taken.
+            cluster = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
+                # Errors only: a cancelled run's workers would each log their cancelled task.
+                silence_logs=logging.ERROR,
+            )
+            client = distributed.Client(cluster)
+        else:
+            client = distributed.Client(address, timeout="10s")
+    except (OSError, TimeoutError) as error:
+        if cluster is not None:
+            cluster.close()
+        raise DaskUnavailable(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    try:
+        if on_notice is not None and "dashboard" in client.scheduler_info().get("services", {}):
+            on_notice(f"Dask dashboard: {client.dashboard_link}")
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def tasks_of(items: Sequence[Planned], limit: int = BATCH_CHARS) -> Iterator[list[Planned]]:
+    """Consecutive briefings grouped to hold about `limit` characters; a longer one is alone."""
+    group: list[Planned] = []
+    size = 0
+    for item in items:
+        if group and size + item.characters > limit:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += item.characters
+    if group:
+        yield group
+
+
+@dataclass
+class _Task:
+    items: list[Planned]
+    documents: list[Document | None] = field(default_factory=list)  # None with --shared-fs
+
+
+def run(
+    service: AnalysisService,
+    planned: Sequence[Planned],
+    address: str,
+    *,
+    shared_fs: bool = False,
+    on_progress: Callable[[BatchProgress], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in plan order, the misses analysed on the cluster at `address` (see the module)."""
+    progress = BatchProgress(0, len(planned), 0, sum(p.characters for p in planned if not p.cached))
+
+    def report() -> None:
+        if on_progress is not None:
+            on_progress(progress)
+
+    misses = [p for p in planned if not p.cached and p.error is None]
+    if not misses:
+        for item in planned:
+            outcome = Outcome(item.index, item.path, error=item.error) if item.error else _from_cache(service, item)
+            progress.briefings += 1
+            report()
+            yield outcome
+        return
+
+    progress.loading_model = True  # the workers load it with their first task
+    report()
+    with connected(address, on_notice) as client:
+        runner = _Runner(client, service, misses, shared_fs, progress)
+        try:
+            for item in planned:
+                if item.error is not None:
+                    outcome = Outcome(item.index, item.path, error=item.error)
+                elif item.cached:
+                    outcome = _from_cache(service, item)
+                else:
+                    outcome = runner.wait_for(item)
+                progress.briefings += 1
+                report()
+                yield outcome
+        finally:
+            runner.cancel()
+        report()
+
+
+class _Runner:
+    """The tasks out on the cluster and the outcomes that came back before their turn."""
+
+    def __init__(
+        self,
+        client: Any,
+        service: AnalysisService,
+        misses: Sequence[Planned],
+        shared_fs: bool,
+        progress: BatchProgress,
+    ) -> None:
+        from distributed import as_completed
+
+        self.client = client
+        self.service = service
+        self.shared_fs = shared_fs
+        self.progress = progress
+        self.pending: deque[list[Planned]] = deque(tasks_of(misses))
+        self.out: dict[Any, _Task] = {}  # future -> its task
+        self.ready: dict[int, Outcome] = {}
+        self.held = 0  # characters submitted and not yet yielded
+        self.finished = as_completed()
+
+    def wait_for(self, item: Planned) -> Outcome:
+        """`item`'s outcome, taking (and storing) whatever finishes before it."""
+        self.top_up()
+        while item.index not in self.ready:
+            future = next(self.finished)
+            self.take(future, self.out.pop(future))
+            self.top_up()
+        self.held -= item.characters
+        outcome = self.ready.pop(item.index)
+        if outcome.error is None and outcome.document is None:
+            outcome = self.reread(outcome)
+        return outcome
+
+    def top_up(self) -> None:
+        """Submit tasks in order while the window has room (always one when nothing is held)."""
+        threads = max(1, sum(self.client.nthreads().values()))
+        window = BATCH_CHARS * TASKS_PER_THREAD * threads
+        while self.pending and (self.held == 0 or self.held < window):
+            items = self.pending.popleft()
+            self.held += sum(p.characters for p in items)
+            self.submit(items)
+
+    def submit(self, items: list[Planned], retries: int = 1) -> None:
+        task = _Task([])
+        for item in items:
+            if self.shared_fs:
+                task.items.append(item)
+                task.documents.append(None)
+                continue
+            try:
+                document = read_document(item.path)
+            except DocumentError as error:  # gone or changed since the plan
+                self.ready[item.index] = Outcome(item.index, item.path, error=str(error))
+                continue
+            task.items.append(item)
+            task.documents.append(document)
+        if not task.items:
+            return
+        if self.shared_fs:
+            function, payload = worker.analyse_files, [str(Path(p.path).resolve()) for p in task.items]
+        else:
+            function, payload = worker.analyse_documents, task.documents
+        future = self.client.submit(
+            function,
+            payload,
+            self.service.model_name,
+            key=f"briefing-analyse-{uuid.uuid4().hex}",  # a fresh key: no hashing of the texts
+            retries=retries,
+        )
+        self.out[future] = task
+        self.finished.add(future)
+
+    def take(self, future: Any, task: _Task) -> None:
+        """Store a finished task's analyses, or split a failed one, or report its one briefing."""
+        try:
+            results = future.result()
+        except worker.WorkerCannotAnalyse as error:
+            raise DaskUnavailable(str(error)) from None
+        except ImportError as error:
+            raise DaskUnavailable(
+                f"a Dask worker cannot run the analysis ({error}); install briefing with the same "
+                "spaCy model on every worker"
+            ) from None
+        except Exception as error:  # noqa: BLE001 - reported per briefing, the run goes on
+            if len(task.items) > 1:
+                for item in task.items:
+                    self.submit([item])
+                return
+            item = task.items[0]
+            message = str(error) if isinstance(error, DocumentError) else (
+                f"{item.path}: analysis failed on the cluster ({type(error).__name__}: {error})"
+            )
+            self.ready[item.index] = Outcome(item.index, item.path, error=message)
+            self.progress.characters += item.characters
+            return
+        for item, document, raw in zip(task.items, task.documents, results):
+            self.service.cache.put(raw["key"], raw)
+            self.progress.analysed += 1
+            self.progress.characters += item.characters
+            self.ready[item.index] = Outcome(item.index, item.path, document, Analysis.from_dict(raw))
+        self.progress.loading_model = False
+
+    def reread(self, outcome: Outcome) -> Outcome:
+        """With --shared-fs: the client's own reading of a file a worker analysed, checked."""
+        try:
+            document = read_document(outcome.path)
+        except DocumentError as error:
+            return Outcome(outcome.index, outcome.path, error=str(error))
+        if document.content_hash != outcome.analysis.content_hash:
+            return Outcome(
+                outcome.index,
+                outcome.path,
+                error=f"{outcome.path}: the workers read a different text (changed during the run, "
+                "or --shared-fs does not hold for this file)",
+            )
+        return Outcome(outcome.index, outcome.path, document, outcome.analysis)
+
+    def cancel(self) -> None:
+        """Cancel what is still out: kept results are in the cache, the rest is not wanted."""
+        if self.out:
+            self.client.cancel(list(self.out))
+            self.out.clear()
