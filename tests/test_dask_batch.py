@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import batch, distributed_worker
+from analysis import batch
+from analysis.dask import batch as dask_batch
+from analysis.dask import worker
 from analysis.service import AnalysisService
 from store.cache import AnalysisCache
 from tui.cli import main
@@ -42,7 +44,7 @@ def scheduler():
 
 def received(client) -> dict[str, int]:
     """Briefings handed to the workers' task functions so far, and pipelines loaded, summed."""
-    counts = client.run(distributed_worker.received).values()
+    counts = client.run(worker.received).values()
     return {name: sum(count[name] for count in counts) for name in ("briefings", "pipelines loaded")}
 
 
@@ -109,15 +111,13 @@ def test_cached_briefings_are_never_sent(tmp_path, seed_document, scheduler, cap
 def test_a_briefing_failing_on_the_workers_is_reported_and_the_run_goes_on(
     tmp_path, seed_document, scheduler, capsys
 ):
-    from analysis import distributed
-
     address, _ = scheduler
     paths = briefings(tmp_path / "in", seed_document, 3)
     service = AnalysisService(AnalysisCache(tmp_path / "cache"))
     planned = batch.plan(service, paths)
     paths[1].unlink()  # gone before the workers read it: they see the same files (--shared-fs)
 
-    outcomes = distributed.run(service, planned, address, shared_fs=True)
+    outcomes = dask_batch.run(service, planned, address, shared_fs=True)
     code = print_outcomes(outcomes, _no_corrections(tmp_path), as_json=True)
 
     out, err = capsys.readouterr()
@@ -129,14 +129,12 @@ def test_a_briefing_failing_on_the_workers_is_reported_and_the_run_goes_on(
 
 
 def test_closing_the_run_cancels_what_is_out_and_keeps_what_finished(tmp_path, seed_document, scheduler):
-    from analysis import distributed
-
     address, client = scheduler
     paths = briefings(tmp_path / "in", seed_document, 12)  # several tasks
     service = AnalysisService(AnalysisCache(tmp_path / "cache"))
     planned = batch.plan(service, paths)
 
-    outcomes = distributed.run(service, planned, address)
+    outcomes = dask_batch.run(service, planned, address)
     first = next(outcomes)
     outcomes.close()  # what Ctrl+C does in `briefing analyze`
 

@@ -158,10 +158,11 @@ def run_analyze(argv: list[str]) -> int:
     try:
         model_version(args.model)
         if args.dask:
-            from analysis import distributed
+            from analysis.dask import batch as dask_batch
+            from analysis.dask import cluster
 
-            cannot_run += (distributed.DaskUnavailable,)
-            distributed.check(args.dask)
+            cannot_run += (cluster.DaskUnavailable,)
+            cluster.check(args.dask)
     except cannot_run as error:
         return fail(str(error), 2)
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model)
@@ -181,7 +182,7 @@ def run_analyze(argv: list[str]) -> int:
             bar.update(latest)
 
     if args.dask:
-        outcomes = distributed.run(
+        outcomes = dask_batch.run(
             service, planned, args.dask, shared_fs=args.shared_fs, on_progress=on_progress, on_notice=fail
         )
     else:

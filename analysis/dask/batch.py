@@ -5,7 +5,7 @@ briefings are read back here and never sent. The misses are grouped, in the orde
 of about BATCH_CHARS characters (the bound spaCy's batches already keep): a million small briefings
 make some thousands of tasks, not a million, and the scheduler's per-task cost stays small beside
 the work. Each task carries the texts (or, with `--shared-fs`, only the paths) to
-`analysis.distributed_worker`, whose result is the analyses as the cache stores them.
+`analysis.dask.worker`, whose result is the analyses as the cache stores them.
 
 Results are taken as they finish (`as_completed`) and written to the cache at once, through the
 cache's own atomic writes; outcomes are yielded in the order given, like `batch.run`. Only a window
@@ -21,92 +21,25 @@ briefing's error line, and the run goes on.
 
 from __future__ import annotations
 
-import logging
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis import distributed_worker as worker
 from analysis.batch import BatchProgress, Outcome, Planned, _from_cache
+from analysis.dask import worker
+from analysis.dask.cluster import DaskUnavailable, connected
 from analysis.documents import DocumentError, read_document
 from analysis.pipeline import BATCH_CHARS
 from analysis.service import AnalysisService
 from analysis.types import Analysis, Document
 
-EXTRA = "pip install 'briefing[dask]'"
-LOCAL = "local:"
 # Tasks out on the cluster or waiting to be yielded, per worker thread: enough that a worker has
 # its next task queued when one finishes, few enough that the client holds little.
 TASKS_PER_THREAD = 2
-
-
-class DaskUnavailable(RuntimeError):
-    """The run cannot use Dask (extra not installed, no scheduler, workers unable to analyse)."""
-
-
-def require() -> Any:
-    """The `distributed` package, or DaskUnavailable saying which extra to install."""
-    try:
-        import distributed
-    except ImportError as error:
-        raise DaskUnavailable(f"--dask needs the 'dask' extra: {EXTRA} ({error})") from None
-    return distributed
-
-
-def check(address: str) -> None:
-    """Before planning: the extra is installed and `address` is well formed (DaskUnavailable if not)."""
-    require()
-    local_workers(address)
-
-
-def local_workers(address: str) -> int | None:
-    """N for `local:N` (a LocalCluster of N processes here), None for a scheduler's address."""
-    if not address.startswith(LOCAL):
-        return None
-    count = address[len(LOCAL) :]
-    if not count.isdigit() or int(count) < 1:
-        raise DaskUnavailable(f"--dask {address}: expected local:N with N a whole number of 1 or more")
-    return int(count)
-
-
-@contextmanager
-def connected(address: str, on_notice: Callable[[str], None] | None = None) -> Iterator[Any]:
-    """A Client for `address`, or for a LocalCluster started (and stopped afterwards) for `local:N`."""
-    distributed = require()
-    workers = local_workers(address)
-    cluster = None
-    try:
-        if workers is not None:
-            # One thread per worker process: spaCy is bound by the GIL. Loopback only, and the
-            # dashboard on a free port, so nothing is exposed and no other user's port is taken.
-            cluster = distributed.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address="127.0.0.1:0",
-                # Errors only: a cancelled run's workers would each log their cancelled task.
-                silence_logs=logging.ERROR,
-            )
-            client = distributed.Client(cluster)
-        else:
-            client = distributed.Client(address, timeout="10s")
-    except (OSError, TimeoutError) as error:
-        if cluster is not None:
-            cluster.close()
-        raise DaskUnavailable(f"cannot reach the Dask scheduler at {address}: {error}") from None
-    try:
-        if on_notice is not None and "dashboard" in client.scheduler_info().get("services", {}):
-            on_notice(f"Dask dashboard: {client.dashboard_link}")
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def tasks_of(items: Sequence[Planned], limit: int = BATCH_CHARS) -> Iterator[list[Planned]]:
@@ -196,6 +129,8 @@ class _Runner:
         self.ready: dict[int, Outcome] = {}
         self.held = 0  # characters submitted and not yet yielded
         self.finished = as_completed()
+        self.asked: float | None = None  # when the scheduler was last asked for its worker threads
+        self.known_threads = 1
 
     def wait_for(self, item: Planned) -> Outcome:
         """`item`'s outcome, taking (and storing) whatever finishes before it."""
@@ -212,12 +147,20 @@ class _Runner:
 
     def top_up(self) -> None:
         """Submit tasks in order while the window has room (always one when nothing is held)."""
-        threads = max(1, sum(self.client.nthreads().values()))
-        window = BATCH_CHARS * TASKS_PER_THREAD * threads
-        while self.pending and (self.held == 0 or self.held < window):
+        while self.pending and (self.held == 0 or self.held < BATCH_CHARS * TASKS_PER_THREAD * self.threads()):
             items = self.pending.popleft()
             self.held += sum(p.characters for p in items)
             self.submit(items)
+
+    def threads(self) -> int:
+        """Worker threads on the cluster, asked of the scheduler at most once a second: workers
+        that join during the run get work, and a run of a million briefings is not a million
+        round trips."""
+        now = time.monotonic()
+        if self.asked is None or now - self.asked >= 1.0:
+            self.asked = now
+            self.known_threads = max(1, sum(self.client.nthreads().values()))
+        return self.known_threads
 
     def submit(self, items: list[Planned], retries: int = 1) -> None:
         task = _Task([])
