@@ -124,13 +124,17 @@ class _Runner:
         self.service = service
         self.shared_fs = shared_fs
         self.progress = progress
-        self.pending: deque[list[Planned]] = deque(tasks_of(misses))
         self.out: dict[Any, _Task] = {}  # future -> its task
         self.ready: dict[int, Outcome] = {}
         self.held = 0  # characters submitted and not yet yielded
         self.finished = as_completed()
         self.asked: float | None = None  # when the scheduler was last asked for its worker threads
         self.known_threads = 1
+        # A run smaller than the window is cut finer, so every worker gets a share of it: 200 short
+        # notes would otherwise be one task on one worker. Large runs keep the BATCH_CHARS bound.
+        total = sum(p.characters for p in misses)
+        share = -(-total // (TASKS_PER_THREAD * self.threads()))
+        self.pending: deque[list[Planned]] = deque(tasks_of(misses, max(1, min(BATCH_CHARS, share))))
 
     def wait_for(self, item: Planned) -> Outcome:
         """`item`'s outcome, taking (and storing) whatever finishes before it."""
