@@ -108,6 +108,7 @@ def wire_results(documents, homes: list[Path], tasks: int) -> Result:
             client.gather(client.map(int, range(tasks)))
             per_task = (time.perf_counter() - start) / tasks
     count = len(documents)
+    client_seconds, client_words = client_side(entries, scratch=homes[0].parent / "client-cache")
     return Result(
         "Dask's own cost per task (no-op tasks, LocalCluster of 2)",
         f"{per_task * 1000:.2f} ms",
@@ -120,8 +121,39 @@ def wire_results(documents, homes: list[Path], tasks: int) -> Result:
             f"UTF-8 text ({sent / text_bytes:.2f}x); with --shared-fs only the path",
             f"received per briefing: {back / max(1, len(entries)):,.0f} bytes pickled (the analysis dict), "
             f"{back / max(1, len(entries)) / (text_bytes / count):.1f}x the text",
+            f"the client's own work per result (unpickle, cache write with fsync, Analysis.from_dict, "
+            f"the JSON line): {client_seconds / max(1, len(entries)) * 1000:.1f} ms a briefing, "
+            f"{client_words / client_seconds:,.0f} words/s: the most one client takes in",
         ],
     )
+
+
+def client_side(entries: list[Path], scratch: Path) -> tuple[float, int]:
+    """Wall seconds the client spends on the results of `entries` (fsync included), and their words."""
+    import json
+
+    from analysis.documents import from_text
+    from analysis.report import analysis_json
+    from analysis.types import Analysis
+    from store.cache import AnalysisCache, decode_entry
+    from bench.texts import speeches
+
+    texts = {}
+    for _, text in speeches(10**9):
+        document = from_text(text)
+        texts[document.content_hash] = document
+    raws = [pickle.dumps(decode_entry(p.read_bytes()), protocol=5) for p in entries]
+    cache = AnalysisCache(scratch)
+    words = 0
+    start = time.perf_counter()
+    for raw in raws:
+        value = pickle.loads(raw)
+        cache.put(value["key"], value)
+        analysis = Analysis.from_dict(value)
+        document = texts[analysis.content_hash]
+        json.dumps(analysis_json(document, analysis), ensure_ascii=False)
+        words += document.words
+    return time.perf_counter() - start, words
 
 
 def short_briefings(folder: Path, count: int) -> Path:

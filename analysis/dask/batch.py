@@ -29,11 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analysis import ANALYSER_VERSION
 from analysis.batch import BatchProgress, Outcome, Planned, _from_cache
 from analysis.dask import worker
 from analysis.dask.cluster import DaskUnavailable, connected
 from analysis.documents import DocumentError, read_document
-from analysis.pipeline import BATCH_CHARS
+from analysis.pipeline import BATCH_CHARS, model_version
 from analysis.service import AnalysisService
 from analysis.types import Analysis, Document
 
@@ -130,6 +131,7 @@ class _Runner:
         self.finished = as_completed()
         self.asked: float | None = None  # when the scheduler was last asked for its worker threads
         self.known_threads = 1
+        self.versions = (model_version(service.model_name), ANALYSER_VERSION)
         # A run smaller than the window is cut finer, so every worker gets a share of it: 200 short
         # notes would otherwise be one task on one worker. Large runs keep the BATCH_CHARS bound.
         total = sum(p.characters for p in misses)
@@ -220,6 +222,13 @@ class _Runner:
             self.progress.characters += item.characters
             return
         for item, document, raw in zip(task.items, task.documents, results):
+            if (raw["model_version"], raw["analyser_version"]) != self.versions:
+                # Stored under the workers' key, it would never be found by this machine's runs.
+                raise DaskUnavailable(
+                    f"the workers analyse with {raw['model_name']} {raw['model_version']} (analyser "
+                    f"{raw['analyser_version']}), this machine with {self.service.model_name} "
+                    f"{self.versions[0]} (analyser {self.versions[1]}): install the same versions everywhere"
+                )
             self.service.cache.put(raw["key"], raw)
             self.progress.analysed += 1
             self.progress.characters += item.characters
