@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -145,6 +147,23 @@ def test_closing_the_run_cancels_what_is_out_and_keeps_what_finished(tmp_path, s
     assert _tasks_on(client) == 0
     kept = [p.index for p in batch.plan(service, paths) if p.cached]
     assert 0 in kept and len(kept) < len(paths)
+
+
+def test_a_worker_killed_mid_task_has_its_task_run_elsewhere(tmp_path, seed_document, scheduler, capsys):
+    address, client = scheduler
+    paths = briefings(tmp_path / "in", seed_document, 12)  # several tasks, two workers
+    service = AnalysisService(AnalysisCache(tmp_path / "cache"))
+    outcomes = dask_batch.run(service, batch.plan(service, paths), address)
+    first = next(outcomes)
+    busy = [worker for worker, keys in client.processing().items() if keys]
+    assert busy  # tasks were still running when the first came back
+    (pid,) = client.run(os.getpid, workers=busy[:1]).values()
+    os.kill(pid, signal.SIGKILL)  # a worker process this module's cluster started
+
+    rest = list(outcomes)
+
+    assert [o.error for o in [first, *rest]] == [None] * len(paths)
+    assert all(p.cached for p in batch.plan(service, paths))
 
 
 def test_without_the_extra_dask_says_what_to_install_and_exits_2(tmp_path, seed_path):

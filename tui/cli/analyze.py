@@ -146,7 +146,10 @@ class ProgressBar:
 
 
 def run_analyze(argv: list[str]) -> int:
-    args = analyze_parser().parse_args(argv)
+    parser = analyze_parser()
+    args = parser.parse_args(argv)
+    if args.shared_fs and not args.dask:
+        parser.error("--shared-fs goes with --dask")
     from analysis import batch
     from analysis.pipeline import AnalysisCancelled, ModelNotInstalled, model_version
     from analysis.service import AnalysisService
