@@ -25,6 +25,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,18 +81,12 @@ def run(
             on_progress(progress)
 
     misses = [p for p in planned if not p.cached and p.error is None]
-    if not misses:
-        for item in planned:
-            outcome = Outcome(item.index, item.path, error=item.error) if item.error else _from_cache(service, item)
-            progress.briefings += 1
-            report()
-            yield outcome
-        return
-
-    progress.loading_model = True  # the workers load it with their first task
-    report()
-    with connected(address, on_notice) as client:
-        runner = _Runner(client, service, misses, shared_fs, progress)
+    if misses:
+        progress.loading_model = True  # the workers load it with their first task
+        report()
+    # Nothing to analyse, nothing to connect to: a cached run needs no cluster.
+    with connected(address, on_notice) if misses else nullcontext() as client:
+        runner = _Runner(client, service, misses, shared_fs, progress) if misses else None
         try:
             for item in planned:
                 if item.error is not None:
@@ -104,8 +99,8 @@ def run(
                 report()
                 yield outcome
         finally:
-            runner.cancel()
-        report()
+            if runner is not None:
+                runner.cancel()
 
 
 class _Runner:
@@ -200,6 +195,7 @@ class _Runner:
 
     def take(self, future: Any, task: _Task) -> None:
         """Store a finished task's analyses, or split a failed one, or report its one briefing."""
+        self.progress.loading_model = False
         try:
             results = future.result()
         except worker.WorkerCannotAnalyse as error:
@@ -233,7 +229,6 @@ class _Runner:
             self.progress.analysed += 1
             self.progress.characters += item.characters
             self.ready[item.index] = Outcome(item.index, item.path, document, Analysis.from_dict(raw))
-        self.progress.loading_model = False
 
     def reread(self, outcome: Outcome) -> Outcome:
         """With --shared-fs: the client's own reading of a file a worker analysed, checked."""
@@ -253,5 +248,8 @@ class _Runner:
     def cancel(self) -> None:
         """Cancel what is still out: kept results are in the cache, the rest is not wanted."""
         if self.out:
-            self.client.cancel(list(self.out))
+            try:
+                self.client.cancel(list(self.out))
+            except Exception:  # noqa: BLE001 - connection gone: the scheduler drops a lost client's tasks
+                pass
             self.out.clear()
