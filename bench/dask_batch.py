@@ -31,7 +31,8 @@ COMMANDS = {"--dask local:2": ["--dask", "local:2"], "--jobs 2": ["--jobs", "2"]
 def timed_analyze(folder: Path, options: list[str], home: Path) -> float:
     """Wall seconds of `briefing analyze FOLDER --json OPTIONS` with an empty cache at `home`."""
     start = time.perf_counter()
-    run_child(["-m", "tui.cli", "analyze", str(folder), "--json", *options], child_env(BRIEFING_HOME=str(home)))
+    command = ["-m", "tui.cli", "analyze", str(folder), "--json", *options]
+    run_child(command, child_env(BRIEFING_HOME=str(home)))
     return time.perf_counter() - start
 
 
@@ -86,7 +87,8 @@ def overhead_results(count: int, timings: dict[str, tuple[float, float]]) -> Res
         [
             f"--dask local:2 {dask * 1000:.2f} ms, --jobs 1 {one * 1000:.2f} ms, --jobs 2 "
             f"{two * 1000:.2f} ms per briefing after start-up",
-            *(f"{name}: {wall:.1f} s in all, start-up {start:.1f} s" for name, (wall, start) in timings.items()),
+            *(f"{name}: {wall:.1f} s in all, start-up {start:.1f} s"
+              for name, (wall, start) in timings.items()),
         ],
     )
 
@@ -101,7 +103,8 @@ def wire_results(documents, homes: list[Path], tasks: int) -> Result:
     sent = sum(len(pickle.dumps(d, protocol=5)) for d in documents)
     entries = [p for home in homes for p in (home / "cache").rglob(f"*{SUFFIX}")]
     back = sum(len(pickle.dumps(decode_entry(p.read_bytes()), protocol=5)) for p in entries)
-    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
+    local = {"n_workers": 2, "threads_per_worker": 1, "host": "127.0.0.1", "dashboard_address": "127.0.0.1:0"}
+    with LocalCluster(**local) as cluster:
         with Client(cluster) as client:
             client.gather(client.map(int, range(50)))  # warm the connections
             start = time.perf_counter()
@@ -162,7 +165,8 @@ def short_briefings(folder: Path, count: int) -> Path:
 
     from bench.texts import seed_path
 
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", seed_path().read_text(encoding="utf-8")) if len(s) > 40]
+    text = seed_path().read_text(encoding="utf-8")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 40]
     folder.mkdir(parents=True)
     for number in range(count):
         text = f"Note {number}. {sentences[number % len(sentences)]}\n"

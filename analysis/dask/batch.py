@@ -148,10 +148,14 @@ class _Runner:
 
     def top_up(self) -> None:
         """Submit tasks in order while the window has room (always one when nothing is held)."""
-        while self.pending and (self.held == 0 or self.held < BATCH_CHARS * TASKS_PER_THREAD * self.threads()):
+        while self.pending and (self.held == 0 or self.held < self.window()):
             items = self.pending.popleft()
             self.held += sum(p.characters for p in items)
             self.submit(items)
+
+    def window(self) -> int:
+        """Characters the client lets out on the cluster or hold before their turn."""
+        return BATCH_CHARS * TASKS_PER_THREAD * self.threads()
 
     def threads(self) -> int:
         """Worker threads on the cluster, asked of the scheduler at most once a second: workers
