@@ -44,6 +44,17 @@ def analyze_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="spaCy worker processes for the briefings not yet analysed (default: 1)",
     )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="analyse on a Dask cluster: a scheduler address (tcp://HOST:8786) or local:N for N "
+        "worker processes here; replaces --jobs (needs: pip install 'briefing[dask]')",
+    )
+    parser.add_argument(
+        "--shared-fs",
+        action="store_true",
+        help="with --dask: the workers see these files at the same paths, so send paths, not texts",
+    )
     parser.add_argument("--version", action=Version, help="show the version and exit")
     add_model_and_data_options(parser)
     return parser
@@ -135,7 +146,10 @@ class ProgressBar:
 
 
 def run_analyze(argv: list[str]) -> int:
-    args = analyze_parser().parse_args(argv)
+    parser = analyze_parser()
+    args = parser.parse_args(argv)
+    if args.shared_fs and not args.dask:
+        parser.error("--shared-fs goes with --dask")
     from analysis import batch
     from analysis.pipeline import AnalysisCancelled, ModelNotInstalled, model_version
     from analysis.service import AnalysisService
@@ -143,9 +157,16 @@ def run_analyze(argv: list[str]) -> int:
     from store.corrections import CorrectionsStore
     from store.paths import analysis_cache_dir, corrections_path
 
+    cannot_run: tuple[type[Exception], ...] = (ModelNotInstalled,)  # exit 2: nothing to fix per briefing
     try:
         model_version(args.model)
-    except ModelNotInstalled as error:
+        if args.dask:
+            from analysis.dask import batch as dask_batch
+            from analysis.dask import cluster
+
+            cannot_run += (cluster.DaskUnavailable,)
+            cluster.check(args.dask)
+    except cannot_run as error:
         return fail(str(error), 2)
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model, data_dir=args.data_dir)
     corrections = CorrectionsStore(corrections_path(args.data_dir))
@@ -163,7 +184,12 @@ def run_analyze(argv: list[str]) -> int:
         if bar is not None:
             bar.update(latest)
 
-    outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
+    if args.dask:
+        outcomes = dask_batch.run(
+            service, planned, args.dask, shared_fs=args.shared_fs, on_progress=on_progress, on_notice=fail
+        )
+    else:
+        outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
     try:
         with bar if bar is not None else nullcontext():
             code = print_outcomes(outcomes, corrections, as_json=args.json)
@@ -171,7 +197,7 @@ def run_analyze(argv: list[str]) -> int:
         outcomes.close()  # stops spaCy and its workers; every entry stored so far stays valid
         kept = f"{state.analysed} briefing{'s' if state.analysed != 1 else ''} analysed so far"
         return fail(f"interrupted; {kept} kept in the cache", INTERRUPTED)
-    except ModelNotInstalled as error:
+    except cannot_run as error:
         return fail(str(error), 2)
     for warning in service.cache.warnings + corrections.warnings:
         fail(warning)
