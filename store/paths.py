@@ -60,3 +60,17 @@ def corrections_path(override: str | os.PathLike[str] | None = None) -> Path:
 
 def analysis_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return _ensure(cache_dir(override) / "analysis")
+
+
+def state_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Reading state (read, starred, position) is the user's: it lives with the notes."""
+    return data_dir(override) / "state"
+
+
+def library_index_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The library index is rebuilt from the analysis cache, so it lives in the cache folder."""
+    return _ensure(cache_dir(override) / "library")
+
+
+def search_index_path(override: str | os.PathLike[str] | None = None) -> Path:
+    return cache_dir(override) / "search.sqlite"

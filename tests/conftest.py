@@ -56,3 +56,26 @@ def warm_home(tmp_path, warm_home_template):
     from tests.app_fixtures import copy_home
 
     return copy_home(warm_home_template, tmp_path / "home")
+
+
+@pytest.fixture(scope="session")
+def library_home_template(tmp_path_factory, seed_path, pipeline):
+    """A data folder whose cache holds the analyses of the test library's briefings."""
+    from tests.library_fixtures import warm_library_cache
+
+    return warm_library_cache(tmp_path_factory.mktemp("library-home"), seed_path, pipeline)
+
+
+@pytest.fixture
+def library_home(tmp_path, library_home_template):
+    """A fresh data folder per test with the library's briefings already analysed."""
+    from tests.app_fixtures import copy_home
+
+    return copy_home(library_home_template, tmp_path / "home")
+
+
+@pytest.fixture
+def library_folder(tmp_path, seed_path):
+    from tests.library_fixtures import make_library
+
+    return make_library(tmp_path / "library", seed_path)

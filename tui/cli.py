@@ -13,7 +13,7 @@ from pathlib import Path
 
 STARTED = time.perf_counter()  # first import of the CLI: the app reports "ready in N ms" from here
 
-SUBCOMMANDS = ("analyze", "notes")
+SUBCOMMANDS = ("analyze", "notes", "library", "search", "actors")
 
 
 def _version() -> str:
@@ -57,12 +57,14 @@ def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for briefings: actors, summary and your notes.",
-        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help'.",
+        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help', 'briefing library --help', "
+        "'briefing search --help', 'briefing actors --help'.",
     )
     parser.add_argument(
         "path",
         nargs="?",
-        help="briefing to open (.txt or .md); without one, the bundled sample briefing",
+        help="briefing to open (.txt or .md), or a folder of them (the library); without one, "
+        "the bundled sample briefing",
     )
     parser.add_argument("--version", action=Version, help="show the version and exit")
     _common(parser)
@@ -85,6 +87,10 @@ def run_open(argv: list[str]) -> int:
         path = sample_path()
     else:
         path = Path(args.path).expanduser()
+    if path.is_dir():
+        from tui.cli_library import open_library
+
+        return open_library(path, args, STARTED)
     try:
         document = read_document(path)
         model_version(args.model)
@@ -113,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.cli_notes import run_notes
 
             return run_notes(argv[1:])
+        if argv and argv[0] in ("library", "search", "actors"):
+            from importlib import import_module
+
+            return getattr(import_module(f"tui.cli_{argv[0]}"), f"run_{argv[0]}")(argv[1:])
         return run_open(argv)
     except KeyboardInterrupt:
         return 130

@@ -53,10 +53,16 @@ class AnalysisReady(Message):
 
 
 class ReaderScreen(NotesActions, ActorActions, Screen):
-    def __init__(self, session: Session) -> None:
+    def __init__(
+        self, session: Session, *, at: int | None = None, find: str | None = None, actor_id: str | None = None
+    ) -> None:
+        """`at` opens at that offset (else where the reader was last left); `find` sets find there;
+        `actor_id` selects that actor once the analysis is in."""
         super().__init__()
         self.session = session
         self.analysis: Analysis | None = None
+        self.opening = (at, find, actor_id)
+        self.cursor_paragraph: int | None = None  # kept here: the panes are gone by unmount
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -96,6 +102,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         self.document_view.load(document)
         self.document_view.focus()
         self.status.paragraphs = len(document.paragraphs)
+        self._open_where_asked(self.session.opened())
         if document.notice:
             self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
         self.refresh_notes()
@@ -103,6 +110,20 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         self.call_after_refresh(self.app.mark_ready)
         # After the first paint: the text first, then the (cached or computed) analysis.
         self.call_after_refresh(self.load_analysis)
+
+    def _open_where_asked(self, last_paragraph: int) -> None:
+        at, find, _actor = self.opening
+        if at is None and last_paragraph and self.document_view.paragraph_count:
+            at = self.document_view.paragraph_span(last_paragraph)[0]
+        if at is not None:
+            self.document_view.go_to_offset(at)
+        if find:
+            self.document_view.find(find)
+
+    def on_unmount(self) -> None:
+        # Leaving the reader (back to the library, or quitting): where to reopen next time.
+        if self.cursor_paragraph is not None:
+            self.session.remember_paragraph(self.cursor_paragraph)
 
     # analysis
 
@@ -128,6 +149,11 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
 
     def show_analysis(self, analysis: Analysis, mentions: KindedSpans) -> None:
         self.analysis = analysis
+        at, find, wanted = self.opening
+        wanted_actor = analysis.actor(wanted) if wanted is not None else None
+        if wanted_actor is not None:
+            self.opening = (at, find, None)
+            self.actor_list.selected_id = wanted_actor.id
         self.actor_list.show(analysis.actors)
         self.document_view.set_mentions(mentions)
         self.query_one(SummaryPanel).show(self.session.document.text, analysis.summary)
@@ -135,6 +161,10 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         selected = analysis.actor(self.actor_list.selected_id or "")
         if selected is not None:
             self.document_view.set_selected(selected.spans)
+        if wanted_actor is not None and wanted_actor.spans:
+            span = next((s for s in wanted_actor.spans if s[0] == at), wanted_actor.spans[0])
+            self.document_view.go_to_offset(span[0], span)
+            self.status.say(f"{wanted_actor.name}: {wanted_actor.mentions} mentions · ]/[ next/previous")
         self.refresh_notes()
 
     def _show_actor_count(self) -> None:
@@ -200,6 +230,10 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
             self.refresh_analysis()
             state = "folded into their states" if self.session.fold_metonyms else "shown as their own actors"
             self.status.say(f"Capitals and demonyms {state}")
+        elif message.what == "other-briefings" and message.actor is not None:
+            from tui.screens.library_actors import ActorBriefingsScreen
+
+            self.app.push_screen(ActorBriefingsScreen.for_reader(self.app, message.actor, self.session.state_key))
         elif message.what == "show-hidden":
             self.toggle_show_hidden()
         elif message.what in ("merge", "rename", "kind", "hide") and message.actor is not None:
@@ -227,6 +261,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
     @on(DocumentView.CursorMoved)
     def cursor_moved(self, message: DocumentView.CursorMoved) -> None:
         self.status.paragraph = message.paragraph + 1
+        self.cursor_paragraph = message.paragraph
 
     @on(DocumentView.FindRequested)
     def find_requested(self) -> None:

@@ -180,3 +180,6 @@ class ActorList(OptionList):
 
     def action_mention(self, step: int) -> None:
         self.post_message(self.Requested("next-mention" if step > 0 else "previous-mention", None))
+
+    def action_other_briefings(self) -> None:
+        self.post_message(self.Requested("other-briefings", self.highlighted_actor))

@@ -1,0 +1,232 @@
+"""The library: a folder of briefings, its index, reading state, notes and search, without a UI.
+
+`Library.rows()` lists every briefing under the folder from a scan and the index's manifest alone
+(no analysis file opened). `Library.analyse_pending()` runs the briefings not indexed yet (or
+changed since) through the batch path, one spaCy stream, indexing each as it finishes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.library_records import failed_record, record_of
+from analysis.library_scan import Found, briefing_files, briefing_key, scan
+from analysis.service import AnalysisService, with_corrections
+from store.cache import AnalysisCache
+from store.corrections import CorrectionsStore
+from store.index import LibraryIndex, row_of
+from store.notes import NotesStore
+from store.paths import (
+    analysis_cache_dir,
+    corrections_path,
+    library_index_dir,
+    notes_path,
+    search_index_path,
+    state_dir,
+)
+from store.search import SearchIndex
+from store.state import StateStore
+
+__all__ = ["Library", "Row", "briefing_files", "briefing_key"]
+
+
+@dataclass
+class Row:
+    """One briefing as the library lists it."""
+
+    key: str
+    relative: str
+    title: str
+    date: str = ""
+    words: int = 0
+    top: list[str] = field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    notes: int = 0
+    tags: set[str] = field(default_factory=set)
+    read: bool = False
+    starred: bool = False
+    indexed: bool = False  # the index holds an up-to-date record
+    error: str | None = None
+    content_hash: str | None = None
+    format: str | None = None
+
+    @property
+    def state(self) -> str:
+        if self.error:
+            return "broken"
+        if not self.indexed:
+            return "pending"
+        if self.starred:
+            return "starred"
+        return "read" if self.read else "unread"
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.key, "relative": self.relative, "title": self.title, "date": self.date or None,
+            "format": self.format, "words": self.words, "state": {"read": self.read, "starred": self.starred},
+            "analysed": self.indexed, "notes": self.notes, "top_actors": self.top, "error": self.error,
+        }
+
+
+class NotesIndex:
+    """Which notes belong to a briefing: those written on its file, or on its text (a note
+    written on a copy of the file elsewhere, or before it moved)."""
+
+    def __init__(self, notes: list[dict]) -> None:
+        self.by_key: defaultdict[str, set[str]] = defaultdict(set)
+        self.by_hash: defaultdict[str, set[str]] = defaultdict(set)
+        self.tags: dict[str, set[str]] = {}
+        for note in notes:
+            note_id, path = note.get("id"), note.get("document_path")
+            if not isinstance(note_id, str):
+                continue
+            if isinstance(path, str) and path:
+                self.by_key[briefing_key(path)].add(note_id)
+            if isinstance(note.get("content_hash"), str):
+                self.by_hash[note["content_hash"]].add(note_id)
+            self.tags[note_id] = {tag for tag in note.get("tags") or [] if isinstance(tag, str)}
+
+    def count(self, row: Row) -> None:
+        ids = self.by_key.get(row.key, set()) | (self.by_hash.get(row.content_hash, set()) if row.content_hash else set())
+        row.notes = len(ids)
+        row.tags = set().union(*(self.tags[note_id] for note_id in ids)) if ids else set()
+
+
+class Library:
+    def __init__(self, folder: str | os.PathLike[str], *, model: str | None = None, data_dir: str | None = None) -> None:
+        from analysis.pipeline import DEFAULT_MODEL
+
+        self.folder = Path(folder).expanduser().absolute()
+        self.data_dir = data_dir
+        self.service = AnalysisService(AnalysisCache(analysis_cache_dir(data_dir)), model or DEFAULT_MODEL)
+        self.index = LibraryIndex(library_index_dir(data_dir))
+        self.state = StateStore(state_dir(data_dir))
+        self.notes = NotesStore(notes_path(data_dir))
+        self.corrections = CorrectionsStore(corrections_path(data_dir))
+        self.search_index = SearchIndex(search_index_path(data_dir))
+        self.found: dict[str, Found] = {}
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.index.warnings + self.search_index.warnings + self.service.cache.warnings + self.corrections.warnings
+
+    # listing
+
+    def rows(self) -> list[Row]:
+        """Every briefing under the folder, newest first; scans the folder again."""
+        self.found = {item.key: item for item in scan(self.folder)}
+        manifest = self.index.rows()
+        states = self.state.all()
+        notes = self._notes_by_briefing()
+        rows = []
+        for key, item in self.found.items():
+            row = self._row(item, manifest.get(key), states.get(key))
+            notes.count(row)
+            rows.append(row)
+        rows.sort(key=lambda row: (row.date or "", row.relative), reverse=True)
+        return rows
+
+    def row(self, key: str) -> Row | None:
+        item = self.found.get(key)
+        if item is None:
+            return None
+        row = self._row(item, self.index.rows().get(key), self.state.get(key))
+        self._notes_by_briefing().count(row)
+        return row
+
+    def _row(self, item: Found, indexed: dict | None, state: dict | None) -> Row:
+        row = Row(key=item.key, relative=item.relative, title=Path(item.relative).stem, error=item.problem)
+        current = indexed is not None and indexed.get("size") == item.size and indexed.get("mtime_ns") == item.mtime_ns
+        if current and item.problem is None:
+            row.indexed = indexed.get("error") is None
+            row.error = indexed.get("error")
+            row.title = indexed.get("title") or row.title
+            row.date = indexed.get("date") or ""
+            row.words = indexed.get("words") or 0
+            row.top = list(indexed.get("top") or [])
+            row.actor_ids = list(indexed.get("actor_ids") or [])
+            row.content_hash = indexed.get("content_hash")
+            row.format = indexed.get("format")
+        if state is not None:
+            row.read, row.starred = bool(state.get("read")), bool(state.get("starred"))
+        return row
+
+    def _notes_by_briefing(self) -> "NotesIndex":
+        return NotesIndex(self.notes.all())
+
+    def pending(self, rows: list[Row]) -> list[Row]:
+        return [row for row in rows if not row.indexed and row.error is None]
+
+    # analysing and indexing
+
+    def analyse_pending(
+        self,
+        keys: list[str],
+        *,
+        jobs: int = 1,
+        on_progress: Callable | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[Row]:
+        """Analyse (or read from the cache) and index each briefing; yields its row when indexed."""
+        from analysis import batch
+
+        planned = batch.plan(self.service, [Path(key) for key in keys])
+        notes = self._notes_by_briefing()
+        for outcome in batch.run(self.service, planned, jobs=jobs, on_progress=on_progress, cancelled=cancelled):
+            record = self.index_outcome(outcome)
+            key = record["path"]
+            found = self.found.get(key) or Found(key, os.path.relpath(key, self.folder), record["size"], record["mtime_ns"])
+            row = self._row(found, row_of(record), self.state.get(key))
+            notes.count(row)
+            yield row
+
+    def refresh_row(self, row: Row) -> Row:
+        """The row's reading state and notes read again (after the reader had it open)."""
+        state = self.state.get(row.key)
+        row.read, row.starred = bool(state.get("read")), bool(state.get("starred"))
+        self._notes_by_briefing().count(row)
+        return row
+
+    def fill_search_index(self, rows: list[Row], cancelled: Callable[[], bool] | None = None) -> int:
+        """Put in the search index the analysed briefings it lacks or holds an older text of (it is
+        rebuildable: a deleted or corrupt one is filled again from the files, no analysis needed)."""
+        from analysis.documents import DocumentError, read_document
+
+        have = self.search_index.hashes()
+        added = 0
+        for row in rows:
+            if cancelled is not None and cancelled():
+                break
+            if row.indexed and row.content_hash and have.get(row.key) != row.content_hash:
+                try:
+                    document = read_document(row.key)
+                except DocumentError:
+                    continue
+                self.search_index.put(row.key, document.content_hash, document.title, row.date, document.text)
+                added += 1
+        return added
+
+    def index_outcome(self, outcome) -> dict:
+        """The record of one batch outcome, with corrections applied, into the index and search."""
+        key = briefing_key(outcome.path)
+        try:
+            info = os.stat(key)
+            size, mtime_ns = info.st_size, info.st_mtime_ns
+        except OSError:
+            size = mtime_ns = 0
+        if outcome.error is not None:
+            # The reason without the path the row already shows.
+            reason = outcome.error.removeprefix(f"{outcome.path}: ")
+            record = failed_record(key, reason, size=size, mtime_ns=mtime_ns)
+            self.index.put(record)
+            return record
+        document = outcome.document
+        analysis = with_corrections(outcome.analysis, document.text, self.corrections.for_document(document.content_hash))
+        record = record_of(document, analysis, key=key, size=size, mtime_ns=mtime_ns)
+        self.index.put(record)
+        self.search_index.put(key, document.content_hash, document.title, record["date"], document.text)
+        return record

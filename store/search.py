@@ -1,0 +1,191 @@
+"""Full-text search over every briefing of the library: SQLite FTS5, beside the analysis cache.
+
+A query is words that must all occur, "quoted phrases" and prefixes (`sanction*`), ranked by bm25
+(a title match weighs more than one in the body). Each hit carries a snippet with the match marked
+and the offsets of its first match in the briefing's text, so the reader can open right there.
+
+The index is rebuildable (the texts are the briefings' own): a database SQLite cannot read is set
+aside with a warning and started anew, and the library fills it again from the files.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.jsonfile import move_aside
+
+log = logging.getLogger(__name__)
+
+MARK_START, MARK_END = "\x02", "\x03"  # never in a briefing's text once shown (control characters)
+PAGE = 20
+# Title hits first: a briefing titled with the words is about them, one mentioning them is not.
+TITLE_WEIGHT, BODY_WEIGHT = 5.0, 1.0
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, content_hash TEXT, title TEXT, date TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+"""
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+class BadQuery(ValueError):
+    """A query with nothing to search for; the message is meant for the user."""
+
+
+@dataclass
+class Term:
+    words: list[str]
+    prefix: bool = False
+
+
+@dataclass
+class Hit:
+    path: str
+    title: str
+    date: str | None
+    snippet: str  # the match between MARK_START and MARK_END
+    start: int
+    end: int
+    score: float
+
+
+def parse(query: str) -> list[Term]:
+    """Phrases in double quotes, words, and words ending in `*` as prefixes; punctuation is a space,
+    as the tokenizer treats it."""
+    terms: list[Term] = []
+    for phrase, word in _TERM.findall(query):
+        if phrase:
+            words = _WORD.findall(phrase)
+            if words:
+                terms.append(Term(words))
+        else:
+            prefix = word.endswith("*")
+            words = _WORD.findall(word)
+            if words:  # "U.S.-backed" is a phrase of three words, as the tokenizer reads it
+                terms.append(Term(words, prefix and len(words) == 1))
+    if not terms:
+        raise BadQuery(f"nothing to search for in {query!r}: give words, a \"phrase\" or a prefix*")
+    return terms
+
+
+def fts_query(terms: list[Term]) -> str:
+    """The FTS5 MATCH expression: every term quoted (so no word is read as an operator), AND-ed."""
+    parts = []
+    for term in terms:
+        quoted = '"' + " ".join(term.words).replace('"', "") + '"'
+        parts.append(quoted + ("*" if term.prefix else ""))
+    return " AND ".join(parts)
+
+
+def first_match(text: str, terms: list[Term]) -> tuple[int, int]:
+    """Offsets of the earliest match of any term in `text` (case-insensitive, whole words), or
+    (0, 0): FTS5 tells that a document matches, not where, so the reader's spot is found here."""
+    best: tuple[int, int] | None = None
+    for term in terms:
+        pattern = r"\b" + r"\W+".join(re.escape(word) for word in term.words) + (r"\w*" if term.prefix else r"\b")
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), found.end())
+    return best or (0, 0)
+
+
+class SearchIndex:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.warnings: list[str] = []
+        self._ready = False
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        """One connection per operation: the app searches on the UI thread and indexes in workers."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for attempt in (1, 2):
+            try:
+                connection = sqlite3.connect(self.path, timeout=10)
+                with closing(connection):
+                    if not self._ready:
+                        connection.execute("PRAGMA journal_mode=WAL")
+                        connection.executescript(_SCHEMA)
+                        self._ready = True
+                    yield connection
+                return
+            except sqlite3.DatabaseError as error:
+                if attempt == 2 or "malformed" not in str(error) and "not a database" not in str(error):
+                    raise
+                self._set_aside(str(error))
+
+    def _set_aside(self, reason: str) -> None:
+        self._ready = False
+        if self.path.exists():
+            kept = move_aside(self.path, "corrupt")
+            for extra in ("-wal", "-shm"):
+                Path(str(self.path) + extra).unlink(missing_ok=True)
+            message = f"Search index {self.path.name} was unreadable ({reason}); kept as {kept.name}, rebuilding it"
+            self.warnings.append(message)
+            log.warning(message)
+
+    def put(self, path: str, content_hash: str, title: str, date: str | None, text: str) -> None:
+        with self._connection() as db, db:
+            row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
+            if row is not None:
+                db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
+                db.execute("UPDATE docs SET content_hash = ?, title = ?, date = ? WHERE id = ?", (content_hash, title, date, row[0]))
+                doc_id = row[0]
+            else:
+                doc_id = db.execute(
+                    "INSERT INTO docs (path, content_hash, title, date) VALUES (?, ?, ?, ?)", (path, content_hash, title, date)
+                ).lastrowid
+            db.execute("INSERT INTO texts (rowid, title, body) VALUES (?, ?, ?)", (doc_id, title, text))
+
+    def remove(self, path: str) -> None:
+        with self._connection() as db, db:
+            row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
+            if row is not None:
+                db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
+                db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+
+    def hashes(self) -> dict[str, str]:
+        """path -> content hash of every briefing indexed, to find what is missing or stale."""
+        with self._connection() as db:
+            return dict(db.execute("SELECT path, content_hash FROM docs"))
+
+    def search(self, query: str, *, within: str | None = None, limit: int = PAGE, offset: int = 0) -> list[Hit]:
+        """A page of hits, best first; `within` keeps briefings whose path starts with that folder."""
+        terms = parse(query)
+        sql = (
+            "SELECT d.path, d.title, d.date, snippet(texts, 1, ?, ?, '…', 16), bm25(texts, ?, ?) AS score, "
+            "texts.rowid FROM texts JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ?"
+        )
+        arguments: list = [MARK_START, MARK_END, TITLE_WEIGHT, BODY_WEIGHT, fts_query(terms)]
+        if within:
+            sql += " AND d.path >= ? AND d.path < ?"
+            folder = within.rstrip("/\\") + "/"
+            arguments += [folder, folder[:-1] + "0"]  # "0" sorts just after "/": the folder's range
+        sql += " ORDER BY score LIMIT ? OFFSET ?"
+        arguments += [limit, offset]
+        hits = []
+        with self._connection() as db:
+            for path, title, date, snip, score, rowid in db.execute(sql, arguments).fetchall():
+                (body,) = db.execute("SELECT body FROM texts WHERE rowid = ?", (rowid,)).fetchone()
+                start, end = first_match(body, terms)
+                hits.append(Hit(path, title or "", date, snip or "", start, end, score))
+        return hits
+
+    def count(self, query: str, *, within: str | None = None) -> int:
+        terms = parse(query)
+        sql = "SELECT count(*) FROM texts JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ?"
+        arguments: list = [fts_query(terms)]
+        if within:
+            folder = within.rstrip("/\\") + "/"
+            sql += " AND d.path >= ? AND d.path < ?"
+            arguments += [folder, folder[:-1] + "0"]
+        with self._connection() as db:
+            return db.execute(sql, arguments).fetchone()[0]

@@ -1,0 +1,122 @@
+"""The library screen, driven through the real app on a real folder and a warm analysis cache."""
+
+from __future__ import annotations
+
+from analysis.library import Library
+from tui.app import BriefingApp
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+
+def library_app(folder, home) -> BriefingApp:
+    return BriefingApp(library=Library(folder, data_dir=str(home)), data_dir=str(home), jobs=1)
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def files(screen: LibraryScreen) -> list[str]:
+    table = screen.table
+    return [screen.rows[table.coordinate_to_cell_key((index, 0)).row_key.value].relative for index in range(table.row_count)]
+
+
+async def test_opens_every_briefing_newest_first_with_the_broken_ones_listed(library_folder, library_home):
+    app = library_app(library_folder, library_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        shown = files(screen)
+        # The hidden folder is skipped and the symlink loop is walked once, not for ever.
+        assert sorted(shown) == sorted(
+            ["turkey-ukraine.txt", "empty.txt", "binary.txt", *[f"speeches/{p.name}" for p in (library_folder / "speeches").glob("*.md")]]
+        )
+        assert shown[0] == "turkey-ukraine.txt"  # the newest analysed briefing
+        states = {screen.rows[key].relative: screen.rows[key].state for key in screen.rows}
+        assert states["empty.txt"] == states["binary.txt"] == "broken"
+        assert "looks like a binary file" in screen.rows[str((library_folder / "binary.txt").resolve())].error
+        assert states["turkey-ukraine.txt"] == "unread"
+        seed = screen.rows[str((library_folder / "turkey-ukraine.txt").resolve())]
+        assert "Turkey" in seed.top and len(seed.top) == 3
+        status = str(screen.query_one("#library-status").render())
+        assert "5 briefings · 3 analysed · 3 unread · 2 unreadable" in status
+
+
+async def test_sort_and_filter_as_you_type(library_folder, library_home):
+    app = library_app(library_folder, library_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("S", "S")  # state, then title
+        assert screen.sort_column == "title"
+        titles = [screen.rows[k].title.casefold() for k in (screen.table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(screen.table.row_count))]
+        assert titles == sorted(titles)
+        await pilot.press("R")
+        assert files(screen)[0] != files(screen)[-1] and screen.reverse
+        await pilot.press("slash", *"speech")
+        await pilot.pause()
+        assert all(name.startswith("speeches/") for name in files(screen)) and len(files(screen)) == 2
+        await pilot.press("escape")  # esc in the filter clears it
+        await pilot.pause()
+        assert len(files(screen)) == 5
+        await pilot.press("a", *"zelensky", "enter")
+        await pilot.pause()
+        assert files(screen) == ["turkey-ukraine.txt"]
+        await pilot.press("c", "u")
+        await pilot.pause()
+        assert sorted(files(screen)) == sorted(f for f in files(screen) if f.endswith((".md", ".txt"))) and len(files(screen)) == 3
+
+
+async def test_open_a_briefing_and_come_back_to_the_same_row_marked_read(library_folder, library_home):
+    app = library_app(library_folder, library_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("j")
+        key = screen.table.current_key
+        assert screen.rows[key].state == "unread"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.session.document.path == key
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.table.current_key == key
+        assert screen.rows[key].state == "read"
+        await pilot.press("asterisk")
+        assert screen.rows[key].state == "starred"
+        await pilot.press("s")
+        await pilot.pause()
+        assert files(screen) == [screen.rows[key].relative]
+
+
+async def test_state_and_position_survive_a_restart(library_folder, library_home):
+    app = library_app(library_folder, library_home)
+    seed = str((library_folder / "turkey-ukraine.txt").resolve())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.table.current_key == seed
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "right_curly_bracket")
+        await pilot.pause()
+        assert app.screen.document_view.cursor_paragraph == 3
+        await pilot.press("backspace")
+        await pilot.pause()
+        await pilot.press("j", "enter")
+        await settle(app, pilot)
+        await pilot.press("escape", "U")  # opened (so read), then marked unread again
+        other = app.screen.table.current_key
+    again = library_app(library_folder, library_home)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(again, pilot)
+        screen = again.screen
+        assert screen.rows[seed].state == "read"
+        assert screen.rows[other].state == "unread"
+        await pilot.press("enter")
+        await settle(again, pilot)
+        assert again.screen.document_view.cursor_paragraph == 3
