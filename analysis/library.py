@@ -101,6 +101,7 @@ class Library:
         from analysis.pipeline import DEFAULT_MODEL
 
         self.folder = Path(folder).expanduser().absolute()
+        self.root = self.folder.resolve()  # what briefing keys under this library start with
         self.data_dir = data_dir
         self.service = AnalysisService(AnalysisCache(analysis_cache_dir(data_dir)), model or DEFAULT_MODEL)
         self.index = LibraryIndex(library_index_dir(data_dir))
@@ -109,6 +110,39 @@ class Library:
         self.corrections = CorrectionsStore(corrections_path(data_dir))
         self.search_index = SearchIndex(search_index_path(data_dir))
         self.found: dict[str, Found] = {}
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0):
+        """A page of full-text hits in this library's briefings, best first (`store.search.Hit`)."""
+        return self.search_index.search(query, within=str(self.root), limit=limit, offset=offset)
+
+    def actors(self, rows: list[Row] | None = None):
+        """The actors across this library's analysed briefings (`analysis.library_actors`), from
+        the index's records; records lost with a corrupt shard are rebuilt from the cache first."""
+        from analysis.library_actors import library_actors
+
+        rows = self.rows() if rows is None else rows
+        wanted = {row.key for row in rows if row.indexed}
+        records = self.index.records(wanted)
+        missing = wanted - {record["path"] for record in records}
+        if missing:
+            records += self.rebuild_records(sorted(missing))
+        return library_actors(records, self.corrections.all())
+
+    def rebuild_records(self, keys: list[str]) -> list[dict]:
+        """Records of briefings whose analysis the cache holds, indexed again (no spaCy)."""
+        from analysis.batch import Outcome
+        from analysis.documents import DocumentError, read_document
+
+        rebuilt = []
+        for key in keys:
+            try:
+                document = read_document(key)
+            except DocumentError:
+                continue
+            analysis = self.service.cached(document)
+            if analysis is not None:
+                rebuilt.append(self.index_outcome(Outcome(0, Path(key), document, analysis, cached=True)))
+        return rebuilt
 
     @property
     def warnings(self) -> list[str]:

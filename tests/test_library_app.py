@@ -120,3 +120,78 @@ async def test_state_and_position_survive_a_restart(library_folder, library_home
         await pilot.press("enter")
         await settle(again, pilot)
         assert again.screen.document_view.cursor_paragraph == 3
+
+
+async def test_a_search_result_opens_at_the_match_with_find_set(library_folder, library_home):
+    app = library_app(library_folder, library_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f", *'"new spherical" sanction*', "enter")
+        await pilot.pause()
+        search = app.screen
+        assert [hit.path for hit in search.hits] == [str((library_folder / "turkey-ukraine.txt").resolve())]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        text = reader.session.document.text
+        offset = text.index("new spherical")
+        assert reader.document_view.find_query == "new spherical"
+        assert reader.document_view.current_offset == offset
+        assert reader.document_view.cursor_paragraph == reader.session.document.paragraph_at(offset)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_an_actor_opens_the_briefings_that_mention_it_then_the_reader_at_the_mention(library_folder, library_home):
+    from tui.screens.library_actors import ActorBriefingsScreen, LibraryActorsScreen
+
+    app = library_app(library_folder, library_home)
+    seed = str((library_folder / "turkey-ukraine.txt").resolve())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("A")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryActorsScreen)
+        await pilot.press("slash", *"zelensky", "enter")
+        await pilot.pause()
+        assert [actor.name for actor in screen.shown] == ["Volodymyr Zelensky"]
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = app.screen
+        assert isinstance(listing, ActorBriefingsScreen)
+        assert [a.path for a in listing.appearances] == [seed]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        actor = reader.analysis.actor(reader.actor_list.selected_id)
+        assert actor.name == "Volodymyr Zelensky"
+        assert reader.document_view.current_offset == actor.spans[0][0]
+
+
+async def test_o_on_an_actor_in_the_reader_lists_the_other_briefings_with_it(library_folder, library_home):
+    from tui.screens.library_actors import ActorBriefingsScreen
+
+    app = library_app(library_folder, library_home)
+    seed = str((library_folder / "turkey-ukraine.txt").resolve())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reader = app.screen
+        # An actor the speeches name too: the United States, in the seed as "U.S." and "Washington".
+        shared = next(a for a in reader.analysis.actors if a.name == "United States")
+        reader.actor_list.focus()
+        reader.actor_list.highlighted = [a.id for a in reader.actor_list._visible()].index(shared.id)
+        await pilot.press("o")
+        await pilot.pause()
+        listing = app.screen
+        assert isinstance(listing, ActorBriefingsScreen)
+        paths = {a.path for a in listing.appearances}
+        assert seed not in paths and paths and all("/speeches/" in path for path in paths)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is reader

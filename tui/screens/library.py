@@ -244,19 +244,10 @@ class LibraryScreen(Screen):
     # the reader and back
 
     def open_briefing(self, key: str, **where) -> None:
-        from analysis.documents import DocumentError, read_document
-        from tui.screens.reader import ReaderScreen
-        from tui.session import Session
+        from tui.screens.library_open import open_in_reader
 
-        try:
-            document = read_document(key)
-        except DocumentError as error:
-            self.notify(str(error), title="Cannot open", severity="error", timeout=10)
-            return
-        self.opened_key = key
-        session = Session(document, model=self.library.service.model_name, data_dir=self.library.data_dir)
-        self.app.sub_title = literal(document.title)
-        self.app.push_screen(ReaderScreen(session, **where))
+        if open_in_reader(self.app, self.library, key, **where):
+            self.opened_key = key
 
     def on_screen_resume(self) -> None:
         """Back from the reader (or another list): the same row, its state and notes read again."""

@@ -1,0 +1,88 @@
+"""Search across the library: the text of every briefing, ranked hits with the match marked.
+
+A query is words (all must occur), "quoted phrases" and prefixes (`sanction*`); `enter` on a hit
+opens the reader at the match with find set, so `n`/`N` walk the rest of that briefing.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.search import BadQuery, Hit
+from tui.actions import bindings_for
+from tui.literal import literal
+from tui.widgets.search_hit import hit_label
+
+
+class SearchResults(OptionList):
+    BINDINGS = bindings_for("search")
+
+    def action_edit_query(self) -> None:
+        self.screen.query_one("#search-query", Input).focus()
+
+
+class SearchScreen(Screen):
+    def __init__(self, library, query: str = "") -> None:
+        super().__init__()
+        self.library = library
+        self.initial = query
+        self.hits: list[Hit] = []
+        self.last_query = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(self.initial, placeholder='search every briefing: words, "a phrase", prefix*  (enter)', id="search-query")
+        yield SearchResults(id="search-results")
+        yield Static(id="search-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-query", Input).focus()
+        if self.initial:
+            self.run_query(self.initial)
+
+    @on(Input.Submitted, "#search-query")
+    def submitted(self, event: Input.Submitted) -> None:
+        self.run_query(event.value)
+        if self.hits:
+            self.query_one(SearchResults).focus()
+
+    def run_query(self, query: str) -> None:
+        results = self.query_one(SearchResults)
+        status = self.query_one("#search-status", Static)
+        results.clear_options()
+        self.hits = []
+        if not query.strip():
+            status.update("")
+            return
+        started = time.perf_counter()
+        try:
+            self.hits = self.library.search(query)
+        except BadQuery as error:
+            status.update(Text(literal(str(error))))
+            return
+        elapsed = (time.perf_counter() - started) * 1000
+        self.last_query = query
+        root = str(self.library.root)
+        results.add_options(
+            Option(hit_label(hit, hit.path[len(root) + 1 :] if hit.path.startswith(root) else hit.path), id=str(number))
+            for number, hit in enumerate(self.hits)
+        )
+        if self.hits:
+            results.highlighted = 0
+        shown = f"{len(self.hits)} best" if len(self.hits) == 20 else str(len(self.hits))
+        status.update(Text(literal(f"{shown} briefing{'s' if len(self.hits) != 1 else ''} match “{query}” · {elapsed:.0f} ms · enter opens at the match")))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def open_hit(self, event: OptionList.OptionSelected) -> None:
+        from tui.screens.library_open import open_in_reader
+
+        hit = self.hits[int(event.option.id)]
+        # Find is set to the text matched there, so n/N walk its other occurrences.
+        open_in_reader(self.app, self.library, hit.path, at=hit.start, find_span=(hit.start, hit.end))
