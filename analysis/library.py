@@ -7,7 +7,9 @@ changed since) through the batch path, one spaCy stream, indexing each as it fin
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +33,9 @@ from store.paths import (
 from store.search import SearchIndex
 from store.state import StateStore
 
-__all__ = ["Library", "Row", "briefing_files", "briefing_key"]
+__all__ = ["Library", "Row", "briefing_files", "briefing_key", "indexed"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -264,3 +268,25 @@ class Library:
         self.index.put(record)
         self.search_index.put(key, document.content_hash, document.title, record["date"], document.text)
         return record
+
+
+def indexed(outcomes: Iterator, model: str | None, data_dir: str | None) -> Iterator:
+    """The batch's outcomes, each put in the library index and the search index on its way (for
+    `briefing analyze`). An index that cannot be written is said once; the analysis goes on."""
+    from store.jsonfile import StoreError
+
+    library = Library(Path.cwd(), model=model, data_dir=data_dir)
+    failed = False
+    try:
+        for outcome in outcomes:
+            if not failed:
+                try:
+                    library.index_outcome(outcome)
+                except (StoreError, OSError, sqlite3.Error) as error:
+                    failed = True
+                    log.warning("the library index could not be updated: %s", error)
+            yield outcome
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
