@@ -29,6 +29,8 @@ def make_library(folder: Path, seed_path: Path) -> Path:
     (folder / "speeches").mkdir(parents=True, exist_ok=True)
     (folder / ".hidden").mkdir(exist_ok=True)
     shutil.copy(seed_path, folder / "turkey-ukraine.txt")
+    # Fixed times, so "newest first" and the dates shown are the same on every run.
+    os.utime(folder / "turkey-ukraine.txt", (1_710_000_000, 1_710_000_000))
     shutil.copy(seed_path, folder / ".hidden" / "copy.txt")
     for number, (name, text) in enumerate(speech_excerpts()):
         path = folder / "speeches" / f"{name}.md"

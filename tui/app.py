@@ -69,7 +69,7 @@ class BriefingApp(App[int]):
         self.library = library
         self.jobs = jobs
         self.session = Session(document, model=model, data_dir=data_dir) if document is not None else None
-        self.sub_title = escape(literal(document.title if document is not None else str(library.folder)))
+        self.sub_title = escape(literal(document.title if document is not None else library.folder.name))
         self.ready_ms: float | None = None
 
     def on_mount(self) -> None:

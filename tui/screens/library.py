@@ -70,7 +70,7 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(PromptBar).display = False
-        self.table.border_title = literal(str(self.library.folder))
+        self.table.border_title = literal(self.library.folder.name or str(self.library.folder))
         self.load_rows()
         self.table.focus()
         self.call_after_refresh(self.app.mark_ready)
@@ -251,7 +251,7 @@ class LibraryScreen(Screen):
 
     def on_screen_resume(self) -> None:
         """Back from the reader (or another list): the same row, its state and notes read again."""
-        self.app.sub_title = literal(str(self.library.folder))
+        self.app.sub_title = literal(self.library.folder.name or str(self.library.folder))
         if self.opened_key in self.rows:
             self.table.update(self.library.refresh_row(self.rows[self.opened_key]))
             self.show_status()

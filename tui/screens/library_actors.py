@@ -50,7 +50,7 @@ class LibraryActorsScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(LibraryActorsTable)
-        table.border_title = "Actors across " + literal(str(self.library.folder))
+        table.border_title = "Actors across " + literal(self.library.folder.name or str(self.library.folder))
         for key, label in (("name", "Actor"), ("kind", "Kind"), ("briefings", "Briefings"), ("mentions", "Mentions"), ("latest", "Latest")):
             table.add_column(label, key=key)
         self.query_one("#library-actors-filter", Input).display = False

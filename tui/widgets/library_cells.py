@@ -10,9 +10,10 @@ from tui.literal import literal
 
 COLUMNS = (("state", "State"), ("title", "Title"), ("file", "File"), ("date", "Date"), ("words", "Words"),
            ("actors", "Top actors"), ("notes", "Notes"))
-# Cells are cut to these widths (with …): a 300-character title would push every other column
-# off screen, and measuring 10,000 long cells is what makes a table slow to appear.
-WIDTHS = {"title": 44, "file": 28, "actors": 34}
+# Every column has a fixed width, its cells cut to it with …: a 300-character title would push the
+# other columns off screen, and a table that measures 10,000 cells is slow to appear. Together
+# they fill 120 columns (with the cells' padding and the border).
+WIDTHS = {"state": 6, "title": 32, "file": 20, "date": 10, "words": 7, "actors": 24, "notes": 5}
 STATE_LABELS = {"unread": "● new", "read": "  read", "starred": "★ star", "pending": "… wait", "broken": "✗ bad"}
 STATE_ORDER = {"unread": 0, "starred": 1, "read": 2, "pending": 3, "broken": 4}
 SORT_KEYS = {
@@ -31,6 +32,12 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def cut_left(text: str, width: int) -> str:
+    """A path cut from the left: its file name is what tells two briefings apart."""
+    text = literal(text)
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
 def cells(row: Row) -> list[Text]:
     """The row's cells, every one literal text (titles and paths come from outside)."""
     state = row.state
@@ -39,7 +46,7 @@ def cells(row: Row) -> list[Text]:
     return [
         Text(STATE_LABELS[state], style=style),
         Text(cut(title, WIDTHS["title"]), style="bold" if state == "unread" else ""),
-        Text(cut(row.relative, WIDTHS["file"]), style="dim"),
+        Text(cut_left(row.relative, WIDTHS["file"]), style="dim"),
         Text((row.date or "")[:10]),
         Text(f"{row.words:,}" if row.words else "", justify="right"),
         Text(cut(", ".join(row.top), WIDTHS["actors"])),

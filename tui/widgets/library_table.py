@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 
 from analysis.library import Row
 from tui.actions import bindings_for
-from tui.widgets.library_cells import COLUMNS, cells
+from tui.widgets.library_cells import COLUMNS, WIDTHS, cells
 
 class LibraryTable(DataTable):
     BINDINGS = bindings_for("library")
@@ -25,7 +25,7 @@ class LibraryTable(DataTable):
 
     def on_mount(self) -> None:
         for key, label in COLUMNS:
-            self.add_column(label, key=key)
+            self.add_column(label, key=key, width=WIDTHS[key])
 
     def show(self, rows: list[Row], keep: str | None = None) -> None:
         """Fill the table with `rows` in order; the cursor stays on `keep` when it is still listed."""
