@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.library_records import failed_record, record_of
+from analysis.library_rows import NotesIndex, Row
 from analysis.library_scan import Found, briefing_files, briefing_key, scan
 from analysis.service import AnalysisService, with_corrections
 from store.cache import AnalysisCache
@@ -36,68 +35,6 @@ from store.state import StateStore
 __all__ = ["Library", "Row", "briefing_files", "briefing_key", "indexed"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Row:
-    """One briefing as the library lists it."""
-
-    key: str
-    relative: str
-    title: str
-    date: str = ""
-    words: int = 0
-    top: list[str] = field(default_factory=list)
-    actor_ids: list[str] = field(default_factory=list)
-    notes: int = 0
-    tags: set[str] = field(default_factory=set)
-    read: bool = False
-    starred: bool = False
-    indexed: bool = False  # the index holds an up-to-date record
-    error: str | None = None
-    content_hash: str | None = None
-    format: str | None = None
-
-    @property
-    def state(self) -> str:
-        if self.error:
-            return "broken"
-        if not self.indexed:
-            return "pending"
-        if self.starred:
-            return "starred"
-        return "read" if self.read else "unread"
-
-    def to_json(self) -> dict:
-        return {
-            "path": self.key, "relative": self.relative, "title": self.title, "date": self.date or None,
-            "format": self.format, "words": self.words, "state": {"read": self.read, "starred": self.starred},
-            "analysed": self.indexed, "notes": self.notes, "top_actors": self.top, "error": self.error,
-        }
-
-
-class NotesIndex:
-    """Which notes belong to a briefing: those written on its file, or on its text (a note
-    written on a copy of the file elsewhere, or before it moved)."""
-
-    def __init__(self, notes: list[dict]) -> None:
-        self.by_key: defaultdict[str, set[str]] = defaultdict(set)
-        self.by_hash: defaultdict[str, set[str]] = defaultdict(set)
-        self.tags: dict[str, set[str]] = {}
-        for note in notes:
-            note_id, path = note.get("id"), note.get("document_path")
-            if not isinstance(note_id, str):
-                continue
-            if isinstance(path, str) and path:
-                self.by_key[briefing_key(path)].add(note_id)
-            if isinstance(note.get("content_hash"), str):
-                self.by_hash[note["content_hash"]].add(note_id)
-            self.tags[note_id] = {tag for tag in note.get("tags") or [] if isinstance(tag, str)}
-
-    def count(self, row: Row) -> None:
-        ids = self.by_key.get(row.key, set()) | (self.by_hash.get(row.content_hash, set()) if row.content_hash else set())
-        row.notes = len(ids)
-        row.tags = set().union(*(self.tags[note_id] for note_id in ids)) if ids else set()
 
 
 class Library:
@@ -221,6 +158,30 @@ class Library:
             row = self._row(found, row_of(record), self.state.get(key))
             notes.count(row)
             yield row
+
+    def rescan(self, known: dict[str, Row]) -> tuple[list[Row], list[str], list[Row]]:
+        """What changed on disk since `known` was listed: (new rows, removed keys, changed rows).
+
+        Only `stat`s the folder (no manifest, no file read); a changed file's row is pending again,
+        so the caller analyses it anew (its notes are placed again on its new text when opened).
+        A removed briefing's notes stay in the notes file, untouched.
+        """
+        found = {item.key: item for item in scan(self.folder)}
+        notes = self._notes_by_briefing()
+        added, changed = [], []
+        for key, item in found.items():
+            old = self.found.get(key)
+            if key not in known:
+                row = self._row(item, None, self.state.get(key))
+                notes.count(row)
+                added.append(row)
+            elif old is not None and (old.size, old.mtime_ns, old.problem) != (item.size, item.mtime_ns, item.problem):
+                row = self._row(item, None, self.state.get(key))
+                notes.count(row)
+                changed.append(row)
+        removed = [key for key in known if key not in found]
+        self.found = found
+        return added, removed, changed
 
     def refresh_row(self, row: Row) -> Row:
         """The row's reading state and notes read again (after the reader had it open)."""

@@ -23,7 +23,8 @@ from store.jsonfile import move_aside
 log = logging.getLogger(__name__)
 
 MARK_START, MARK_END = "\x02", "\x03"  # never in a briefing's text once shown (control characters)
-PAGE = 20
+# A first page of ten, as search engines show: the snippets of a page are most of a query's cost.
+PAGE = 10
 # Title hits first: a briefing titled with the words is about them, one mentioning them is not.
 TITLE_WEIGHT, BODY_WEIGHT = 5.0, 1.0
 _SCHEMA = """
@@ -133,17 +134,27 @@ class SearchIndex:
             log.warning(message)
 
     def put(self, path: str, content_hash: str, title: str, date: str | None, text: str) -> None:
+        self.put_many([(path, content_hash, title, date, text)])
+
+    def put_many(self, documents) -> None:
+        """(path, content_hash, title, date, text) each, in one transaction: a rebuild of thousands
+        commits once instead of once per briefing."""
         with self._connection() as db, db:
-            row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
-            if row is not None:
-                db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
-                db.execute("UPDATE docs SET content_hash = ?, title = ?, date = ? WHERE id = ?", (content_hash, title, date, row[0]))
-                doc_id = row[0]
-            else:
-                doc_id = db.execute(
-                    "INSERT INTO docs (path, content_hash, title, date) VALUES (?, ?, ?, ?)", (path, content_hash, title, date)
-                ).lastrowid
-            db.execute("INSERT INTO texts (rowid, title, body) VALUES (?, ?, ?)", (doc_id, title, text))
+            for document in documents:
+                self._put(db, *document)
+
+    @staticmethod
+    def _put(db: sqlite3.Connection, path: str, content_hash: str, title: str, date: str | None, text: str) -> None:
+        row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
+        if row is not None:
+            db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
+            db.execute("UPDATE docs SET content_hash = ?, title = ?, date = ? WHERE id = ?", (content_hash, title, date, row[0]))
+            doc_id = row[0]
+        else:
+            doc_id = db.execute(
+                "INSERT INTO docs (path, content_hash, title, date) VALUES (?, ?, ?, ?)", (path, content_hash, title, date)
+            ).lastrowid
+        db.execute("INSERT INTO texts (rowid, title, body) VALUES (?, ?, ?)", (doc_id, title, text))
 
     def remove(self, path: str) -> None:
         with self._connection() as db, db:
@@ -158,25 +169,33 @@ class SearchIndex:
             return dict(db.execute("SELECT path, content_hash FROM docs"))
 
     def search(self, query: str, *, within: str | None = None, limit: int = PAGE, offset: int = 0) -> list[Hit]:
-        """A page of hits, best first; `within` keeps briefings whose path starts with that folder."""
+        """A page of hits, best first; `within` keeps briefings whose path starts with that folder.
+
+        The page is ranked first (bm25 over every match, cheap), and only its hits get a snippet:
+        in one query SQLite would compute `snippet()` (which tokenizes a whole briefing) for every
+        match before sorting, thousands of them for a common word.
+        """
         terms = parse(query)
-        sql = (
-            "SELECT d.path, d.title, d.date, snippet(texts, 1, ?, ?, '…', 16), bm25(texts, ?, ?) AS score, "
-            "texts.rowid FROM texts JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ?"
-        )
-        arguments: list = [MARK_START, MARK_END, TITLE_WEIGHT, BODY_WEIGHT, fts_query(terms)]
+        match = fts_query(terms)
+        ranked = "SELECT texts.rowid FROM texts JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ?"
+        arguments: list = [match]
         if within:
-            sql += " AND d.path >= ? AND d.path < ?"
+            ranked += " AND d.path >= ? AND d.path < ?"
             folder = within.rstrip("/\\") + "/"
             arguments += [folder, folder[:-1] + "0"]  # "0" sorts just after "/": the folder's range
-        sql += " ORDER BY score LIMIT ? OFFSET ?"
-        arguments += [limit, offset]
+        ranked += " ORDER BY bm25(texts, ?, ?) LIMIT ? OFFSET ?"
+        arguments += [TITLE_WEIGHT, BODY_WEIGHT, limit, offset]
+        sql = (
+            "SELECT d.path, d.title, d.date, snippet(texts, 1, ?, ?, '…', 16), bm25(texts, ?, ?) AS score, "
+            f"texts.body FROM texts JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ? AND texts.rowid IN ({ranked}) "
+            "ORDER BY score"
+        )
         hits = []
         with self._connection() as db:
-            for path, title, date, snip, score, rowid in db.execute(sql, arguments).fetchall():
-                (body,) = db.execute("SELECT body FROM texts WHERE rowid = ?", (rowid,)).fetchone()
-                start, end = first_match(body, terms)
-                hits.append(Hit(path, title or "", date, snip or "", start, end, score))
+            rows = db.execute(sql, [MARK_START, MARK_END, TITLE_WEIGHT, BODY_WEIGHT, match, *arguments]).fetchall()
+        for path, title, date, snip, score, body in rows:
+            start, end = first_match(body, terms)
+            hits.append(Hit(path, title or "", date, snip or "", start, end, score))
         return hits
 
     def count(self, query: str, *, within: str | None = None) -> int:

@@ -51,11 +51,11 @@ async def test_sort_and_filter_as_you_type(library_folder, library_home):
         await settle(app, pilot)
         screen = app.screen
         await pilot.press("S", "S")  # state, then title
-        assert screen.sort_column == "title"
+        assert screen.filters.sort_column == "title"
         titles = [screen.rows[k].title.casefold() for k in (screen.table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(screen.table.row_count))]
         assert titles == sorted(titles)
         await pilot.press("R")
-        assert files(screen)[0] != files(screen)[-1] and screen.reverse
+        assert files(screen)[0] != files(screen)[-1] and screen.filters.reverse
         await pilot.press("slash", *"speech")
         await pilot.pause()
         assert all(name.startswith("speeches/") for name in files(screen)) and len(files(screen)) == 2
@@ -195,3 +195,26 @@ async def test_o_on_an_actor_in_the_reader_lists_the_other_briefings_with_it(lib
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is reader
+
+
+async def test_files_added_changed_and_removed_are_picked_up_by_a_rescan(library_folder, library_home, monkeypatch, pipeline):
+    monkeypatch.setattr("analysis.service.load_pipeline", lambda name: pipeline)  # the changed text needs the model
+    app = library_app(library_folder, library_home)
+    seed = library_folder / "turkey-ukraine.txt"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        words_before = screen.rows[str(seed.resolve())].words
+        (library_folder / "copy.md").write_text(seed.read_text())  # same text: from the cache
+        speech = next((library_folder / "speeches").glob("*.md"))
+        speech.unlink()
+        with seed.open("a") as handle:
+            handle.write("\n\nAnkara said the talks would resume in Istanbul next week.\n")
+        screen.rescan()  # what the timer does every few seconds
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert str(speech.resolve()) not in screen.rows
+        assert screen.rows[str((library_folder / "copy.md").resolve())].state == "unread"
+        changed = screen.rows[str(seed.resolve())]
+        assert changed.indexed and changed.words == words_before + 10
+        assert "copy.md" in files(screen) and speech.name not in " ".join(files(screen))

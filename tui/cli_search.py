@@ -22,7 +22,7 @@ def search_parser() -> argparse.ArgumentParser:
     parser.add_argument("query", metavar="QUERY", help='e.g. \'"grain corridor" sanction*\'')
     parser.add_argument("folder", metavar="DIR", nargs="?", help="only briefings under this folder")
     parser.add_argument("--json", action="store_true", help="one JSON object per hit per line, best first")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="how many hits (default: 20)")
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="how many hits (default: 10)")
     parser.add_argument("--version", action=Version, help="show the version and exit")
     _common(parser)
     return parser

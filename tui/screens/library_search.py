@@ -15,7 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.search import BadQuery, Hit
+from store.search import PAGE, BadQuery, Hit
+
+MORE_HITS = 40  # fetched after the first page has painted
 from tui.actions import bindings_for
 from tui.literal import literal
 from tui.widgets.search_hit import hit_label
@@ -70,14 +72,35 @@ class SearchScreen(Screen):
         elapsed = (time.perf_counter() - started) * 1000
         self.last_query = query
         root = str(self.library.root)
-        results.add_options(
-            Option(hit_label(hit, hit.path[len(root) + 1 :] if hit.path.startswith(root) else hit.path), id=str(number))
-            for number, hit in enumerate(self.hits)
-        )
+        self.add_hits(self.hits, 0)
         if self.hits:
             results.highlighted = 0
-        shown = f"{len(self.hits)} best" if len(self.hits) == 20 else str(len(self.hits))
-        status.update(Text(literal(f"{shown} briefing{'s' if len(self.hits) != 1 else ''} match “{query}” · {elapsed:.0f} ms · enter opens at the match")))
+        self.say(query, elapsed)
+        if len(self.hits) == PAGE:
+            # The first page is on screen; the next ones follow once it has painted.
+            self.call_after_refresh(self.more, query, elapsed)
+
+    def add_hits(self, hits: list[Hit], first: int) -> None:
+        root = str(self.library.root)
+        self.query_one(SearchResults).add_options(
+            Option(hit_label(hit, hit.path[len(root) + 1 :] if hit.path.startswith(root) else hit.path), id=str(first + number))
+            for number, hit in enumerate(hits)
+        )
+
+    def more(self, query: str, elapsed: float) -> None:
+        if query != self.last_query:
+            return
+        extra = self.library.search(query, limit=MORE_HITS, offset=len(self.hits))
+        self.add_hits(extra, len(self.hits))
+        self.hits += extra
+        self.say(query, elapsed)
+
+    def say(self, query: str, elapsed: float) -> None:
+        count = len(self.hits)
+        shown = f"the {count} best" if count == PAGE + MORE_HITS else str(count)
+        self.query_one("#search-status", Static).update(Text(literal(
+            f"{shown} briefing{'s' if count != 1 else ''} match “{query}” · first page in {elapsed:.0f} ms · enter opens at the match"
+        )))
 
     @on(OptionList.OptionSelected, "#search-results")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
