@@ -62,9 +62,12 @@ def analysis_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return _ensure(cache_dir(override) / "analysis")
 
 
+STATE_FOLDER = "state"
+
+
 def state_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Reading state (read, starred, position) is the user's: it lives with the notes."""
-    return data_dir(override) / "state"
+    return data_dir(override) / STATE_FOLDER
 
 
 def library_index_dir(override: str | os.PathLike[str] | None = None) -> Path:

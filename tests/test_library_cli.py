@@ -54,3 +54,18 @@ def test_search_and_actors_after_analyze(capsys, library_folder, library_home):
     assert [b["path"] for b in zelensky["briefings"]] == [str((library_folder / "turkey-ukraine.txt").resolve())]
     assert set(zelensky) >= {"id", "name", "kind", "mentions", "briefings"}
     assert all(set(b) >= {"path", "mentions"} for b in zelensky["briefings"])
+
+
+def test_reading_state_is_exported_and_imported_with_the_notes(capsys, tmp_path):
+    from store.paths import state_dir
+    from store.state import StateStore
+
+    old, new = tmp_path / "old-home", tmp_path / "new-home"
+    StateStore(state_dir(str(old))).update("/briefings/a.md", read=True, starred=True, paragraph=5)
+    exported = tmp_path / "notes.json"
+    assert main(["notes", "export", "--format", "json", "-o", str(exported), "--data-dir", str(old)]) == 0
+    assert json.loads(exported.read_text())["reading_state"][0]["paragraph"] == 5
+    assert main(["notes", "import", str(exported), "--data-dir", str(new)]) == 0
+    state = StateStore(state_dir(str(new))).get("/briefings/a.md")
+    assert state["starred"] and state["paragraph"] == 5
+    assert "reading state of 1 briefings" in capsys.readouterr().err
