@@ -35,6 +35,15 @@ class RowIndexed(Message):
         self.total = total
 
 
+class Scanned(Message):
+    """The folder as a scan found it (what the index alone could not tell)."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        super().__init__()
+        self.rows = {row.key: row for row in rows}
+        self.order = [row.key for row in rows]
+
+
 class AnalysisDone(Message):
     def __init__(self, error: str | None = None) -> None:
         super().__init__()
@@ -65,6 +74,7 @@ class LibraryScreen(Screen):
         self.progress: tuple[int, int] | None = None
         self.opened_key: str | None = None
         self.queued: list[str] = []  # found by a rescan while the analysis was running
+        self.scanning = False
 
     def compose(self) -> ComposeResult:
         yield LibraryTable(id="library-table")
@@ -79,20 +89,45 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(PromptBar).display = False
         self.table.border_title = literal(self.library.folder.name or str(self.library.folder))
-        self.load_rows()
+        # What the index knows first (no scan: 10,000 files take a second or more to stat), then
+        # the scan, in the worker that goes on to analyse what is new or changed.
+        self.set_rows(self.library.indexed_rows())
+        self.scanning = True
         self.table.focus()
         self.call_after_refresh(self.app.mark_ready)
-        for warning in self.library.warnings:
-            self.notify(warning, title="Library index", severity="warning", timeout=10)
-        pending = [key for key in self.order if self.rows[key].state == "pending"]
-        if pending:
-            self.progress = (0, len(pending))
-        self.call_after_refresh(self.analyse_in_background, pending)
+        self.call_after_refresh(self.analyse_in_background, None)
         self.show_status()
         self.set_interval(RESCAN_SECONDS, self.rescan)
 
+    def set_rows(self, rows: list[Row]) -> None:
+        self.rows = {row.key: row for row in rows}
+        self.order = [row.key for row in rows]
+        self.refill()
+
+    def on_scanned(self, message: Scanned) -> None:
+        self.scanning = False
+        before = set(self.rows)
+        if set(message.rows) == before and not self.table.filling:
+            for row in message.rows.values():  # the same briefings: redraw only what changed
+                if row != self.rows[row.key]:
+                    self.table.update(row)
+            self.rows = dict(message.rows)
+            self.order = list(message.order)
+            self.show_status()
+        else:
+            self.rows = dict(message.rows)
+            self.order = list(message.order)
+            self.refill()
+        pending = sum(row.state == "pending" for row in self.rows.values())
+        self.progress = (0, pending) if pending else None
+        for warning in self.library.warnings:
+            self.notify(warning, title="Library index", severity="warning", timeout=10)
+        self.show_status()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-rescan", description="library rescan")
     def rescan(self) -> None:
+        if self.scanning:
+            return  # the first scan is still running
         added, removed, changed = self.library.rescan(dict(self.rows))
         if added or removed or changed:
             self.post_message(Rescanned(added, removed, changed))
@@ -117,12 +152,6 @@ class LibraryScreen(Screen):
                 parts.append(f"{count} {what}")
         self.notify("Library: " + ", ".join(parts) + (" (notes of removed briefings are kept)" if message.removed else ""), timeout=5)
 
-    def load_rows(self) -> None:
-        rows = self.library.rows()
-        self.rows = {row.key: row for row in rows}
-        self.order = [row.key for row in rows]
-        self.refill()
-
     # what is shown
 
     def visible(self) -> list[Row]:
@@ -140,6 +169,8 @@ class LibraryScreen(Screen):
         broken = sum(row.state == "broken" for row in rows)
         if broken:
             parts.append(f"{broken} unreadable")
+        if self.scanning:
+            parts.append("scanning the folder…")
         if self.progress is not None:
             parts.append(f"analysing {self.progress[0]}/{self.progress[1]}")
         filters = self.filters.described()
@@ -151,9 +182,14 @@ class LibraryScreen(Screen):
     # background analysis
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-analysis", description="library analysis")
-    def analyse_in_background(self, keys: list[str]) -> None:
+    def analyse_in_background(self, keys: list[str] | None) -> None:
+        """Analyse and index `keys`; None: scan the folder first, then what it finds pending."""
         worker = get_current_worker()
-        self.library.fill_search_index(list(self.rows.values()), cancelled=lambda: worker.is_cancelled)
+        if keys is None:
+            rows = self.library.rows()
+            self.post_message(Scanned(rows))
+            self.library.fill_search_index(rows, cancelled=lambda: worker.is_cancelled)
+            keys = [row.key for row in self.library.pending(rows)]
         if not keys:
             return
         try:
