@@ -27,7 +27,8 @@ if __package__ in (None, ""):
 
 from bench.common import Result, child_env, child_json, interleaved, median, ms, run_child  # noqa: E402
 
-QUERIES = ('"grain corridor"', "sanction*", "President Congress", "Turkey Russia ceasefire", '"American people" tax*')
+# A name, a phrase, a prefix, two common words, a phrase with a prefix: all words the texts hold.
+QUERIES = ("Erdogan", '"Black Sea"', "sanction*", "President Congress", '"American people" tax*')
 
 
 def first_rows(big: Path, home: Path, rows_file: Path, rounds: int) -> Result:

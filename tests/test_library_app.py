@@ -187,7 +187,7 @@ async def test_o_on_an_actor_in_the_reader_lists_the_other_briefings_with_it(lib
         reader.actor_list.focus()
         reader.actor_list.highlighted = [a.id for a in reader.actor_list._visible()].index(shared.id)
         await pilot.press("o")
-        await pilot.pause()
+        await settle(app, pilot)
         listing = app.screen
         assert isinstance(listing, ActorBriefingsScreen)
         paths = {a.path for a in listing.appearances}
@@ -218,3 +218,19 @@ async def test_files_added_changed_and_removed_are_picked_up_by_a_rescan(library
         changed = screen.rows[str(seed.resolve())]
         assert changed.indexed and changed.words == words_before + 10
         assert "copy.md" in files(screen) and speech.name not in " ".join(files(screen))
+
+
+async def test_a_single_briefing_reopens_at_the_paragraph_it_was_left_at(warm_home, seed_path):
+    from tests.app_fixtures import make_app
+
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*["right_curly_bracket"] * 5)
+        await pilot.pause()
+        assert app.screen.document_view.cursor_paragraph == 5
+    again = make_app(warm_home, seed_path)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(again, pilot)
+        assert again.screen.document_view.cursor_paragraph == 5
+        assert again.screen.session.state.get(again.screen.session.state_key)["read"] is True

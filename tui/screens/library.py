@@ -251,7 +251,7 @@ class LibraryScreen(Screen):
         elif what == "actors":
             from tui.screens.library_actors import LibraryActorsScreen
 
-            self.app.push_screen(LibraryActorsScreen(self.library))
+            self.app.push_screen(LibraryActorsScreen(self.library, list(self.rows.values())))
 
     def change_state(self, key: str, what: str) -> None:
         row = self.rows[key]

@@ -36,9 +36,11 @@ class LibraryActorsTable(DataTable):
 
 
 class LibraryActorsScreen(Screen):
-    def __init__(self, library) -> None:
+    def __init__(self, library, rows=None) -> None:
+        """`rows`: the library's rows as listed (else the folder is scanned for them)."""
         super().__init__()
         self.library = library
+        self.rows = rows
         self.actors: list[LibraryActor] = []
         self.shown: list[LibraryActor] = []
 
@@ -59,7 +61,7 @@ class LibraryActorsScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-actors", description="library actors")
     def gather(self) -> None:
-        actors = self.library.actors()
+        actors = self.library.actors(self.rows)
         self.app.call_from_thread(self.show, actors)
 
     def show(self, actors: list[LibraryActor]) -> None:
@@ -133,7 +135,9 @@ class ActorBriefingsScreen(Screen):
 
     @classmethod
     def for_reader(cls, app, actor, key: str | None) -> ActorBriefingsScreen:
-        """The other briefings of the reader's library (or of its file's folder) with this actor."""
+        """The other briefings of the reader's library (or of its file's folder) with this actor.
+
+        Reads the index (and, outside a library, scans the file's folder): call it in a worker."""
         library = app.library
         if library is None:
             from analysis.library import Library

@@ -20,6 +20,7 @@ from rich.markup import escape
 from tui.literal import literal
 from tui.screens.actor_actions import ActorActions
 from tui.screens.notes_actions import NotesActions
+from tui.screens.reading_place import ReadingPlace
 from tui.session import Session
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document_paint import KindedSpans
@@ -52,7 +53,7 @@ class AnalysisReady(Message):
         )
 
 
-class ReaderScreen(NotesActions, ActorActions, Screen):
+class ReaderScreen(ReadingPlace, NotesActions, ActorActions, Screen):
     def __init__(
         self, session: Session, *, at: int | None = None, find: str | None = None, actor_id: str | None = None
     ) -> None:
@@ -111,20 +112,6 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         # After the first paint: the text first, then the (cached or computed) analysis.
         self.call_after_refresh(self.load_analysis)
 
-    def _open_where_asked(self, last_paragraph: int) -> None:
-        at, find, _actor = self.opening
-        if at is None and last_paragraph and self.document_view.paragraph_count:
-            at = self.document_view.paragraph_span(last_paragraph)[0]
-        if at is not None:
-            self.document_view.go_to_offset(at)
-        if find:
-            self.document_view.find(find)
-
-    def on_unmount(self) -> None:
-        # Leaving the reader (back to the library, or quitting): where to reopen next time.
-        if self.cursor_paragraph is not None:
-            self.session.remember_paragraph(self.cursor_paragraph)
-
     # analysis
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
@@ -149,11 +136,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
 
     def show_analysis(self, analysis: Analysis, mentions: KindedSpans) -> None:
         self.analysis = analysis
-        at, find, wanted = self.opening
-        wanted_actor = analysis.actor(wanted) if wanted is not None else None
-        if wanted_actor is not None:
-            self.opening = (at, find, None)
-            self.actor_list.selected_id = wanted_actor.id
+        wanted_actor = self.asked_actor(analysis)
         self.actor_list.show(analysis.actors)
         self.document_view.set_mentions(mentions)
         self.query_one(SummaryPanel).show(self.session.document.text, analysis.summary)
@@ -161,10 +144,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         selected = analysis.actor(self.actor_list.selected_id or "")
         if selected is not None:
             self.document_view.set_selected(selected.spans)
-        if wanted_actor is not None and wanted_actor.spans:
-            span = next((s for s in wanted_actor.spans if s[0] == at), wanted_actor.spans[0])
-            self.document_view.go_to_offset(span[0], span)
-            self.status.say(f"{wanted_actor.name}: {wanted_actor.mentions} mentions · ]/[ next/previous")
+        self.go_to_asked_actor(wanted_actor)
         self.refresh_notes()
 
     def _show_actor_count(self) -> None:
@@ -231,9 +211,8 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
             state = "folded into their states" if self.session.fold_metonyms else "shown as their own actors"
             self.status.say(f"Capitals and demonyms {state}")
         elif message.what == "other-briefings" and message.actor is not None:
-            from tui.screens.library_actors import ActorBriefingsScreen
-
-            self.app.push_screen(ActorBriefingsScreen.for_reader(self.app, message.actor, self.session.state_key))
+            self.status.say(f"Looking for {message.actor.name} in the other briefings…")
+            self.other_briefings(message.actor)
         elif message.what == "show-hidden":
             self.toggle_show_hidden()
         elif message.what in ("merge", "rename", "kind", "hide") and message.actor is not None:
