@@ -36,6 +36,11 @@ def metadata_of(document: Document) -> dict:
     return to_dict() if callable(to_dict) else dict(vars(metadata))
 
 
+def flat(piece: str) -> str:
+    """A piece of text on one line: a snippet is shown in a list row."""
+    return " ".join(piece.split())
+
+
 def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> dict:
     """The mention with up to `context` characters either side, cut at spaces, on one line."""
     left = max(0, start - context)
@@ -46,7 +51,6 @@ def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> 
     if right < len(text):
         space = text.rfind(" ", end, right)
         right = space if space >= 0 else right
-    flat = lambda piece: " ".join(piece.split())  # noqa: E731 - one line per snippet
     return {
         "before": ("…" if left else "") + flat(text[left:start]) + (" " if text[left:start][-1:].isspace() else ""),
         "match": flat(text[start:end]),

@@ -63,7 +63,7 @@ class LibraryIndex:
         self.lock_timeout = lock_timeout
         # Notices of files set aside, for the caller to show once.
         self.warnings: list[str] = []
-        self.read_only = False
+        self._appended = 0  # manifest lines appended since compaction was last considered
 
     @property
     def manifest_path(self) -> Path:
@@ -165,7 +165,7 @@ class LibraryIndex:
                 handle.write(data.encode("utf-8"))
                 handle.flush()
                 os.fsync(handle.fileno())
-            self._appended = getattr(self, "_appended", 0) + len(rows)
+            self._appended += len(rows)
             if self._appended >= 256:  # compaction reads the whole manifest: not at every append
                 self._appended = 0
                 current, lines = self._read_manifest()

@@ -8,7 +8,7 @@ from textual import work
 from textual.message import Message
 from textual.widgets import DataTable
 
-from analysis.library import Row
+from analysis.library_rows import Row
 from tui.actions import bindings_for
 from tui.widgets.library_cells import COLUMNS, WIDTHS, cells
 
