@@ -69,3 +69,10 @@ def test_reading_state_is_exported_and_imported_with_the_notes(capsys, tmp_path)
     state = StateStore(state_dir(str(new))).get("/briefings/a.md")
     assert state["starred"] and state["paragraph"] == 5
     assert "reading state of 1 briefings" in capsys.readouterr().err
+
+
+def test_briefing_dir_opens_the_library_not_a_refusal(capsys, library_folder, library_home):
+    code = main([str(library_folder), "--data-dir", str(library_home)])
+    err = capsys.readouterr().err
+    # Under pytest there is no terminal: the library is what would have opened.
+    assert code == 2 and "the library needs a terminal" in err and "is a folder" not in err
