@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 MARK_START, MARK_END = "\x02", "\x03"  # never in a briefing's text once shown (control characters)
 # A first page of ten, as search engines show: the snippets of a page are most of a query's cost.
 PAGE = 10
+SNIPPET_CONTEXT = 70  # characters either side of the match: about a line and a half
 CACHE_KIB = 64 * 1024  # SQLite's page cache per connection: a common word's doclists stay in memory
 # Title hits first: a briefing titled with the words is about them, one mentioning them is not.
 TITLE_WEIGHT, BODY_WEIGHT = 5.0, 1.0
@@ -88,16 +89,47 @@ def fts_query(terms: list[Term]) -> str:
     return " AND ".join(parts)
 
 
+def _pattern(term: Term) -> re.Pattern[str]:
+    words = r"\W+".join(re.escape(word) for word in term.words)
+    return re.compile(r"\b" + words + (r"\w*" if term.prefix else r"\b"), re.IGNORECASE)
+
+
 def first_match(text: str, terms: list[Term]) -> tuple[int, int]:
     """Offsets of the earliest match of any term in `text` (case-insensitive, whole words), or
     (0, 0): FTS5 tells that a document matches, not where, so the reader's spot is found here."""
     best: tuple[int, int] | None = None
     for term in terms:
-        pattern = r"\b" + r"\W+".join(re.escape(word) for word in term.words) + (r"\w*" if term.prefix else r"\b")
-        found = re.search(pattern, text, re.IGNORECASE)
+        found = _pattern(term).search(text)
         if found and (best is None or found.start() < best[0]):
             best = (found.start(), found.end())
     return best or (0, 0)
+
+
+def snippet(text: str, start: int, end: int, terms: list[Term], context: int = SNIPPET_CONTEXT) -> str:
+    """The text around the first match, on one line, every match of a term in it marked.
+
+    Made here from the offsets rather than by FTS5's snippet(), which tokenizes the whole
+    briefing for each hit: it was most of a page's cost, and this one shows the very spot the
+    reader opens at."""
+    left = max(0, start - context)
+    if left:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    right = min(len(text), end + context)
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > end else right
+    window = text[left:right]
+    marks = sorted((m.start(), m.end()) for term in terms for m in _pattern(term).finditer(window))
+    pieces, at = [], 0
+    for mark_start, mark_end in marks:
+        if mark_start < at:
+            continue  # overlapping matches of two terms: the first one is marked
+        pieces += [window[at:mark_start], MARK_START, window[mark_start:mark_end], MARK_END]
+        at = mark_end
+    pieces.append(window[at:])
+    flat = " ".join("".join(pieces).split())
+    return ("…" if left else "") + flat + ("…" if right < len(text) else "")
 
 
 class SearchIndex:
@@ -189,6 +221,8 @@ class SearchIndex:
         """
         terms = parse(query)
         match = fts_query(terms)
+        if within and not self._outside(within):
+            within = None  # every briefing indexed is in that folder: no join per match needed
         ranked = "SELECT texts.rowid, bm25(texts, ?, ?) AS score FROM texts"
         arguments: list = [TITLE_WEIGHT, BODY_WEIGHT]
         if within:
@@ -200,18 +234,31 @@ class SearchIndex:
             arguments.append(match)
         ranked += " ORDER BY score LIMIT ? OFFSET ?"
         arguments += [limit, offset]
-        hits = []
         with self._connection() as db:
-            for rowid, score in db.execute(ranked, arguments).fetchall():
-                # One briefing at a time, found by rowid: FTS5 seeks straight to it.
-                path, title, date, snip, body = db.execute(
-                    "SELECT d.path, d.title, d.date, snippet(texts, 1, ?, ?, '…', 16), texts.body FROM texts "
-                    "JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ? AND texts.rowid = ?",
-                    (MARK_START, MARK_END, match, rowid),
-                ).fetchone()
-                start, end = first_match(body, terms)
-                hits.append(Hit(path, title or "", date, snip or "", start, end, score))
+            ranking = db.execute(ranked, arguments).fetchall()
+            found = {}
+            if ranking:
+                marks = ",".join("?" * len(ranking))
+                for rowid, path, title, date, body in db.execute(
+                    f"SELECT d.id, d.path, d.title, d.date, t.body FROM docs d JOIN texts t ON t.rowid = d.id "
+                    f"WHERE d.id IN ({marks})",
+                    [rowid for rowid, _score in ranking],
+                ):
+                    found[rowid] = (path, title, date, body)
+        hits = []
+        for rowid, score in ranking:
+            path, title, date, body = found[rowid]
+            start, end = first_match(body, terms)
+            hits.append(Hit(path, title or "", date, snippet(body, start, end, terms), start, end, score))
         return hits
+
+    def _outside(self, within: str) -> bool:
+        """Whether any briefing indexed lies outside the folder `within` (two range lookups)."""
+        folder = within.rstrip("/\\") + "/"
+        with self._connection() as db:
+            below = db.execute("SELECT 1 FROM docs WHERE path < ? LIMIT 1", (folder,)).fetchone()
+            above = db.execute("SELECT 1 FROM docs WHERE path >= ? LIMIT 1", (folder[:-1] + "0",)).fetchone()
+        return below is not None or above is not None
 
     def count(self, query: str, *, within: str | None = None) -> int:
         terms = parse(query)
