@@ -93,8 +93,8 @@ def search(big_home: Path, small_home: Path, rounds: int) -> list[Result]:
         big_times, small_times = interleaved(lambda: timed(big, query), lambda: timed(small, query), rounds)
         ratios.append(median(big_times) / median(small_times))
         worst = max(worst, median(big_times))
-        lines.append(f"{query}: {ms(median(big_times))} vs {median(small_times) * 1000:.1f} ms, "
-                     f"{big.count(query)} of 10,000 match")
+        lines.append(f"{query}: {median(big_times) * 1000:.1f} ms vs {median(small_times) * 1000:.2f} ms "
+                     f"({ratios[-1]:.1f}x), {big.count(query):,} of 10,000 and {small.count(query)} of 10 match")
     ratio = max(ratios)
     return [
         Result("(g3) search first page, 10,000 briefings / 10 (worst query)", f"{ratio:.2f}x", "<= 1.5x",
