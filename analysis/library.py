@@ -36,6 +36,8 @@ __all__ = ["Library", "Row", "briefing_files", "briefing_key", "indexed"]
 
 log = logging.getLogger(__name__)
 
+MISSING = "the file is gone; its notes are kept (ctrl+f in a reader lists them)"
+
 
 class Library:
     def __init__(self, folder: str | os.PathLike[str], *, model: str | None = None, data_dir: str | None = None) -> None:
@@ -103,6 +105,9 @@ class Library:
             notes.count(row)
             rows.append(row)
         rows.sort(key=lambda row: (row.date or "", row.relative), reverse=True)
+        root = str(self.root) + os.sep
+        for key, count in sorted(notes.orphaned(root, set(self.found)).items()):
+            rows.append(Row(key, key[len(root):], Path(key).stem, notes=count, missing=True, error=MISSING))
         return rows
 
     def indexed_rows(self) -> list[Row]:
@@ -187,7 +192,15 @@ class Library:
                 row = self._row(item, None, self.state.get(key))
                 notes.count(row)
                 changed.append(row)
-        removed = [key for key in known if key not in found]
+        root = str(self.root) + os.sep
+        orphans = notes.orphaned(root, set(found))
+        removed = [key for key in known if key not in found and key not in orphans]
+        for key, count in orphans.items():
+            if key not in known:
+                added.append(Row(key, key[len(root):], Path(key).stem, notes=count, missing=True, error=MISSING))
+            elif not known[key].missing:  # just removed, with notes on it: listed as gone
+                changed.append(Row(key, known[key].relative, known[key].title, notes=count, missing=True,
+                                   error=MISSING))
         self.found = found
         return added, removed, changed
 

@@ -27,9 +27,12 @@ class Row:
     error: str | None = None
     content_hash: str | None = None
     format: str | None = None
+    missing: bool = False  # the file is gone; listed because notes were written on it
 
     @property
     def state(self) -> str:
+        if self.missing:
+            return "missing"
         if self.error:
             return "broken"
         if not self.indexed:
@@ -43,6 +46,7 @@ class Row:
             "path": self.key, "relative": self.relative, "title": self.title, "date": self.date or None,
             "format": self.format, "words": self.words, "state": {"read": self.read, "starred": self.starred},
             "analysed": self.indexed, "notes": self.notes, "top_actors": self.top, "error": self.error,
+            "missing": self.missing,
         }
 
 
@@ -63,6 +67,11 @@ class NotesIndex:
             if isinstance(note.get("content_hash"), str):
                 self.by_hash[note["content_hash"]].add(note_id)
             self.tags[note_id] = {tag for tag in note.get("tags") or [] if isinstance(tag, str)}
+
+    def orphaned(self, root: str, present: set[str]) -> dict[str, int]:
+        """Files under `root` (a folder path ending in a separator) that notes were written on and
+        that are no longer there, with how many notes each: the notes are kept, so they are listed."""
+        return {key: len(ids) for key, ids in self.by_key.items() if key.startswith(root) and key not in present}
 
     def count(self, row: Row) -> None:
         ids = self.by_key.get(row.key, set()) | (self.by_hash.get(row.content_hash, set()) if row.content_hash else set())

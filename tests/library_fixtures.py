@@ -59,3 +59,21 @@ def warm_library_cache(home: Path, seed_path: Path, pipeline) -> Path:
     shutil.rmtree(home / "data", ignore_errors=True)
     (home / "cache" / "search.sqlite").unlink()
     return home
+
+
+async def settle(app, pilot, *, rounds: int = 200) -> None:
+    """Until the workers are done and their messages handled: a library screen still scanning or
+    analysing (its last RowIndexed not yet handled) gets more turns, a bounded number of them."""
+    from tui.screens.library import LibraryScreen
+
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    for _ in range(rounds):
+        screen = app.screen
+        busy = isinstance(screen, LibraryScreen) and (screen.scanning or screen.progress is not None)
+        if not busy and not any(worker.is_running for worker in app.workers):
+            return
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError("the library did not settle")

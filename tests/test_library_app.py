@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.library import Library
+from tests.library_fixtures import settle
 from tui.app import BriefingApp
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -12,10 +13,6 @@ def library_app(folder, home) -> BriefingApp:
     return BriefingApp(library=Library(folder, data_dir=str(home)), data_dir=str(home), jobs=1)
 
 
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def files(screen: LibraryScreen) -> list[str]:
@@ -208,16 +205,28 @@ async def test_files_added_changed_and_removed_are_picked_up_by_a_rescan(library
         (library_folder / "copy.md").write_text(seed.read_text())  # same text: from the cache
         speech = next((library_folder / "speeches").glob("*.md"))
         speech.unlink()
+        (library_folder / "binary.txt").unlink()  # removed, no notes: dropped from the list
         with seed.open("a") as handle:
             handle.write("\n\nAnkara said the talks would resume in Istanbul next week.\n")
+        from store.notes import NotesStore
+        from store.paths import notes_path
+
+        gone = library_folder / "speeches" / "gone.md"  # never seen by this library, a note on it
+        for path in (gone, speech):
+            NotesStore(notes_path(str(library_home))).add(
+                {"document_path": str(path.absolute()), "content_hash": "0" * 64, "anchor": None, "body": "kept", "tags": []}
+            )
         screen.rescan()  # what the timer does every few seconds
         await settle(app, pilot)
         await settle(app, pilot)
-        assert str(speech.resolve()) not in screen.rows
+        # A file gone with a note on it is listed as gone: its notes are never dropped.
+        assert screen.rows[str(library_folder.resolve() / "speeches" / speech.name)].state == "missing"
         assert screen.rows[str((library_folder / "copy.md").resolve())].state == "unread"
         changed = screen.rows[str(seed.resolve())]
         assert changed.indexed and changed.words == words_before + 10
-        assert "copy.md" in files(screen) and speech.name not in " ".join(files(screen))
+        assert "copy.md" in files(screen) and "binary.txt" not in files(screen)
+        assert str((library_folder / "binary.txt").absolute()) not in screen.rows
+        assert screen.rows[str(library_folder.resolve() / "speeches" / "gone.md")].notes == 1
 
 
 async def test_a_single_briefing_reopens_at_the_paragraph_it_was_left_at(warm_home, seed_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.library import Library
+from tests.library_fixtures import settle
 from tui.app import BriefingApp
 
 SIZES = pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
@@ -19,9 +20,7 @@ def library_app(folder, home) -> BriefingApp:
 
 
 async def settled(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    await settle(pilot.app, pilot)
 
 
 @SIZES

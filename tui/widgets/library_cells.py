@@ -14,8 +14,8 @@ COLUMNS = (("state", "State"), ("title", "Title"), ("file", "File"), ("date", "D
 # other columns off screen, and a table that measures 10,000 cells is slow to appear. Together
 # they fill 120 columns (with the cells' padding and the border).
 WIDTHS = {"state": 6, "title": 32, "file": 20, "date": 10, "words": 7, "actors": 24, "notes": 5}
-STATE_LABELS = {"unread": "● new", "read": "  read", "starred": "★ star", "pending": "… wait", "broken": "✗ bad"}
-STATE_ORDER = {"unread": 0, "starred": 1, "read": 2, "pending": 3, "broken": 4}
+STATE_LABELS = {"unread": "● new", "read": "  read", "starred": "★ star", "pending": "… wait", "broken": "✗ bad", "missing": "? gone"}
+STATE_ORDER = {"unread": 0, "starred": 1, "read": 2, "pending": 3, "broken": 4, "missing": 5}
 SORT_KEYS = {
     "state": lambda row: STATE_ORDER[row.state],
     "title": lambda row: row.title.casefold(),
