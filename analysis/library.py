@@ -53,6 +53,7 @@ class Library:
         self.corrections = CorrectionsStore(corrections_path(data_dir))
         self.search_index = SearchIndex(search_index_path(data_dir))
         self.found: dict[str, Found] = {}
+        self.children: set = set()  # analysis processes running (analysis.library_worker)
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0):
         """A page of full-text hits in this library's briefings, best first (`store.search.Hit`)."""
@@ -171,6 +172,23 @@ class Library:
             row = self._row(found, row_of(record), self.state.get(key))
             notes.count(row)
             yield row
+
+    def row_of_indexed(self, key: str) -> Row | None:
+        """The row of a briefing just indexed (by this process or another), from its record."""
+        record = self.index.get(key)
+        if record is None:
+            return None
+        found = self.found.get(key) or Found(key, os.path.relpath(key, self.folder), record["size"], record["mtime_ns"])
+        row = self._row(found, row_of(record), self.state.get(key))
+        self._notes_by_briefing().count(row)
+        return row
+
+    def stop(self) -> None:
+        """End the background analysis processes (on leaving the library)."""
+        from analysis.library_worker import stop
+
+        for child in list(self.children):
+            stop(child)
 
     def rescan(self, known: dict[str, Row]) -> tuple[list[Row], list[str], list[Row]]:
         """What changed on disk since `known` was listed: (new rows, removed keys, changed rows).

@@ -12,7 +12,6 @@ import os
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
@@ -21,41 +20,9 @@ from analysis.library import Library, Row
 from store.jsonfile import StoreError
 from tui.literal import literal
 from tui.screens.library_filters import LibraryFilters
+from tui.screens.library_messages import AnalysisDone, Rescanned, RowIndexed, Scanned
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
-
-
-class RowIndexed(Message):
-    """The background analysis indexed one briefing."""
-
-    def __init__(self, row: Row, done: int, total: int) -> None:
-        super().__init__()
-        self.row = row
-        self.done = done
-        self.total = total
-
-
-class Scanned(Message):
-    """The folder as a scan found it (what the index alone could not tell)."""
-
-    def __init__(self, rows: list[Row]) -> None:
-        super().__init__()
-        self.rows = {row.key: row for row in rows}
-        self.order = [row.key for row in rows]
-
-
-class AnalysisDone(Message):
-    def __init__(self, error: str | None = None) -> None:
-        super().__init__()
-        self.error = error
-
-
-class Rescanned(Message):
-    def __init__(self, added: list[Row], removed: list[str], changed: list[Row]) -> None:
-        super().__init__()
-        self.added = added
-        self.removed = removed
-        self.changed = changed
 
 
 # How often the folder is scanned again for briefings added, changed or removed: a scan only
@@ -193,9 +160,10 @@ class LibraryScreen(Screen):
         if not keys:
             return
         try:
-            for done, row in enumerate(
-                self.library.analyse_pending(keys, jobs=self.jobs, cancelled=lambda: worker.is_cancelled), 1
-            ):
+            from analysis.library_worker import analyse_apart
+
+            rows = analyse_apart(self.library, keys, jobs=self.jobs, cancelled=lambda: worker.is_cancelled)
+            for done, row in enumerate(rows, 1):
                 self.post_message(RowIndexed(row, done, len(keys)))
         except Exception as error:  # noqa: BLE001 - said in the status line; the library stays usable
             self.post_message(AnalysisDone(f"{type(error).__name__}: {error}"))
@@ -291,6 +259,9 @@ class LibraryScreen(Screen):
 
         if open_in_reader(self.app, self.library, key, **where):
             self.opened_key = key
+
+    def on_unmount(self) -> None:
+        self.library.stop()  # no analysis process outlives the app
 
     def on_screen_resume(self) -> None:
         """Back from the reader (or another list): the same row, its state and notes read again."""
