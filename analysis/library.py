@@ -188,6 +188,7 @@ class Library:
         from analysis.library_worker import stop
 
         for child in list(self.children):
+            self.children.discard(child)  # first: its reader then knows the stop was asked for
             stop(child)
 
     def rescan(self, known: dict[str, Row]) -> tuple[list[Row], list[str], list[Row]]:

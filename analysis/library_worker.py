@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -34,13 +36,16 @@ def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callabl
     command = [sys.executable, "-m", "analysis.library_worker", "--model", library.service.model_name, "--jobs", str(jobs)]
     if library.data_dir:
         command += ["--data-dir", str(library.data_dir)]
+    errors = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child can never block on it
     child = subprocess.Popen(
-        [*command, *apart], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True
+        [*command, *apart], stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL, text=True
     )
     library.children.add(child)
+    stopped = False
     try:
         for line in child.stdout:
             if cancelled is not None and cancelled():
+                stopped = True
                 break
             try:
                 key = json.loads(line)["path"]
@@ -49,9 +54,15 @@ def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callabl
             row = library.row_of_indexed(key)
             if row is not None:
                 yield row
+        code = child.wait()
+        if code != 0 and not stopped and child in library.children:
+            errors.seek(0)
+            last = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit code {code}"]
+            raise RuntimeError(f"the analysis process failed: {last[0]}")
     finally:
         stop(child)
         child.stdout.close()
+        errors.close()
         library.children.discard(child)
 
 
@@ -79,12 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     from store.cache import AnalysisCache
     from store.paths import analysis_cache_dir
 
+    def terminated(signum, frame) -> None:
+        # Stopped by the app: wind down like Ctrl+C, so spaCy's worker processes exit with us.
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), *([args.model] if args.model else []))
     planned = batch.plan(service, [Path(path) for path in args.paths])
     outcomes = batch.run(service, planned, jobs=max(1, args.jobs))
-    for outcome in indexed(outcomes, args.model, args.data_dir):
-        sys.stdout.write(json.dumps({"path": str(outcome.path), "error": outcome.error}) + "\n")
-        sys.stdout.flush()
+    try:
+        for outcome in indexed(outcomes, args.model, args.data_dir):
+            sys.stdout.write(json.dumps({"path": str(outcome.path), "error": outcome.error}) + "\n")
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        return 130  # every analysis and record stored so far stays valid
     return 0
 
 
