@@ -76,3 +76,20 @@ def test_briefing_dir_opens_the_library_not_a_refusal(capsys, library_folder, li
     err = capsys.readouterr().err
     # Under pytest there is no terminal: the library is what would have opened.
     assert code == 2 and "the library needs a terminal" in err and "is a folder" not in err
+
+
+def test_a_corrupt_index_file_is_set_aside_and_rebuilt_from_the_cache(capsys, library_folder, library_home):
+    from analysis.library import Library
+    from store.paths import library_index_dir
+
+    run(capsys, "analyze", str(library_folder), "--json", "--data-dir", str(library_home))
+    shards = list((library_index_dir(str(library_home)) / "records").glob("*.json"))
+    assert shards
+    for shard in shards:
+        shard.write_text("{torn")
+    library = Library(library_folder, data_dir=str(library_home))
+    actors = {actor.name for actor in library.actors()}
+    assert "Volodymyr Zelensky" in actors  # rebuilt from the cached analyses, no spaCy
+    assert library.warnings and all("kept as" in warning for warning in library.index.warnings)
+    # The three analysed briefings' shards were read, set aside (every byte kept) and rebuilt.
+    assert len(list(shards[0].parent.glob("*.corrupt-*"))) >= 3
