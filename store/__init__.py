@@ -1,4 +1,5 @@
-"""Storage: the analysis cache, notes and corrections as plain dicts in crash-safe JSON files.
+"""Storage: the analysis cache, notes, corrections, reading state and the library index as plain
+dicts in crash-safe JSON files; the library's full-text index in SQLite.
 
 Never imports textual, spaCy, `analysis` or `tui`. Names are loaded on first use (PEP 562), so
 `import store.paths` does not pay for TinyDB and filelock.
@@ -24,6 +25,10 @@ _EXPORTS = {
     "NotesReadOnly": "store.notes",
     "NoteNotFound": "store.notes",
     "CorrectionsStore": "store.corrections",
+    "LibraryIndex": "store.index",
+    "SearchIndex": "store.search",
+    "StateStore": "store.state",
+    "StateReadOnly": "store.state",
 }
 
 __all__ = sorted(_EXPORTS)

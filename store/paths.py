@@ -70,3 +70,20 @@ def extracts_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def snapshots_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Pages fetched from URLs, kept so the text notes are anchored to never changes under them."""
     return _ensure(data_dir(override) / "snapshots")
+
+
+STATE_FOLDER = "state"
+
+
+def state_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Reading state (read, starred, position) is the user's: it lives with the notes."""
+    return data_dir(override) / STATE_FOLDER
+
+
+def library_index_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The library index is rebuilt from the analysis cache, so it lives in the cache folder."""
+    return _ensure(cache_dir(override) / "library")
+
+
+def search_index_path(override: str | os.PathLike[str] | None = None) -> Path:
+    return cache_dir(override) / "search.sqlite"

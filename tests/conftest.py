@@ -11,7 +11,9 @@ from seeds import sample_path
 # Fixtures that load the spaCy model: a test using any of them is marked `model`, so
 # `pytest -m "not model"` runs the fast logic and store tests alone. Tests that reach the model
 # another way (a CLI subprocess) carry the marker themselves.
-MODEL_FIXTURES = frozenset({"pipeline", "seed_tagged", "warm_home_template", "warm_home"})
+MODEL_FIXTURES = frozenset(
+    {"pipeline", "seed_tagged", "warm_home_template", "warm_home", "library_home_template", "library_home"}
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -68,3 +70,26 @@ def warm_home(tmp_path, warm_home_template):
     from tests.helpers.app import copy_home
 
     return copy_home(warm_home_template, tmp_path / "home")
+
+
+@pytest.fixture(scope="session")
+def library_home_template(tmp_path_factory, seed_path, pipeline):
+    """A data folder whose cache holds the analyses of the test library's briefings."""
+    from tests.helpers.library import warm_library_cache
+
+    return warm_library_cache(tmp_path_factory.mktemp("library-home"), seed_path, pipeline)
+
+
+@pytest.fixture
+def library_home(tmp_path, library_home_template):
+    """A fresh data folder per test with the library's briefings already analysed."""
+    from tests.helpers.app import copy_home
+
+    return copy_home(library_home_template, tmp_path / "home")
+
+
+@pytest.fixture
+def library_folder(tmp_path, seed_path):
+    from tests.helpers.library import make_library
+
+    return make_library(tmp_path / "library", seed_path)

@@ -15,7 +15,15 @@ from tui.literal import literal
 from tui.commands import COMMANDS, SCOPES, Command, bindings_for
 from tui.session import Session
 
-PANES = {"document": "#document-view", "actors": "#actor-list", "notes": "#notes-list"}
+PANES = {
+    "document": "#document-view",
+    "actors": "#actor-list",
+    "notes": "#notes-list",
+    "library": "#library-table",
+    "library_actors": "#library-actors-table",
+    "actor_briefings": "#actor-briefings",
+    "search": "#search-results",
+}
 
 
 class RegistryCommands(Provider):
@@ -47,22 +55,40 @@ class BriefingApp(App[int]):
 
     def __init__(
         self,
-        document: Document,
+        document: Document | None = None,
         *,
+        library=None,
+        jobs: int | None = None,
         model: str = DEFAULT_MODEL,
         data_dir: str | None = None,
         started: float | None = None,
     ) -> None:
+        """One briefing (`document`) in the reader, or a library (an `analysis.library.Library`)."""
         super().__init__()
         self.started = started if started is not None else time.perf_counter()
-        self.session = Session(document, model=model, data_dir=data_dir)
-        self.sub_title = escape(literal(document.title))
+        self.library = library
+        self.jobs = jobs
+        self.session = Session(document, model=model, data_dir=data_dir) if document is not None else None
+        self.sub_title = escape(literal(document.title if document is not None else library.folder.name))
         self.ready_ms: float | None = None
 
     def on_mount(self) -> None:
+        if self.library is not None:
+            from tui.screens.library import LibraryScreen
+
+            self.push_screen(LibraryScreen(self.library, jobs=self.jobs))
+            return
         from tui.screens.reader import ReaderScreen
 
         self.push_screen(ReaderScreen(self.session))
+
+    def action_back(self) -> None:
+        """Back to the screen below (the library under a reader, a list under its briefing); the
+        first screen of the app stays."""
+        from textual.screen import ModalScreen
+
+        if len(self.screen_stack) > 2 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     def mark_ready(self) -> None:
         """The document is on screen: record "ready in N ms" once, for the log and bench/."""
@@ -88,14 +114,25 @@ class BriefingApp(App[int]):
             self.screen.cancel_or_restart_analysis()
 
     def action_search_notes(self) -> None:
-        from tui.dialogs.note_search import NoteSearchDialog
+        from tui.screens.reader import ReaderScreen
 
-        self.push_screen(NoteSearchDialog(self.session))
+        if isinstance(self.screen, ReaderScreen):
+            from tui.dialogs.note_search import NoteSearchDialog
+
+            self.push_screen(NoteSearchDialog(self.screen.session))
+        elif self.library is not None:
+            from tui.screens.library_search import SearchScreen
+
+            self.push_screen(SearchScreen(self.library))
 
     async def run_registry_command(self, command: Command) -> None:
         if command.scope == "app":
             await self.run_action(command.binding_action)
             return
-        widget = self.screen.query_one(PANES[command.scope])
+        found = self.screen.query(PANES[command.scope])
+        if not found:
+            self.notify(f"{command.description}: not on this screen", timeout=4)
+            return
+        widget = found.first()
         widget.focus()
         await self.run_action(command.binding_action, widget)

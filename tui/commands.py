@@ -18,6 +18,10 @@ SCOPES = {
     "document": "Document",
     "actors": "Actors",
     "notes": "Notes",
+    "library": "Library",
+    "library_actors": "Actors across the library",
+    "actor_briefings": "Briefings mentioning an actor",
+    "search": "Search across the library",
 }
 
 
@@ -55,6 +59,8 @@ KEY_LABELS = {
     "enter": "enter",
     "escape": "esc",
     "shift+tab": "shift+tab",
+    "asterisk": "*",
+    "backspace": "backspace",
 }
 
 SCREEN = None  # the action of a command the screen carries out
@@ -70,7 +76,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.focus_actors", "app", "2", "focus_pane('actors')", "Focus the actors"),
     Command("app.focus_notes", "app", "3", "focus_pane('notes')", "Focus the notes"),
     Command("app.analysis", "app", "ctrl+k", "cancel_analysis", "Cancel the running analysis, or run it again"),
-    Command("app.search_notes", "app", "ctrl+f", "search_notes", "Search all notes"),
+    Command(
+        "app.search_notes", "app", "ctrl+f", "search_notes", "Search all notes (in the library: the text of every briefing)"
+    ),
+    Command("app.back", "app", "escape,backspace", "back", "Back to the library (or the list before)"),
     # document
     Command("document.down", "document", "j,down", "scroll_line(1)", "Scroll down"),
     Command("document.up", "document", "k,up", "scroll_line(-1)", "Scroll up"),
@@ -104,6 +113,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("actors.kind", "actors", "K", SCREEN, "Change kind"),
     Command("actors.hide", "actors", "h", SCREEN, "Hide (or unhide) a false positive"),
     Command("actors.show_hidden", "actors", "H", SCREEN, "Show/hide hidden actors"),
+    Command("actors.other_briefings", "actors", "o", SCREEN, "Other briefings with this actor"),
     # notes
     Command("notes.down", "notes", "j,down", "cursor_down", "Next note"),
     Command("notes.up", "notes", "k,up", "cursor_up", "Previous note"),
@@ -115,6 +125,38 @@ COMMANDS: tuple[Command, ...] = (
     Command("notes.filter", "notes", "slash", SCREEN, "Filter notes"),
     Command("notes.export", "notes", "x", SCREEN, "Export notes"),
     Command("notes.repin", "notes", "p", SCREEN, "Re-pin to cursor paragraph"),
+    # library
+    Command("library.down", "library", "j,down", "cursor_down", "Next briefing"),
+    Command("library.up", "library", "k,up", "cursor_up", "Previous briefing"),
+    Command("library.top", "library", "g,home", "scroll_top", "First briefing"),
+    Command("library.bottom", "library", "G,end", "scroll_bottom", "Last briefing"),
+    Command("library.open", "library", "enter", "open_briefing", "Open in the reader", footer="Open"),
+    Command("library.filter", "library", "slash", "filter", "Filter by title or path as you type", footer="Filter"),
+    Command("library.unread", "library", "u", "toggle_only('unread')", "Show only unread (or all)", footer="Unread"),
+    Command("library.starred", "library", "s", "toggle_only('starred')", "Show only starred (or all)"),
+    Command("library.actor", "library", "a", "filter_actor", "Show only briefings with an actor"),
+    Command("library.tag", "library", "t", "filter_tag", "Show only briefings with a note tag"),
+    Command("library.clear", "library", "c", "clear_filters", "Clear every filter"),
+    Command("library.star", "library", "asterisk", "star", "Star (or unstar)", footer="Star"),
+    Command("library.mark_unread", "library", "U", "mark_unread", "Mark unread"),
+    Command("library.sort", "library", "S", "sort_next", "Sort by the next column", footer="Sort"),
+    Command("library.reverse", "library", "R", "sort_reverse", "Reverse the sort"),
+    Command("library.actors", "library", "A", "library_actors", "Actors across the library", footer="Actors"),
+    # actors across the library
+    Command("library_actors.down", "library_actors", "j,down", "cursor_down", "Next actor"),
+    Command("library_actors.up", "library_actors", "k,up", "cursor_up", "Previous actor"),
+    Command("library_actors.top", "library_actors", "g,home", "scroll_top", "First actor"),
+    Command("library_actors.bottom", "library_actors", "G,end", "scroll_bottom", "Last actor"),
+    Command("library_actors.open", "library_actors", "enter", "open_actor", "Briefings mentioning it", footer="Briefings"),
+    Command("library_actors.filter", "library_actors", "slash", "filter", "Filter actors by name as you type", footer="Filter"),
+    # briefings mentioning one actor, and search results
+    Command("actor_briefings.down", "actor_briefings", "j,down", "cursor_down", "Next briefing"),
+    Command("actor_briefings.up", "actor_briefings", "k,up", "cursor_up", "Previous briefing"),
+    Command("actor_briefings.open", "actor_briefings", "enter", "select", "Open at the mention", footer="Open"),
+    Command("search.down", "search", "j,down", "cursor_down", "Next result"),
+    Command("search.up", "search", "k,up", "cursor_up", "Previous result"),
+    Command("search.open", "search", "enter", "select", "Open at the match", footer="Open"),
+    Command("search.query", "search", "slash", "edit_query", "Edit the query", footer="Query"),
 )
 
 

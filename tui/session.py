@@ -21,7 +21,9 @@ from store.cache import AnalysisCache
 from store.corrections import CorrectionsStore
 from store.jsonfile import write_bytes_atomic
 from store.notes import NotesStore
-from store.paths import analysis_cache_dir, corrections_path, data_dir, notes_path
+from store.paths import analysis_cache_dir, corrections_path, data_dir, notes_path, state_dir
+from store.jsonfile import StoreError
+from store.state import StateStore
 
 # The app writes notes on the UI thread: a lock another instance holds longer than this (a hung
 # process) is reported as StoreLocked instead of freezing the screen. A write takes milliseconds.
@@ -56,6 +58,39 @@ class Session:
                 setattr(self, name, given)
         self.fold_metonyms = True
         self.raw_analysis: Analysis | None = None
+        self.state = StateStore(state_dir(data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
+
+    # reading state
+
+    @property
+    def state_key(self) -> str | None:
+        """The briefing's name in the reading state: its resolved path (None for standard input)."""
+        from analysis.library_scan import briefing_key
+
+        path = self.document.path
+        if path.startswith("<") or "://" in path or not Path(path).exists():
+            return None
+        return briefing_key(path)
+
+    def opened(self) -> int:
+        """Mark the briefing read; returns the paragraph the reader was last left at (0 if never)."""
+        key = self.state_key
+        if key is None:
+            return 0
+        paragraph = int(self.state.get(key).get("paragraph") or 0)
+        try:
+            self.state.opened(key, self.document.content_hash)
+        except (StoreError, OSError):  # a locked or read-only state must not stop the reading
+            pass
+        return min(max(0, paragraph), max(0, len(self.document.paragraphs) - 1))
+
+    def remember_paragraph(self, paragraph: int) -> None:
+        key = self.state_key
+        if key is not None:
+            try:
+                self.state.update(key, paragraph=paragraph)
+            except (StoreError, OSError):  # the state file's problem is said where it is read
+                pass
 
     @cached_property
     def service(self) -> AnalysisService:

@@ -114,8 +114,11 @@ def _time(stamp: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def to_json(notes: list[Note]) -> str:
+def to_json(notes: list[Note], reading_state: list[dict] | None = None) -> str:
+    """The notes, and the reading state (read, starred, position) of briefings when given."""
     document = {"format": FORMAT, "version": VERSION, "notes": [n.to_dict() for n in notes]}
+    if reading_state is not None:
+        document["reading_state"] = reading_state
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -61,16 +61,15 @@ def analyze_parser() -> argparse.ArgumentParser:
 
 
 def expand(paths: list[str]) -> list[Path]:
-    """Files as given; a folder becomes its briefings (recursively), sorted by path."""
-    from analysis.documents import SUFFIXES
+    """Files as given; a folder becomes its briefings (recursively, hidden folders skipped, as the
+    library lists them), sorted by path."""
+    from analysis.library_scan import briefing_files
 
     found: list[Path] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
+            found.extend(sorted(briefing_files(path)))
         else:
             found.append(path)
     return found
@@ -190,6 +189,9 @@ def run_analyze(argv: list[str]) -> int:
         )
     else:
         outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
+    from analysis.library import indexed
+
+    outcomes = indexed(outcomes, args.model, args.data_dir)  # the library index and search too
     try:
         with bar if bar is not None else nullcontext():
             code = print_outcomes(outcomes, corrections, as_json=args.json)

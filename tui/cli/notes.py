@@ -83,7 +83,7 @@ def run_notes(argv: list[str]) -> int:
         if args.command == "list":
             list_notes(notes, args.json)
         else:
-            export_notes(notes, documents, args.format, args.output)
+            export_notes(notes, documents, args.format, args.output, args.data_dir)
     except DocumentError as error:
         return fail(str(error))
     except StoreError as error:
@@ -123,6 +123,14 @@ def import_notes(store, path: Path) -> int:
         return fail(f"{path}: {error}")
     added = store.import_notes([note.to_dict() for note in notes])
     print(f"imported {added} of {len(notes)} notes ({len(notes) - added} already there)", file=sys.stderr)
+    states = json.loads(path.read_text(encoding="utf-8")).get("reading_state")
+    if isinstance(states, list):
+        from store.paths import STATE_FOLDER
+        from store.state import StateStore
+
+        # Beside the notes file: store.paths puts both in the data folder.
+        kept = StateStore(store.path.parent / STATE_FOLDER).import_states([s for s in states if isinstance(s, dict)])
+        print(f"imported the reading state of {kept} briefings", file=sys.stderr)
     return 0
 
 
@@ -140,10 +148,17 @@ def list_notes(notes, as_json: bool) -> None:
               f"{' '.join(literal(note.body).split())}  {tags}".rstrip())
 
 
-def export_notes(notes, documents, fmt: str, output: str | None) -> None:
+def export_notes(notes, documents, fmt: str, output: str | None, data_dir: str | None = None) -> None:
     from analysis.notes.export import group_notes, to_json, to_markdown
 
-    text = to_json(notes) if fmt == "json" else to_markdown(group_notes(notes, documents))
+    if fmt == "json":
+        from store.paths import state_dir
+        from store.state import StateStore
+
+        # Reading state travels with the notes: it is the user's too.
+        text = to_json(notes, list(StateStore(state_dir(data_dir)).all().values()))
+    else:
+        text = to_markdown(group_notes(notes, documents))
     if output:
         from store.jsonfile import write_bytes_atomic
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from tui.cli.options import Version, add_model_and_data_options, add_source_options, fail
 
@@ -16,13 +17,14 @@ def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for briefings: actors, summary and your notes.",
-        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help', 'briefing text --help'.",
+        epilog="Other commands: 'briefing analyze --help', 'briefing notes --help', 'briefing text --help', "
+        "'briefing library --help', 'briefing search --help', 'briefing actors --help'.",
     )
     parser.add_argument(
         "path",
         nargs="?",
-        help="briefing to open (.txt .md .html .pdf .docx .epub), '-' for standard input, or an "
-        "http(s) URL; without one, the bundled sample briefing",
+        help="briefing to open (.txt .md .html .pdf .docx .epub), a folder of them (the library), '-' "
+        "for standard input, or an http(s) URL; without one, the bundled sample briefing",
     )
     add_source_options(parser)
     parser.add_argument("--version", action=Version, help="show the version and exit")
@@ -43,6 +45,11 @@ def run_open(argv: list[str], started: float) -> int:
         path = sample_path()
     else:
         path = args.path
+        folder = Path(path).expanduser()
+        if path != STDIN and folder.is_dir():
+            from tui.cli.library import open_library
+
+            return open_library(folder, args, started)
     try:
         document = load(path, whole_page=args.whole_page, refresh=args.refresh, data_dir=args.data_dir)
         model_version(args.model)

@@ -26,6 +26,7 @@ from tui.literal import literal
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.notes import NotesHandler
 from tui.screens.reader.panes import Panes
+from tui.screens.reader.place import PlaceHandler
 from tui.session import Session
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document.paint import KindedSpans
@@ -59,13 +60,20 @@ class AnalysisReady(Message):
 
 
 class ReaderScreen(Screen):
-    def __init__(self, session: Session) -> None:
+    def __init__(
+        self, session: Session, *, at: int | None = None, find: str | None = None, actor_id: str | None = None
+    ) -> None:
+        """`at` opens at that offset (else where the reader was last left); `find` sets find there;
+        `actor_id` selects that actor once the analysis is in."""
         super().__init__()
         self.session = session
         self.analysis: Analysis | None = None
+        self.opening = {"at": at, "find": find, "actor_id": actor_id}
+        self.cursor_paragraph: int | None = None  # kept here: the panes are gone by unmount
         # Made on mount, once the panes exist.
         self.notes: NotesHandler
         self.actors: ActorsHandler
+        self.place: PlaceHandler
         self.commands: dict[str, Callable[[Any], None]] = {}  # registry command id -> handler
         self.answers: dict[str, Callable[[str | None], None]] = {}  # asking command id -> handler
 
@@ -101,7 +109,8 @@ class ReaderScreen(Screen):
         panes = Panes(self.document_view, self.actor_list, self.notes_list, self.query_one(PromptBar), self.status)
         self.notes = NotesHandler(self.session, panes, self)
         self.actors = ActorsHandler(self.session, panes, self, rederive=self.refresh_analysis)
-        self.commands = {**self.notes.commands, **self.actors.commands}
+        self.place = PlaceHandler(self.session, panes, self, **self.opening)
+        self.commands = {**self.notes.commands, **self.actors.commands, **self.place.commands}
         self.answers = {**self.notes.answers, **self.actors.answers, "document.find": self.find_answered}
         document = self.session.document
         self.query_one("#actor-list").border_title = "Actors"
@@ -114,6 +123,7 @@ class ReaderScreen(Screen):
         self.document_view.load(document)
         self.document_view.focus()
         self.status.paragraphs = len(document.paragraphs)
+        self.place.open()
         if document.notice:
             self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
         self.notes.refresh_notes()
@@ -121,6 +131,10 @@ class ReaderScreen(Screen):
         self.call_after_refresh(self.app.mark_ready)
         # After the first paint: the text first, then the (cached or computed) analysis.
         self.call_after_refresh(self.load_analysis)
+
+    def on_unmount(self) -> None:
+        # Leaving the reader (back to the library, or quitting): where to reopen next time.
+        self.place.remember(self.cursor_paragraph)
 
     # analysis
 
@@ -153,6 +167,7 @@ class ReaderScreen(Screen):
         selected = analysis.actor(self.actor_list.selected_id or "")
         if selected is not None:
             self.document_view.set_selected(selected.spans)
+        self.place.show_asked_actor(analysis)
         self.notes.actor_names = {actor.id: actor.name for actor in analysis.actors}
         self.notes.refresh_notes()
 
@@ -224,6 +239,7 @@ class ReaderScreen(Screen):
     @on(DocumentView.CursorMoved)
     def cursor_moved(self, message: DocumentView.CursorMoved) -> None:
         self.status.paragraph = message.paragraph + 1
+        self.cursor_paragraph = message.paragraph
 
     @on(DocumentView.FindRequested)
     def find_requested(self) -> None:

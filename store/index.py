@@ -1,0 +1,207 @@
+"""The library index: one TinyDB record per briefing, sharded, with a manifest of rows.
+
+- Records (path, content hash, format, title, metadata, words, summary, actors after corrections)
+  live in TinyDB files sharded by the first SHARD_DIGITS hex digits of the sha1 of the path: one
+  record written rewrites one shard of a few records, whether the library holds 10 briefings or
+  10,000 (4,096 shards keep ~3 records each at 10,000). Every write is atomic and locked
+  (`store.jsonfile`).
+- The manifest is what the library screen lists: one short row per briefing (title, date, words,
+  top actors, actor ids, size and mtime to spot changed files). Reading 4,096 shards to draw a
+  table would cost a file open per shard; the manifest is one JSON Lines file read at once. It is
+  appended to (one line per update, so an update costs the same at any size) and compacted,
+  atomically under the lock, once it holds twice as many lines as rows. A torn last line (a kill
+  mid-append) is skipped on read: the manifest, like the records, is rebuildable.
+- The index is rebuildable from the analysis cache, so a corrupt shard is set aside (kept as
+  `<shard>.corrupt-<time>`) with a warning and its records are rebuilt by the caller.
+
+Plain dicts only; this module knows no analysis types.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from store.jsonfile import (
+    DEFAULT_LOCK_TIMEOUT,
+    AtomicJSONStorage,
+    CorruptFile,
+    locked,
+    move_aside,
+    open_locked_database,
+    write_bytes_atomic,
+)
+
+log = logging.getLogger(__name__)
+
+SHARD_DIGITS = 3
+TABLE = "briefings"
+MANIFEST = "manifest.jsonl"
+# Fields of a record copied into its manifest row: what the library screen and `briefing library`
+# show, filter and sort on, and what tells a changed file from an unchanged one.
+ROW_FIELDS = (
+    "path", "content_hash", "format", "title", "date", "words", "top", "actor_ids",
+    "size", "mtime_ns", "error",
+)
+
+
+def shard_of(path: str) -> str:
+    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:SHARD_DIGITS]
+
+
+def row_of(record: dict) -> dict:
+    return {name: record.get(name) for name in ROW_FIELDS}
+
+
+class LibraryIndex:
+    def __init__(self, root: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        self.root = Path(root)
+        self.lock_timeout = lock_timeout
+        # Notices of files set aside, for the caller to show once.
+        self.warnings: list[str] = []
+        self._appended = 0  # manifest lines appended since compaction was last considered
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / MANIFEST
+
+    def shard_path(self, path: str) -> Path:
+        return self.root / "records" / f"{shard_of(path)}.json"
+
+    # records
+
+    def get(self, path: str) -> dict | None:
+        data = self._read_shard(self.shard_path(path))
+        for record in data.get(TABLE, {}).values():
+            if record.get("path") == path:
+                return record
+        return None
+
+    def put(self, record: dict) -> None:
+        """Insert or replace the record of `record["path"]`, then append its manifest row."""
+        path = record["path"]
+        shard = self.shard_path(path)
+        with locked(shard, self.lock_timeout):
+            data = self._read_shard(shard)
+            db = open_locked_database(shard, data or None)
+            table = db.table(TABLE)
+            ids = [doc_id for doc_id, found in data.get(TABLE, {}).items() if found.get("path") == path]
+            if ids:
+                table.remove(doc_ids=[int(doc_id) for doc_id in ids])
+            table.insert(record)
+        self._append_rows([row_of(record)])
+
+    def remove(self, path: str) -> None:
+        shard = self.shard_path(path)
+        with locked(shard, self.lock_timeout):
+            data = self._read_shard(shard)
+            ids = [int(i) for i, found in data.get(TABLE, {}).items() if found.get("path") == path]
+            if ids:
+                db = open_locked_database(shard, data)
+                db.table(TABLE).remove(doc_ids=ids)
+        self._append_rows([{"path": path, "removed": True}])
+
+    def records(self, paths: Iterable[str] | None = None) -> list[dict]:
+        """Every record (or those of `paths`), reading each shard once."""
+        if paths is None:
+            shards = sorted((self.root / "records").glob("*.json"))
+            wanted = None
+        else:
+            wanted = set(paths)
+            shards = sorted({self.shard_path(path) for path in wanted})
+        found: list[dict] = []
+        for shard in shards:
+            for record in self._read_shard(shard).get(TABLE, {}).values():
+                if wanted is None or record.get("path") in wanted:
+                    found.append(record)
+        return found
+
+    # the manifest
+
+    def rows(self) -> dict[str, dict]:
+        """path -> the latest manifest row, without opening a single record shard."""
+        rows, _lines = self._read_manifest()
+        return rows
+
+    def rebuild_manifest(self) -> None:
+        """Write the manifest anew from the record shards (after a corrupt or missing manifest)."""
+        rows = {record["path"]: row_of(record) for record in self.records()}
+        self._write_manifest(rows)
+
+    def _read_manifest(self) -> tuple[dict[str, dict], int]:
+        try:
+            raw = self.manifest_path.read_bytes()
+        except FileNotFoundError:
+            return {}, 0
+        rows: dict[str, dict] = {}
+        lines = 0
+        for line in raw.split(b"\n"):
+            if not line.strip():
+                continue
+            lines += 1
+            try:
+                row = json.loads(line)
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                continue  # a torn line from a killed append: the row's record still holds it
+            if not isinstance(row, dict) or not isinstance(row.get("path"), str):
+                continue
+            if row.get("removed"):
+                rows.pop(row["path"], None)
+            else:
+                rows[row["path"]] = row
+        return rows, lines
+
+    def _append_rows(self, rows: list[dict]) -> None:
+        data = "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows)
+        with locked(self.manifest_path, self.lock_timeout):
+            with open(self.manifest_path, "ab") as handle:
+                # A line starts on a fresh line even after a torn one, so only the torn line is lost.
+                if handle.tell() and not self._ends_with_newline():
+                    handle.write(b"\n")
+                handle.write(data.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            self._appended += len(rows)
+            if self._appended >= 256:  # compaction reads the whole manifest: not at every append
+                self._appended = 0
+                current, lines = self._read_manifest()
+                if lines > 2 * max(1, len(current)):
+                    self._write_manifest_locked(current)
+
+    def _ends_with_newline(self) -> bool:
+        with open(self.manifest_path, "rb") as handle:
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) == b"\n"
+
+    def _write_manifest(self, rows: dict[str, dict]) -> None:
+        with locked(self.manifest_path, self.lock_timeout):
+            self._write_manifest_locked(rows)
+
+    def _write_manifest_locked(self, rows: dict[str, dict]) -> None:
+        data = "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows.values())
+        write_bytes_atomic(self.manifest_path, data.encode("utf-8"))
+
+    # plumbing
+
+    def _read_shard(self, shard: Path) -> dict:
+        try:
+            return AtomicJSONStorage(shard).read() or {}
+        except CorruptFile as error:
+            self._set_aside(shard, error.reason)
+            return {}
+
+    def _set_aside(self, shard: Path, reason: str) -> None:
+        try:
+            kept = move_aside(shard, "corrupt")
+        except FileNotFoundError:
+            return  # another process set it aside first
+        message = (
+            f"Library index file {shard.name} was unreadable ({reason}); kept as {kept.name}, "
+            "its briefings are indexed again from the analysis cache"
+        )
+        self.warnings.append(message)
+        log.warning(message)

@@ -1,0 +1,25 @@
+"""Opening one briefing of the library in the reader, at a spot, from any library list."""
+
+from __future__ import annotations
+
+from tui.literal import literal
+
+
+def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None = None, **where) -> bool:
+    """Push the reader on `key` (`where`: at, find, actor_id; `find_span`: find set to the text
+    there); False, and said, if it cannot be read."""
+    from analysis.documents import DocumentError, read_document
+    from tui.screens.reader import ReaderScreen
+    from tui.session import Session
+
+    try:
+        document = read_document(key)
+    except DocumentError as error:
+        app.notify(str(error), title="Cannot open", severity="error", timeout=10)
+        return False
+    if find_span is not None and find_span[1] > find_span[0]:
+        where["find"] = document.text[find_span[0] : find_span[1]]
+    session = Session(document, model=library.service.model_name, data_dir=library.data_dir)
+    app.sub_title = literal(document.title)
+    app.push_screen(ReaderScreen(session, **where))
+    return True
