@@ -24,7 +24,7 @@ from analysis.service import AnalysisService
 from store.cache import SUFFIX, AnalysisCache
 from store.paths import analysis_cache_dir
 from tui.cli import main
-from tui.cli_analyze import print_outcomes
+from tui.cli.analyze import print_outcomes
 
 ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.model  # the workers analyse with the real model
