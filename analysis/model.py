@@ -219,6 +219,10 @@ class Note:
     updated: str = ""
     # Set by re-anchoring: "exact", "moved", "fuzzy" or "orphan".
     placement: str = "exact"
+    # Bumped by every save; a save names the revision it started from (compare-and-swap).
+    revision: int = 0
+    # Set on a note saved beside another instance's newer edit of note `conflict_of`.
+    conflict_of: str | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -263,7 +263,9 @@ async def test_orphans_listed_last_and_repinned_to_the_cursor(warm_home, seed_pa
 def good_backup(home: Path, document) -> Path:
     """A backup holding one note, where the store keeps its dated backups."""
     backup = home / "data" / "backups" / "notes-2024-01-01.json"
-    NotesStore(backup).add(paragraph_note(document, 2, "from the backup").to_dict())
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    record = {**paragraph_note(document, 2, "from the backup").to_dict(), "revision": 1}
+    backup.write_text(json.dumps({"meta": {"1": {"schema_version": 1}}, "notes": {"1": record}}))
     return backup
 
 
@@ -357,7 +359,7 @@ async def test_locked_notes_file_says_so_and_keeps_the_text(warm_home, seed_path
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         app.session.notes_store.lock_timeout = 0.1
-        with locked(path):  # another instance, hung in the middle of a write
+        with locked(app.session.notes_store.root):  # another instance, hung in a write
             await pilot.press("a", *"while locked", "ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, NoteEditor)

@@ -73,7 +73,7 @@ def run_notes(argv: list[str]) -> int:
     from store.paths import notes_path
 
     store = NotesStore(notes_path(args.data_dir))
-    if store.problem and args.command in ("add", "import"):
+    if store.read_only and args.command in ("add", "import"):
         return fail(store.problem)
     try:
         if args.command == "add":
@@ -91,9 +91,12 @@ def run_notes(argv: list[str]) -> int:
         return fail(str(error))
     except OSError as error:
         return fail(f"{error.filename or 'notes'}: {error.strerror or error}")
-    if store.problem:
-        fail(store.problem)
-    return 0
+    # A file or record that could not be read means the listing or export is incomplete: a
+    # scripted backup must not look complete, so each is said (once) and the exit code is 1.
+    warnings = store.warnings()
+    for warning in warnings:
+        fail(warning)
+    return 1 if warnings else 0
 
 
 def add_note(store, args, read_document) -> int:

@@ -86,10 +86,15 @@ class Session:
         return Note.from_dict(self.notes_store.add(note.to_dict()))
 
     def update_note(self, note: Note, **changes) -> Note:
-        return Note.from_dict(self.notes_store.update(note.id, changes))
+        """Save changes to a note as this instance last saw it (a compare-and-swap on its revision).
+
+        The note returned has another id when another instance changed or deleted it meanwhile:
+        both texts are kept, this one as a new note (`conflict_of` says which when both exist).
+        """
+        return Note.from_dict(self.notes_store.update(note.id, changes, expected=note.to_dict()))
 
     def delete_note(self, note: Note) -> Note:
-        return Note.from_dict(self.notes_store.delete(note.id))
+        return Note.from_dict(self.notes_store.delete(note.id, expected=note.to_dict()))
 
     def restore_note(self, note: Note) -> Note:
         return Note.from_dict(self.notes_store.restore(note.to_dict()))
@@ -128,15 +133,23 @@ class Session:
 
     @property
     def notes_problem(self) -> str | None:
-        return self.notes_store.problem if self.notes_store.read_only else None
+        return self.notes_store.problem_for(self.document.path)
 
     def newest_good_backup(self) -> tuple[Path, int] | None:
-        """The newest backup this program can use, and how many notes it holds."""
-        for backup in self.notes_store.backups():
-            candidate = NotesStore(backup)  # opening only reads; a bad file turns it read-only
-            if not candidate.read_only:
-                return backup, len(candidate.all())
-        return None
+        """The newest backup that may replace the unusable file, and how many notes it holds.
+
+        Never one from an older schema than the file (a restore must not downgrade), and of the
+        rest the newest that loses no note the file still holds, else the newest (the offer then
+        says how many it loses: `backup_loss`).
+        """
+        usable = [check for check in map(self.notes_store.check_backup, self.notes_store.backups(self.document.path))
+                  if check.usable]
+        best = next((check for check in usable if not check.lost), usable[0] if usable else None)
+        return None if best is None else (best.backup, best.notes)
+
+    def backup_loss(self, backup: Path) -> int | None:
+        """How many notes restoring `backup` drops that the current file holds (None: unknown)."""
+        return self.notes_store.check_backup(backup).lost
 
     def restore_backup(self, backup: Path) -> Path | None:
         """Put a backup in place of the notes file; returns where the unusable file was kept."""
@@ -144,11 +157,5 @@ class Session:
 
 
 def _notes_from(records: list[dict]) -> list[Note]:
-    """Notes from stored records, skipping any a damaged file left unreadable as a note."""
-    notes = []
-    for record in records:
-        try:
-            notes.append(Note.from_dict(record))
-        except (TypeError, ValueError, KeyError, AttributeError):
-            continue
-    return notes
+    """Notes from stored records (the store has checked each: bad ones are in its warnings)."""
+    return [Note.from_dict(record) for record in records]

@@ -29,6 +29,15 @@ def editor(heading: str, quote: str | None, body: str):
     return NoteEditor(heading, quote, body)
 
 
+def saved_words(before: Note, saved: Note) -> str:
+    """What the status line says after an edit: a save that had to keep two texts says so."""
+    if saved.id == before.id:
+        return "Note saved"
+    if saved.conflict_of:
+        return "Another instance changed this note: yours is saved beside it, tagged #conflict"
+    return "Another instance deleted this note: yours is saved as a new note"
+
+
 class NotesActions:
     last_deleted: Note | None = None
     notes_filter: str = ""
@@ -124,11 +133,12 @@ class NotesActions:
                 return
             manual = [tag for tag in note.tags if tag not in parse_tags(note.body)]
             tags = list(dict.fromkeys([*parse_tags(text), *manual]))
-            if self._store(self.session.update_note, note, body=text, tags=tags) is None:
+            saved_note = self._store(self.session.update_note, note, body=text, tags=tags)
+            if saved_note is None:
                 self.edit_note(note, text)
                 return
-            self.refresh_notes(highlight=note.id)
-            self.status.say("Note saved")
+            self.refresh_notes(highlight=saved_note.id)
+            self.status.say(saved_words(note, saved_note))
 
         quote = note.anchor.quote if note.anchor else None
         text = note.body if body is None else body
@@ -246,7 +256,7 @@ class NotesActions:
             self.notify(literal(message), title="Notes restored", timeout=20, markup=False)
             self.status.say(message)
 
-        self.app.push_screen(BackupOffer(problem, backup, count), answered)
+        self.app.push_screen(BackupOffer(problem, backup, count, self.session.backup_loss(backup)), answered)
 
     # Named, not @on-decorated: Textual collects decorated handlers only from Message pump classes,
     # and this is a plain mixin.
