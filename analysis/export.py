@@ -12,11 +12,11 @@ from datetime import datetime, timezone
 from pathlib import PurePath
 from typing import Any
 
-from analysis.model import Anchor, Document, Note
+from analysis.model import Document, Note
+from store.note_records import MAX_NOTES_PER_IMPORT, PLACEMENTS, BadNote, check_note
 
 FORMAT = "briefing-notes"
 VERSION = 1
-PLACEMENTS = ("exact", "moved", "fuzzy", "orphan")
 
 Group = tuple[Document | None, str, list[Note]]
 
@@ -120,20 +120,27 @@ def to_json(notes: list[Note]) -> str:
 
 
 def from_json(text: str) -> list[Note]:
-    """Notes from `to_json` output; ValueError saying what is wrong and where on any bad input."""
+    """Notes from `to_json` output; ValueError saying what is wrong and where on any bad input.
+
+    Every note is checked by the store's one reader of note records, strictly: an export is text
+    from outside, so it is held to the limits (body, quote, tags, notes per file) and shapes the
+    app itself produces.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(
             f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:  # json's C parser stops cleanly at the recursion limit
+        raise ValueError("not a notes export: nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError(f"expected a JSON object with format {FORMAT!r}, got {_kind(data)}")
     if data.get("format") != FORMAT:
-        raise ValueError(f"not a notes export: 'format' is {data.get('format')!r}, not {FORMAT!r}")
+        raise ValueError(f"not a notes export: 'format' is {_shown(data.get('format'))}, not {FORMAT!r}")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(f"'version' must be a positive whole number, got {version!r}")
+        raise ValueError(f"'version' must be a positive whole number, got {_shown(version)}")
     if version > VERSION:
         raise ValueError(
             f"written by a newer briefing (version {version}); this one reads version {VERSION}"
@@ -141,80 +148,25 @@ def from_json(text: str) -> list[Note]:
     raw_notes = data.get("notes")
     if not isinstance(raw_notes, list):
         raise ValueError(f"'notes' must be a list, got {_kind(raw_notes)}")
+    if len(raw_notes) > MAX_NOTES_PER_IMPORT:
+        raise ValueError(f"{len(raw_notes)} notes in one file (the limit is {MAX_NOTES_PER_IMPORT})")
     notes, seen = [], set()
     for index, raw in enumerate(raw_notes, start=1):
-        note = _note(raw, f"note {index}")
-        if note.id in seen:
-            raise ValueError(f"note {index}: id {note.id!r} appears twice")
-        seen.add(note.id)
-        notes.append(note)
+        try:
+            record = check_note(raw, f"note {index}", strict=True)
+        except BadNote as error:
+            raise ValueError(str(error)) from None
+        if record["id"] in seen:
+            raise ValueError(f"note {index}: id {record['id']!r} appears twice")
+        seen.add(record["id"])
+        notes.append(Note.from_dict(record))
     return notes
 
 
-def _note(raw: Any, where: str) -> Note:
-    if not isinstance(raw, dict):
-        raise ValueError(f"{where}: expected an object, got {_kind(raw)}")
-    if isinstance(raw.get("id"), str) and raw["id"]:
-        where = f"{where} (id {raw['id']})"
-    for key in ("id", "document_path", "content_hash", "body"):
-        _want(raw, key, str, where)
-    if not raw["id"]:
-        raise ValueError(f"{where}: 'id' is empty")
-    for key in ("created", "updated"):
-        _want(raw, key, str, where, default="")
-    _want(raw, "actor_id", str, where, default=None, nullable=True)
-    tags = raw.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise ValueError(f"{where}: 'tags' must be a list of strings")
-    placement = raw.get("placement", "exact")
-    if placement not in PLACEMENTS:
-        raise ValueError(f"{where}: 'placement' must be one of {', '.join(PLACEMENTS)}")
-    anchor = raw.get("anchor")
-    if anchor is not None:
-        anchor = _anchor(anchor, where)
-    return Note(
-        id=raw["id"],
-        document_path=raw["document_path"],
-        content_hash=raw["content_hash"],
-        anchor=anchor,
-        body=raw["body"],
-        tags=list(tags),
-        actor_id=raw.get("actor_id"),
-        created=raw.get("created", ""),
-        updated=raw.get("updated", ""),
-        placement=placement,
-    )
-
-
-def _anchor(raw: Any, where: str) -> Anchor:
-    where = f"{where}: anchor"
-    if not isinstance(raw, dict):
-        raise ValueError(f"{where}: expected an object or null, got {_kind(raw)}")
-    for key in ("quote", "prefix", "suffix"):
-        _want(raw, key, str, where)
-    for key in ("start", "end"):
-        _want(raw, key, int, where)
-    if not 0 <= raw["start"] <= raw["end"]:
-        raise ValueError(f"{where}: needs 0 <= start <= end, got {raw['start']}..{raw['end']}")
-    return Anchor(**{key: raw[key] for key in ("quote", "prefix", "suffix", "start", "end")})
-
-
-_MISSING = object()
-
-
-def _want(
-    raw: dict, key: str, kind: type, where: str, default: Any = _MISSING, nullable: bool = False
-) -> None:
-    value = raw.get(key, _MISSING)
-    if value is _MISSING:
-        if default is _MISSING:
-            raise ValueError(f"{where}: '{key}' is missing")
-        return
-    if value is None and nullable:
-        return
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        name = {str: "a string", int: "a whole number"}[kind]
-        raise ValueError(f"{where}: '{key}' must be {name}, got {_kind(value)}")
+def _shown(value: Any) -> str:
+    """A value from the file in a message: short, and as Python writes it (escapes visible)."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _kind(value: Any) -> str:

@@ -120,12 +120,15 @@ def _anchor(raw: Any, where: str, strict: bool) -> dict:
     where = f"{where}: anchor"
     if not isinstance(raw, dict):
         raise BadNote(f"{where}: expected an object or null, got {kind(raw)}")
+    for key in ("quote", "prefix", "suffix", "start", "end"):
+        if key not in raw:
+            raise BadNote(f"{where}: '{key}' is missing")
     for key in ("quote", "prefix", "suffix"):
-        if not isinstance(raw.get(key), str):
-            raise BadNote(f"{where}: '{key}' must be a string, got {kind(raw.get(key))}")
+        if not isinstance(raw[key], str):
+            raise BadNote(f"{where}: '{key}' must be a string, got {kind(raw[key])}")
     for key in ("start", "end"):
-        if type(raw.get(key)) is not int:
-            raise BadNote(f"{where}: '{key}' must be a whole number, got {kind(raw.get(key))}")
+        if type(raw[key]) is not int:
+            raise BadNote(f"{where}: '{key}' must be a whole number, got {kind(raw[key])}")
     if not 0 <= raw["start"] <= raw["end"]:
         raise BadNote(f"{where}: needs 0 <= start <= end, got {raw['start']}..{raw['end']}")
     if strict:

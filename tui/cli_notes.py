@@ -40,6 +40,7 @@ def selected_notes(store, path: str | None):
     from analysis.documents import DocumentError, read_document
     from analysis.model import Note
     from analysis.notes import place_notes
+    from store.files import is_regular_file
 
     notes = [Note.from_dict(raw) for raw in store.all()]
     documents = {}
@@ -52,11 +53,19 @@ def selected_notes(store, path: str | None):
         documents = {note.document_path: document for note in notes}
         documents[document.path] = document
     else:
+        # Every note, so the paths come from the store, where an import may have put any path
+        # (/etc/shadow, a FIFO): a file is read only when it is a regular file, and used only when
+        # its text is the one the notes were written on, so nothing but what the notes already
+        # quote can reach the output. Naming a briefing (above) places its notes on today's text.
         for note_path in sorted({note.document_path for note in notes}):
+            if not is_regular_file(note_path):
+                continue
             try:
-                documents[note_path] = read_document(note_path)
+                document = read_document(note_path)
             except DocumentError:
-                pass  # the briefing moved or went: its notes are still exported, without line numbers
+                continue  # the briefing moved or went: its notes are still exported, without line numbers
+            if any(note.content_hash == document.content_hash for note in notes if note.document_path == note_path):
+                documents[note_path] = document
     placed = []
     for note_path in dict.fromkeys(note.document_path for note in notes):
         group = [note for note in notes if note.document_path == note_path]
@@ -118,11 +127,17 @@ def add_note(store, args, read_document) -> int:
 
 def import_notes(store, path: Path) -> int:
     from analysis.export import from_json
+    from store.files import NotAFile, read_bounded
+    from store.note_records import MAX_IMPORT_BYTES
 
     try:
-        notes = from_json(path.read_text(encoding="utf-8"))
+        notes = from_json(read_bounded(path, MAX_IMPORT_BYTES).decode("utf-8"))
+    except NotAFile as error:
+        return fail(f"{path}: {error.reason}")
     except OSError as error:
         return fail(f"{path}: cannot be read ({error.strerror or error})")
+    except UnicodeDecodeError as error:
+        return fail(f"{path}: not UTF-8 text (a bad byte at {error.start})")
     except ValueError as error:
         return fail(f"{path}: {error}")
     added = store.import_notes([note.to_dict() for note in notes])
