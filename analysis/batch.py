@@ -164,7 +164,13 @@ def run(
                 if stream is None:
                     stream = open_stream()
                 while item.index not in ready and item.index not in failed:
-                    done, document, tagged = next(stream)
+                    # The stream ends early when the last misses vanished or were emptied since
+                    # the plan: reread() has recorded why in `failed` by then.
+                    found = next(stream, None)
+                    if found is None:
+                        failed.setdefault(item.index, f"{item.path}: changed while the batch ran; not analysed")
+                        break
+                    done, document, tagged = found
                     ready[done.index] = _finish(service, done, document, tagged, progress)
                 if item.index in failed:
                     outcome = Outcome(item.index, item.path, error=failed.pop(item.index))

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from analysis.model import Document, Span
+from store.files import NotAFile, read_bounded
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 # Above this a file is refused rather than read into memory: far beyond any briefing, small enough
@@ -102,13 +103,9 @@ def read_document(path: str | Path) -> Document:
     if path.is_dir():
         raise DocumentError(f"{path}: is a folder, not a briefing file")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                f"{path}: {size / 1e6:.0f} MB is too large for a briefing "
-                f"(the limit is {MAX_BYTES // 2**20} MiB)"
-            )
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)  # a regular file only, never more than MAX_BYTES
+    except NotAFile as error:
+        raise DocumentError(str(error)) from None
     except PermissionError:
         raise DocumentError(f"{path}: permission denied") from None
     except OSError as error:

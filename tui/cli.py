@@ -92,6 +92,9 @@ def run_open(argv: list[str]) -> int:
         return fail(str(error))
     except ModelNotInstalled as error:
         return fail(str(error))
+    from store.paths import data_dir
+
+    data_dir(args.data_dir)  # an unusable data folder is one line here, not a traceback in the app
     if not sys.stdout.isatty() and not sys.stdin.isatty():
         return fail("the reader needs a terminal; use 'briefing analyze' in scripts", 2)
 
@@ -103,6 +106,8 @@ def run_open(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from store.paths import UnusableFolder
+
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv and argv[0] == "analyze":
@@ -114,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_notes(argv[1:])
         return run_open(argv)
+    except UnusableFolder as error:  # every command, and the app before it starts
+        return fail(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

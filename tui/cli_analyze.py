@@ -49,17 +49,21 @@ def analyze_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand(paths: list[str]) -> list[Path]:
-    """Files as given; a folder becomes its briefings (recursively), sorted by path."""
+def expand(paths: list[str], empty: list[Path] | None = None) -> list[Path]:
+    """Files as given; a folder becomes its briefings (recursively), sorted by path.
+
+    Folders holding no briefing are added to `empty`, so the caller can say so.
+    """
     from analysis.documents import SUFFIXES
 
     found: list[Path] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not inside and empty is not None:
+                empty.append(path)
+            found.extend(inside)
         else:
             found.append(path)
     return found
@@ -149,7 +153,12 @@ def run_analyze(argv: list[str]) -> int:
         return fail(str(error), 2)
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model)
     corrections = CorrectionsStore(corrections_path(args.data_dir))
-    planned = batch.plan(service, expand(args.paths))
+    empty: list[Path] = []
+    planned = batch.plan(service, expand(args.paths, empty))
+    for folder in empty:  # an empty run must not look like a successful one to a script
+        from analysis.documents import SUFFIXES
+
+        fail(f"{folder}: no briefings in this folder (looked for {' '.join(SUFFIXES)})")
     to_analyse = [p for p in planned if not p.cached and p.error is None]
 
     bar = None
@@ -175,7 +184,7 @@ def run_analyze(argv: list[str]) -> int:
         return fail(str(error), 2)
     for warning in service.cache.warnings + corrections.warnings:
         fail(warning)
-    return code
+    return 1 if empty else code
 
 
 def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
