@@ -70,7 +70,12 @@ def open_parser() -> argparse.ArgumentParser:
 
 
 def fail(message: str, code: int = 1) -> int:
-    print(f"briefing: {message}", file=sys.stderr)
+    """One error line on stderr; on a terminal, what it quotes (a file name, a note) is shown
+    literally, a newline included, so the line can neither run an escape sequence nor split."""
+    from tui.literal import is_terminal, literal_line
+
+    shown = literal_line(message) if is_terminal(sys.stderr) else message
+    print(f"briefing: {shown}", file=sys.stderr)
     return code
 
 

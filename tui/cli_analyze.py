@@ -77,9 +77,9 @@ def print_human(document, analysis) -> None:
     from tui.literal import literal
 
     console = Console(highlight=False)
-    console.print(Text(literal(document.title), style="bold"), Text(f"  {document.path}", style="dim"))
+    console.print(Text(literal(document.title), style="bold"), Text(f"  {literal(document.path)}", style="dim"))
     if document.notice:
-        console.print(Text(f"note: {document.notice}", style="yellow"))
+        console.print(Text(f"note: {literal(document.notice)}", style="yellow"))
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     for column in ("actor", "kind", "mentions", "role"):
         table.add_column(column, justify="right" if column == "mentions" else "left")

@@ -146,16 +146,17 @@ def import_notes(store, path: Path) -> int:
 
 
 def list_notes(notes, as_json: bool) -> None:
-    from tui.literal import literal
+    from tui.literal import for_stream, literal
 
     for note in notes:
-        if as_json:
-            print(json.dumps(note.to_dict(), ensure_ascii=False))
+        if as_json:  # JSON escapes C0 controls itself; on a terminal C1 and bidi ones are shown too
+            print(for_stream(json.dumps(note.to_dict(), ensure_ascii=False), sys.stdout))
             continue
+        # A listing for people: every field from the store shown literally, wherever it goes.
         where = note.anchor.quote if note.anchor else f"@{note.actor_id}"
         where = " ".join(literal(where).split())
-        tags = " ".join(f"#{tag}" for tag in note.tags)
-        print(f"{note.id[:8]}  {note.document_path}  [{note.placement}]  “{where[:50]}”  "
+        tags = " ".join(f"#{literal(tag)}" for tag in note.tags)
+        print(f"{note.id[:8]}  {literal(note.document_path)}  [{note.placement}]  “{where[:50]}”  "
               f"{' '.join(literal(note.body).split())}  {tags}".rstrip())
 
 
@@ -167,6 +168,11 @@ def export_notes(notes, documents, fmt: str, output: str | None) -> None:
         from store.jsonfile import write_bytes_atomic
 
         write_bytes_atomic(Path(output), text.encode("utf-8"))
-        print(f"wrote {len(notes)} notes to {output}", file=sys.stderr)
+        from tui.literal import for_stream
+
+        print(f"wrote {len(notes)} notes to {for_stream(output, sys.stderr)}", file=sys.stderr)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        from tui.literal import for_stream
+
+        # To a terminal, escape sequences in a note are shown, not run; a pipe gets exact text.
+        sys.stdout.write(for_stream(text if text.endswith("\n") else text + "\n", sys.stdout))
