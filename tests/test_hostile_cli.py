@@ -117,3 +117,199 @@ def test_analyze_human_output_shows_a_hostile_briefing_literally(home, tmp_path)
     assert ran.code == 0, ran.out
     shown = no_raw_controls(ran.out)  # NO_COLOR and a dumb terminal: rich adds no styles either
     assert "Report ␛]0;PWNED␇" in shown
+
+
+# 4. files that are not files
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` and its bytes, to show a command changed nothing."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def fifo(tmp_path) -> Path:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("command", [("analyze",), ("notes", "list"), ("notes", "import")])
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "pipe fd"])
+def test_what_is_not_a_regular_file_is_refused_in_one_line(home, fifo, command, target):
+    env = child_env(home)
+    if target == "pipe fd":  # what a shell's <(cat seed) passes: /dev/fd/N, a pipe
+        read_end, write_end = os.pipe()
+        os.write(write_end, b"Ankara hosted the talks.\n")
+        os.close(write_end)
+        ran = on_pipes(briefing(*command, f"/dev/fd/{read_end}"), env, timeout=60, pass_fds=(read_end,))
+        os.close(read_end)
+    else:
+        ran = on_pipes(briefing(*command, str(fifo) if target == "fifo" else target), env, timeout=60)
+    assert ran.returncode == 1
+    line = one_line(ran.stderr)
+    assert ("not a file" in line or "a pipe" in line) and len(line) < 300
+    assert snapshot(home / "data") == {}
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it(home, tmp_path):
+    from analysis.documents import MAX_BYTES
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:  # sparse: no disk used, but stat says it is huge
+        handle.truncate(MAX_BYTES + 1)
+    ran = on_pipes(briefing("analyze", str(huge)), child_env(home), timeout=60)
+    assert ran.returncode == 1 and "too large" in one_line(ran.stderr)
+
+
+def test_analyze_on_a_folder_without_briefings_says_so(home, tmp_path):
+    (tmp_path / "empty").mkdir()
+    ran = on_pipes(briefing("analyze", str(tmp_path / "empty")), child_env(home), timeout=60)
+    assert ran.returncode == 1 and "no briefings" in one_line(ran.stderr)
+
+
+# 5. an unusable data folder
+
+
+COMMANDS = [
+    ("analyze", "{seed}"),
+    ("notes", "list"),
+    ("notes", "export", "--format", "md"),
+    ("notes", "add", "{seed}", "--quote", "Ankara", "--body", "x"),
+    ("notes", "import", "{seed}"),
+    ("{seed}",),  # the app: refused before it starts, not a traceback inside it
+]
+
+
+@pytest.mark.parametrize("where", ["a file", "/proc/x", "/dev/null"])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_an_unusable_data_folder_is_one_line_and_exit_1(tmp_path, seed_path, where, command):
+    if where == "a file":
+        home = tmp_path / "home-is-a-file"
+        home.write_text("not a folder")
+    else:
+        home = Path(where)
+    args = [part.format(seed=seed_path) for part in command]
+    ran = on_terminal(briefing(*args), child_env(home), timeout=60)
+    assert ran.code == 1
+    line = one_line(no_raw_controls(ran.out))
+    assert "data folder" in line and "cannot be used" in line
+
+
+# 6. a cache that cannot be written
+
+
+def test_an_unwritable_cache_warns_once_and_the_analysis_is_printed(home, seed_path):
+    home.mkdir()
+    (home / "cache").write_text("a file where the cache folder should be")
+    ran = on_pipes(briefing("analyze", str(seed_path), "--json"), child_env(home))
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout)["actors"]
+    assert "cache" in one_line(ran.stderr) and "in memory" in ran.stderr.decode()
+
+
+# 8. imports
+
+
+def export_of(*notes: dict) -> str:
+    return json.dumps({"format": "briefing-notes", "version": 1, "notes": list(notes)})
+
+
+IMPORTED = {"id": "imp1", "document_path": "a.txt", "content_hash": "ab12", "body": "fine", "anchor": None}
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        (export_of({**IMPORTED, "body": "x" * 20_000_000}), "the body has"),
+        (export_of(*({**IMPORTED, "id": f"n{n}"} for n in range(10_001))), "the limit is 10000"),
+        (export_of({**IMPORTED, "tags": [""]}), "is not a tag"),
+        (export_of({**IMPORTED, "tags": ["a\nb"]}), "is not a tag"),
+        (export_of({**IMPORTED, "tags": ["\x1b[2J"]}), "is not a tag"),
+        (export_of({**IMPORTED, "tags": ["[bold]x[/]"]}), "is not a tag"),
+        (export_of({**IMPORTED, "tags": [f"t{n}" for n in range(51)]}), "tags (the limit"),
+        (export_of({**IMPORTED, "body": 123}), "'body' must be a string"),
+        (export_of({**IMPORTED, "anchor": "bad"}), "anchor: expected an object"),
+    ],
+    ids=["deep", "20 MB body", "10,001 notes", "empty tag", "newline tag", "escape tag", "markup tag",
+         "51 tags", "body a number", "anchor a string"],
+)
+def test_a_hostile_import_is_refused_in_one_line_and_changes_nothing(home, tmp_path, briefing_file, content, words):
+    hostile_note(home, briefing_file)
+    before = snapshot(home / "data")
+    source = tmp_path / "import.json"
+    source.write_text(content)
+    ran = on_terminal(briefing("notes", "import", str(source)), child_env(home), timeout=60)
+    assert ran.code == 1
+    assert words in one_line(no_raw_controls(ran.out))
+    assert snapshot(home / "data") == before
+
+
+def test_an_import_names_a_file_that_list_and_export_never_read(home, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:$6$TOPSECRETHASH:19000:0:99999:7:::\n")
+    note = {**IMPORTED, "document_path": str(secret), "content_hash": "ab12",
+            "anchor": {"quote": "root", "prefix": "", "suffix": "", "start": 0, "end": 4}}
+    source = tmp_path / "import.json"
+    source.write_text(export_of(note))
+    assert on_pipes(briefing("notes", "import", str(source)), child_env(home)).returncode == 0
+    for args in (("notes", "list"), ("notes", "export", "--format", "md"), ("notes", "export", "--format", "json")):
+        ran = on_pipes(briefing(*args), child_env(home))
+        assert ran.returncode == 0 and b"TOPSECRET" not in ran.stdout + ran.stderr
+
+
+# 9. malformed records in the store
+
+
+def test_malformed_records_are_reported_listed_around_and_kept(home, briefing_file):
+    good = hostile_note(home, briefing_file)
+    store = NotesStore(notes_path(str(home)))
+    from store.note_shards import read_shard, shard_name
+
+    shard = read_shard(store.root, shard_name(good["document_path"]))
+    data = json.loads(shard.file.read_text())
+    bad = {"2": {**good, "id": "b1", "body": 123}, "3": {**good, "id": "b2", "tags": "x"},
+           "4": {**good, "id": "b3", "anchor": "bad"}}
+    data["notes"].update(bad)
+    shard.file.write_text(json.dumps(data))
+    before = shard.file.read_bytes()
+
+    for args in (("notes", "list"), ("notes", "export", "--format", "md")):
+        ran = on_pipes(briefing(*args), child_env(home))
+        assert ran.returncode == 1  # an export that left records out must not look complete
+        errors = ran.stderr.decode()
+        assert "Traceback" not in errors and len(errors.splitlines()) == 3
+        assert all(f"(id b{n})" in errors for n in (1, 2, 3))
+        assert good["id"][:8].encode() in ran.stdout or b"ok" in ran.stdout
+        assert shard.file.read_bytes() == before
+
+    added = on_pipes(briefing("notes", "add", str(briefing_file), "--quote", "Kyiv", "--body", "new"), child_env(home))
+    assert added.returncode == 0 and added.stdout.strip()  # saved, and the bad records said once each
+    assert len(added.stderr.decode().splitlines()) == 3 and b"Traceback" not in added.stderr
+    kept = json.loads(shard.file.read_text())["notes"]
+    assert all(kept[doc_id] == record for doc_id, record in bad.items())
+    assert len(kept) == 5
+
+
+# 12. an unusable notes file is never a silent, empty success
+
+
+@pytest.mark.parametrize("which", ["old single file", "a briefing's file"])
+def test_export_of_an_unusable_notes_file_exits_1_and_changes_nothing(home, briefing_file, which):
+    good = hostile_note(home, briefing_file)
+    if which == "old single file":
+        broken = notes_path(str(home))
+    else:
+        from store.note_shards import read_shard, shard_name
+
+        broken = read_shard(NotesStore(notes_path(str(home))).root, shard_name(good["document_path"])).file
+    broken.write_bytes(b'{"notes": {"1": {"id": "torn')
+    before = snapshot(home / "data")
+    for args in (("notes", "export", "--format", "md"), ("notes", "list")):
+        ran = on_pipes(briefing(*args), child_env(home))
+        assert ran.returncode == 1
+        assert "cannot be used" in one_line(ran.stderr) and str(broken) in ran.stderr.decode()
+    assert snapshot(home / "data") == before

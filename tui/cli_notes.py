@@ -86,26 +86,28 @@ def run_notes(argv: list[str]) -> int:
         return fail(store.problem)
     try:
         if args.command == "add":
-            return add_note(store, args, read_document)
-        if args.command == "import":
-            return import_notes(store, Path(args.file))
-        notes, documents = selected_notes(store, args.path)
-        if args.command == "list":
-            list_notes(notes, args.json)
+            code = add_note(store, args, read_document)
+        elif args.command == "import":
+            code = import_notes(store, Path(args.file))
         else:
-            export_notes(notes, documents, args.format, args.output)
+            notes, documents = selected_notes(store, args.path)
+            if args.command == "list":
+                list_notes(notes, args.json)
+            else:
+                export_notes(notes, documents, args.format, args.output)
+            code = 0
     except DocumentError as error:
         return fail(str(error))
     except StoreError as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"{error.filename or 'notes'}: {error.strerror or error}")
-    # A file or record that could not be read means the listing or export is incomplete: a
-    # scripted backup must not look complete, so each is said (once) and the exit code is 1.
+    # Each file or record that could not be read is said once. A listing or export that left
+    # some out is incomplete, and a scripted backup must not look complete: exit code 1.
     warnings = store.warnings()
     for warning in warnings:
         fail(warning)
-    return 1 if warnings else 0
+    return 1 if warnings and args.command in ("list", "export") else code
 
 
 def add_note(store, args, read_document) -> int:
