@@ -12,7 +12,7 @@ from __future__ import annotations
 from analysis.model import Actor, Note
 from analysis.notes import clean_tag, filter_notes, new_note, note_on_actor, parse_tags
 from store.jsonfile import StoreError, StoreLocked
-from store.notes import NotesReadOnly
+from store.notes import NoteChanged, NotesReadOnly
 from tui.literal import literal
 from tui.screens.backup_offer import BackupOffer
 from tui.screens.confirm import ConfirmScreen
@@ -84,8 +84,8 @@ class NotesActions:
                 title = "Notes not saved"
             self.notify(literal(str(error)), title=title, severity="error", timeout=15, markup=False)
             self.status.say(f"{title}: nothing was lost")
-            if isinstance(error, NotesReadOnly):
-                self.refresh_notes()  # another instance may have broken the file: show it
+            if isinstance(error, (NotesReadOnly, NoteChanged)):
+                self.refresh_notes()  # another instance broke the file, or changed the note: show it
             return None
 
     def _heading(self, heading: str) -> str:

@@ -1,0 +1,63 @@
+"""Two instances on one note, driven through the real app: no edit is ever lost.
+
+The other instance is a second NotesStore on the same files, writing between the app's reading
+of a note and its save, which is what a second `briefing` on the same briefing does.
+"""
+
+from __future__ import annotations
+
+from tests.app_fixtures import make_app, settle
+from tests.test_notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of
+from tui.screens.note_editor import NoteEditor
+
+
+async def test_a_stale_edit_is_saved_beside_the_other_instances(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    other = store_of(warm_home)
+    saved = other.add(paragraph_note(app.session.document, 2, "first text").to_dict())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        other.update(saved["id"], {"body": "their edit"}, expected=saved)  # while ours is open
+        await pilot.press(*" ours", "ctrl+s")
+        await pilot.pause()
+        notes, _, status = reader_parts(app)
+        assert "Another instance changed this note" in status.message
+        bodies = sorted(note["body"] for note in other.all())
+        assert bodies == ["first text ours", "their edit"]
+        mine = next(note for note in other.all() if note["body"] == "first text ours")
+        assert mine["conflict_of"] == saved["id"] and "conflict" in mine["tags"]
+        assert sorted(n.body for n in notes.notes) == bodies  # both shown
+
+
+async def test_editing_a_note_deleted_elsewhere_saves_it_as_new(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    other = store_of(warm_home)
+    saved = other.add(paragraph_note(app.session.document, 2, "draft").to_dict())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "e")
+        await pilot.pause()
+        other.delete(saved["id"])
+        await pilot.press(*" kept", "ctrl+s")
+        await pilot.pause()
+        _, _, status = reader_parts(app)
+        assert "deleted this note" in status.message
+        assert [note["body"] for note in other.all()] == ["draft kept"]
+
+
+async def test_deleting_a_note_changed_elsewhere_is_refused(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    other = store_of(warm_home)
+    saved = other.add(paragraph_note(app.session.document, 2, "draft").to_dict())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        other.update(saved["id"], {"body": "newer"}, expected=saved)
+        await pilot.press("3", "d", "y")
+        await pilot.pause()
+        assert [note["body"] for note in other.all()] == ["newer"]
+        assert any("changed this note" in n.message for n in notifications(app))
+        notes, _, _ = reader_parts(app)
+        assert [n.body for n in notes.notes] == ["newer"]  # the pane shows what is stored now
