@@ -18,7 +18,7 @@ from store import backups as backup_files
 from store.jsonfile import DEFAULT_LOCK_TIMEOUT, StoreLocked, locked, utc_now
 from store.legacy_notes import LegacyUnusable, move_into_shards, notes_in_legacy_file
 from store.migrations import SCHEMA_VERSION
-from store.note_shards import Shard, read_shard, shard_name, shard_names, shards_with_hash
+from store.note_shards import Shard, read_shard, shard_file, shard_name, shard_names, shards_with_hash
 
 log = logging.getLogger("store.notes")
 
@@ -84,6 +84,20 @@ class NotesReader:
             note for note in found
             if note["content_hash"] == content_hash or (wanted is not None and note["document_path"] == wanted)
         ])
+
+    def stamp(self, content_hash: str, path: str | os.PathLike[str]) -> tuple:
+        """What changes when another process writes this briefing's notes: the size and time of
+        each file `for_document` reads (a few stats, whatever the size of the store)."""
+        names = sorted({shard_name(str(path)), *shards_with_hash(self.root, content_hash)})
+        found = []
+        for file in [self.path, *(shard_file(self.root, name) for name in names)]:
+            try:
+                info = file.stat()
+            except OSError:
+                found.append((str(file), None))
+            else:
+                found.append((str(file), info.st_mtime_ns, info.st_size))
+        return tuple(found)
 
     def backups(self, document_path: str | None = None) -> list[Path]:
         """Copies to restore from, newest first: of one briefing's notes, or of the old single file."""

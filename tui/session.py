@@ -34,6 +34,8 @@ class Session:
         self.corrections = CorrectionsStore(corrections_path(data_dir))
         self.fold_metonyms = True
         self.raw_analysis: Analysis | None = None
+        self._notes_stamp: tuple = ()
+        self._warned: set[str] = set()
 
     # analysis
 
@@ -70,8 +72,26 @@ class Session:
 
     def notes(self) -> list[Note]:
         """This briefing's notes, placed on its current text."""
+        self._notes_stamp = self.notes_store.stamp(self.document.content_hash, self.document.path)
         raw = self.notes_store.for_document(self.document.content_hash, self.document.path)
         return place_notes(_notes_from(raw), self.document)
+
+    def notes_changed_on_disk(self) -> bool:
+        """Whether another instance wrote this briefing's notes since `notes()` last read them.
+
+        A few stats: cheap enough to ask when the app regains focus or on a timer, so a view
+        refreshes instead of showing (and editing) stale notes. Saves are safe either way: each
+        is a compare-and-swap on the note's revision.
+        """
+        return self.notes_store.stamp(self.document.content_hash, self.document.path) != self._notes_stamp
+
+    def new_warnings(self) -> list[str]:
+        """Problems seen since last asked, each once: bad note records, a notes file that cannot
+        be used, a corrections file set aside, a cache that cannot be written."""
+        found = [*self.notes_store.warnings(), *self.corrections.warnings, *self.service.cache.warnings]
+        fresh = [line for line in dict.fromkeys(found) if line not in self._warned]
+        self._warned.update(fresh)
+        return fresh
 
     def all_notes(self) -> list[Note]:
         """Every note of every briefing; this briefing's placed on its text, the others as stored."""
