@@ -13,7 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from analysis.model import Document, Note
-from store.note_records import MAX_NOTES_PER_IMPORT, PLACEMENTS, BadNote, check_note
+from store.note_records import MAX_NOTES_PER_IMPORT, BadNote, check_note
 
 FORMAT = "briefing-notes"
 VERSION = 1

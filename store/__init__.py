@@ -28,6 +28,8 @@ _EXPORTS = {
     "NotesStore": "store.notes",
     "NotesReadOnly": "store.notes",
     "NoteNotFound": "store.notes",
+    "NoteChanged": "store.notes",
+    "UnusableFolder": "store.paths",
     "CorrectionsStore": "store.corrections",
 }
 

@@ -22,8 +22,6 @@ from store.migrations import NOTES, schema_version
 KEEP_RECENT = 20
 KEEP_DAYS = 7
 MAX_BACKUP_BYTES = 32 * 1024 * 1024
-# Older names: kept for the legacy single-file store's backups (restored before it is sharded).
-KEEP_DAILY_BACKUPS = KEEP_DAYS
 
 
 def backup_dir(path: Path) -> Path:
