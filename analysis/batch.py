@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.documents import DocumentError, read_document
+from analysis.documents import DocumentError
+from analysis.reading import read_briefing  # a file, or standard input for "-"
 from analysis.model import Analysis, Document, Mention, Span
 from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
 from analysis.service import AnalysisService, build_analysis, cache_key
@@ -84,7 +85,7 @@ def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
     for index, path in enumerate(paths):
         item = Planned(index=index, path=Path(path))
         try:
-            document = read_document(path)
+            document = read_briefing(path)
         except DocumentError as error:
             item.error = str(error)
         else:
@@ -132,7 +133,7 @@ def run(
     def reread() -> Iterator[tuple[Planned, Document]]:
         for item in misses:
             try:
-                yield item, read_document(item.path)
+                yield item, read_briefing(item.path)
             except DocumentError as error:
                 failed[item.index] = str(error)
 
@@ -201,7 +202,7 @@ def _finish(
 def _from_cache(service: AnalysisService, item: Planned) -> Outcome:
     """A planned hit: read again and look up (analysed on its own if the entry has gone since)."""
     try:
-        document = read_document(item.path)
+        document = read_briefing(item.path)
     except DocumentError as error:
         return Outcome(item.index, item.path, error=str(error))
     analysis = service.cached(document)

@@ -119,7 +119,21 @@ def test_analyze_human_output_shows_a_hostile_briefing_literally(home, tmp_path)
     assert "Report ␛]0;PWNED␇" in shown
 
 
+def test_analyze_json_on_a_terminal_shows_bidi_and_c1_controls_and_stays_json(home):
+    text = f"Report \u202eexe.txt\x9b2J\n\nPresident Recep Tayyip Erdogan met Volodymyr Zelensky in Istanbul. {HOSTILE}\n"
+    # CI=1: no progress bar (its own styling escapes are not what this test looks for).
+    ran = on_terminal(briefing("analyze", "-", "--json"), child_env(home, CI="1"), stdin=text.encode())
+    assert ran.code == 0, ran.out
+    shown = json.loads(no_raw_controls(ran.out).strip())
+    assert shown["document"]["path"] == "<stdin>" and shown["document"]["title"] == "Report \ufffdexe.txt\ufffd2J"
+
+
 # 4. files that are not files
+
+
+def test_standard_input_is_read_only_when_asked_for_and_bounded(home):
+    ran = on_pipes(briefing("analyze", "-", "--json"), child_env(home), stdin=b"")
+    assert ran.returncode == 1 and "standard input: is empty" in one_line(ran.stderr)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -34,7 +34,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         prog="briefing analyze",
         description="Analyse briefings (or read their cached analysis) and print actors and summary.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them; - reads standard input")
     parser.add_argument("--json", action="store_true", help="one JSON object per briefing per line")
     parser.add_argument(
         "--jobs",
@@ -191,6 +191,7 @@ def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
     """Print each outcome as it comes, with the user's corrections applied; 1 if any failed."""
     from analysis.report import analysis_json
     from analysis.service import with_corrections
+    from tui.literal import for_stream
 
     code = 0
     for outcome in outcomes:
@@ -203,7 +204,9 @@ def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
             outcome.analysis, document.text, corrections.for_document(document.content_hash)
         )
         if as_json:
-            sys.stdout.write(json.dumps(analysis_json(document, analysis), ensure_ascii=False) + "\n")
+            # JSON escapes C0 controls itself; on a terminal, C1 and bidi controls are shown too.
+            line = json.dumps(analysis_json(document, analysis), ensure_ascii=False)
+            sys.stdout.write(for_stream(line, sys.stdout) + "\n")
             sys.stdout.flush()
         else:
             print_human(document, analysis)

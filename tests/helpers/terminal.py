@@ -39,14 +39,18 @@ def briefing(*args: str) -> list[str]:
     return [sys.executable, "-m", "tui.cli", *args]
 
 
-def on_terminal(args: list[str], env: dict[str, str], timeout: float = TIMEOUT, **popen) -> Ran:
-    """Run with stdout and stderr on a pty; everything it wrote, and its exit code."""
+def on_terminal(args: list[str], env: dict[str, str], timeout: float = TIMEOUT, stdin: bytes | None = None,
+                **popen) -> Ran:
+    """Run with stdout and stderr on a pty (`stdin` fed through a pipe); all it wrote, its exit code."""
     master, slave = os.openpty()
     try:
-        process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
-                                   env=env, cwd=ROOT, **popen)
+        process = subprocess.Popen(args, stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
+                                   stdout=slave, stderr=slave, env=env, cwd=ROOT, **popen)
     finally:
         os.close(slave)
+    if stdin is not None:
+        process.stdin.write(stdin)
+        process.stdin.close()
     chunks, deadline = [], time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
@@ -71,7 +75,8 @@ def on_terminal(args: list[str], env: dict[str, str], timeout: float = TIMEOUT, 
         os.close(master)
 
 
-def on_pipes(args: list[str], env: dict[str, str], timeout: float = TIMEOUT, **popen) -> subprocess.CompletedProcess:
-    """Run with stdout and stderr on pipes (what a script or a file gets)."""
-    return subprocess.run(args, stdin=subprocess.DEVNULL, capture_output=True, env=env, cwd=ROOT,
-                          timeout=timeout, **popen)
+def on_pipes(args: list[str], env: dict[str, str], timeout: float = TIMEOUT, stdin: bytes | None = None,
+             **popen) -> subprocess.CompletedProcess:
+    """Run with stdout and stderr on pipes (what a script or a file gets), `stdin` fed to it."""
+    feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
+    return subprocess.run(args, capture_output=True, env=env, cwd=ROOT, timeout=timeout, **feed, **popen)

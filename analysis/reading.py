@@ -1,0 +1,45 @@
+"""A briefing named on the command line: a file, or standard input when the user asks with `-`.
+
+Standard input is read only when asked for (never because a path happens to be a pipe: those are
+refused by `store.files.read_bounded`), at most `documents.MAX_BYTES`, and once: a batch reads
+each briefing twice (to plan, then to analyse), and a pipe can be read only once.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from analysis.documents import MAX_BYTES, DocumentError, decode, from_text, read_document
+from analysis.model import Document
+from store.files import NotAFile, stdin_bytes
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def read_briefing(path: str | os.PathLike[str]) -> Document:
+    """The briefing at `path`, or on standard input for `-`; DocumentError with a one-line reason."""
+    if str(path) == STDIN:
+        return _stdin_document()
+    return read_document(path)
+
+
+@functools.cache
+def _stdin_document() -> Document:
+    try:
+        data = stdin_bytes(MAX_BYTES)
+    except NotAFile as error:
+        raise DocumentError(str(error)) from None
+    except OSError as error:
+        raise DocumentError(f"standard input: cannot be read ({error.strerror or error})") from None
+    try:
+        text, encoding, notice = decode(data)
+    except (DocumentError, UnicodeDecodeError) as error:
+        raise DocumentError(f"standard input: {error}") from None
+    if not text.strip():
+        raise DocumentError("standard input: is empty")
+    document = from_text(text, STDIN_NAME)
+    document.encoding = encoding
+    document.notice = notice
+    return document
