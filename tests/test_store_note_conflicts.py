@@ -80,3 +80,16 @@ def test_a_shard_linked_to_a_device_is_refused(store, path):
     with pytest.raises(NotesReadOnly, match="a character device, not a file"):
         store.add(note())
     assert shard_file(path).is_symlink()
+
+
+def test_a_note_left_in_two_files_by_a_killed_move_is_read_once_the_newest(store, path):
+    """A re-pin writes the note's new file first, then removes it from the old one: a kill in
+    between leaves it twice, and reading takes the higher revision."""
+    added = store.add(note())
+    moved = store.update(added["id"], {"document_path": "b.txt"}, expected=added)
+    old = shard_file(path, "a.txt")
+    data = json.loads(old.read_text()) if old.exists() else {"meta": {"1": {"schema_version": 2}}, "notes": {}}
+    data["notes"]["1"] = added  # as the old file was before the kill
+    old.write_text(json.dumps(data))
+    [seen] = store.all()
+    assert seen["revision"] == moved["revision"] == 2 and seen["document_path"] == "b.txt"

@@ -88,6 +88,9 @@ def run_open(argv: list[str]) -> int:
         from seeds import sample_path
 
         path = sample_path()
+    elif args.path == "-":  # the reader's keys come from standard input, so it cannot also be the text
+        return fail("the reader cannot read a briefing from standard input; save it to a file "
+                    "(or use 'briefing analyze -')", 2)
     else:
         path = Path(args.path).expanduser()
     try:
