@@ -86,3 +86,16 @@ def test_the_session_sees_another_instances_write_and_reports_each_problem_once(
     session.notes()
     [warning] = session.new_warnings()
     assert "'body' must be a string" in warning and session.new_warnings() == []
+
+
+async def test_another_instances_save_appears_in_the_pane(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    other = store_of(warm_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        notes, _, _ = reader_parts(app)
+        assert notes.notes == []
+        other.add(paragraph_note(app.session.document, 2, "written by the other instance").to_dict())
+        app.screen.check_notes_on_disk()  # what the pane's timer calls every NOTES_CHECK_SECONDS
+        await pilot.pause()
+        assert [n.body for n in notes.notes] == ["written by the other instance"]

@@ -86,9 +86,11 @@ class Session:
         return self.notes_store.stamp(self.document.content_hash, self.document.path) != self._notes_stamp
 
     def new_warnings(self) -> list[str]:
-        """Problems seen since last asked, each once: bad note records, a notes file that cannot
-        be used, a corrections file set aside, a cache that cannot be written."""
-        found = [*self.notes_store.warnings(), *self.corrections.warnings, *self.service.cache.warnings]
+        """Problems seen since last asked, each once: bad note records, a corrections file set
+        aside, a cache that cannot be written. (A notes file that cannot be used is `notes_problem`,
+        shown in the notes pane with the backup offer.)"""
+        bad_records = [line for lines in self.notes_store.bad_records.values() for line in lines]
+        found = [*bad_records, *self.corrections.warnings, *self.service.cache.warnings]
         fresh = [line for line in dict.fromkeys(found) if line not in self._warned]
         self._warned.update(fresh)
         return fresh

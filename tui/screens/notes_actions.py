@@ -20,6 +20,8 @@ from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 
 READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
+# How often the pane looks for another instance's saves: a few stats, and a change shows within it.
+NOTES_CHECK_SECONDS = 2.0
 
 
 def editor(heading: str, quote: str | None, body: str):
@@ -70,6 +72,13 @@ class NotesActions:
         if problem and not self.backup_offered:
             self.backup_offered = True
             self.call_after_refresh(self.offer_backup)
+
+    def check_notes_on_disk(self) -> None:
+        """On a timer: another instance's saves appear here, and new problems are said once."""
+        if self.session.notes_changed_on_disk():
+            self.refresh_notes()
+        for warning in self.session.new_warnings():
+            self.notify(literal(warning), title="Warning", severity="warning", timeout=15, markup=False)
 
     def _store(self, write, *args, **kwargs) -> Note | None:
         """Run a store write; on failure tell the user why and return None."""

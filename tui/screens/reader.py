@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from tui.literal import literal
 from tui.screens.actor_actions import ActorActions
-from tui.screens.notes_actions import NotesActions
+from tui.screens.notes_actions import NOTES_CHECK_SECONDS, NotesActions
 from tui.session import Session
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document_paint import KindedSpans
@@ -99,6 +99,7 @@ class ReaderScreen(NotesActions, ActorActions, Screen):
         if document.notice:
             self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
         self.refresh_notes()
+        self.set_interval(NOTES_CHECK_SECONDS, self.check_notes_on_disk)  # a few stats each time
         self.status.analysis_state = "analysing…"
         self.call_after_refresh(self.app.mark_ready)
         # After the first paint: the text first, then the (cached or computed) analysis.
