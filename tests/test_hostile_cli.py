@@ -327,3 +327,12 @@ def test_export_of_an_unusable_notes_file_exits_1_and_changes_nothing(home, brie
         assert ran.returncode == 1
         assert "cannot be used" in one_line(ran.stderr) and str(broken) in ran.stderr.decode()
     assert snapshot(home / "data") == before
+
+
+def test_export_to_a_link_to_a_device_is_refused_and_the_link_kept(home, briefing_file, tmp_path):
+    hostile_note(home, briefing_file)
+    link = tmp_path / "notes.md"
+    link.symlink_to("/dev/null")
+    ran = on_pipes(briefing("notes", "export", "-o", str(link)), child_env(home))
+    assert ran.returncode == 1 and "not a regular file" in one_line(ran.stderr)
+    assert link.is_symlink() and os.readlink(link) == "/dev/null"

@@ -77,6 +77,7 @@ def selected_notes(store, path: str | None):
 def run_notes(argv: list[str]) -> int:
     args = notes_parser().parse_args(argv)
     from analysis.documents import DocumentError, read_document
+    from store.files import NotAFile
     from store.jsonfile import StoreError
     from store.notes import NotesStore
     from store.paths import notes_path
@@ -99,6 +100,8 @@ def run_notes(argv: list[str]) -> int:
     except DocumentError as error:
         return fail(str(error))
     except StoreError as error:
+        return fail(str(error))
+    except NotAFile as error:  # -o naming a device or a FIFO: refused, never written through
         return fail(str(error))
     except OSError as error:
         return fail(f"{error.filename or 'notes'}: {error.strerror or error}")
