@@ -18,12 +18,13 @@ from datetime import datetime, timezone
 
 from analysis.anchors import make_anchor, reanchor
 from analysis.model import Document, Note
+from store.note_records import TAG_SHAPE
 
 # A tag: `#` then letters, digits, `-`, `_`, `/`; not glued to a word, a URL path or another `#`
 # (so `page#part`, `example.org/#top` and `##` are not tags); at least one letter (`#3` is an
 # issue number, not a tag). A Markdown heading's own `#`s are followed by a space, so never match.
 _TAG = re.compile(r"(?<![\w#/&])#(\w[\w/-]*)")
-_TAG_ONLY = re.compile(r"\w[\w/-]*")
+_TAG_ONLY = TAG_SHAPE  # one definition: the store checks imported tags against the same shape
 
 
 def parse_tags(body: str) -> list[str]:
