@@ -99,3 +99,25 @@ async def test_another_instances_save_appears_in_the_pane(warm_home, seed_path):
         app.screen.check_notes_on_disk()  # what the pane's timer calls every NOTES_CHECK_SECONDS
         await pilot.pause()
         assert [n.body for n in notes.notes] == ["written by the other instance"]
+
+
+async def test_a_note_on_a_huge_paragraph_shows_and_stores_a_bounded_quote(tmp_path, pipeline):
+    """The editor showed, and the store kept, the whole paragraph as the quote (2 MB froze `a`)."""
+    from store.note_records import MAX_QUOTE
+
+    path = tmp_path / "huge.txt"
+    # 270 KB in one paragraph: the quote is what matters here, not the size (bench (f) has 4 MB).
+    path.write_text("Title\n\n" + " ".join(f"word{n % 997}" for n in range(30_000)) + "\n")
+    app = make_app(tmp_path / "home", path)
+    app.session.service._pipeline = pipeline  # loaded once per test session
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+k")  # the analysis is not what this test is about: cancel it
+        await pilot.press("}", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert 0 < len(app.screen.quote) <= MAX_QUOTE
+        await pilot.press(*"on it", "ctrl+s")
+        await pilot.pause()
+        [saved] = store_of(tmp_path / "home").all()
+        assert len(saved["anchor"]["quote"]) <= MAX_QUOTE

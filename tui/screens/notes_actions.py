@@ -9,6 +9,7 @@ store gives up on a held lock after a second and a half.
 
 from __future__ import annotations
 
+from analysis.anchors import make_anchor
 from analysis.model import Actor, Note
 from analysis.notes import clean_tag, filter_notes, new_note, note_on_actor, parse_tags
 from store.jsonfile import StoreError, StoreLocked
@@ -105,7 +106,7 @@ class NotesActions:
         start, end = document.paragraphs[paragraph]
         self._write_note(
             f"¶{paragraph + 1}",
-            document.text[start:end],
+            make_anchor(document.text, start, end).quote,  # what is stored: bounded on a 2 MB paragraph
             body,
             lambda text: new_note(document, start, end, text),
             lambda text: self.write_paragraph_note(paragraph, text),
