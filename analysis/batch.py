@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from analysis.documents import DocumentError
-from analysis.reading import read_briefing  # a file, or standard input for "-"
 from analysis.model import Analysis, Document, Mention, Span
 from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
+from analysis.reading import read_briefing  # a file, or standard input for "-"
 from analysis.service import AnalysisService, build_analysis, cache_key
 
 # Most texts per spaCy batch; batches also hold about BATCH_CHARS characters at most, since

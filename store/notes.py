@@ -72,16 +72,18 @@ class NotesStore(NotesReader):
                 if expected is None:
                     raise NoteNotFound(f"no note with id {note_id} in {self.root}")
                 # Deleted by another instance while this one edited it: keep the edit as a new note.
-                fresh = self._stamped({**expected, **changes, "id": "", "created": "", "updated": "", "revision": 0})
+                fresh = self._stamped(_as_new(expected, changes))
                 self._save(self._shard_for(fresh), insert=fresh)
                 return copy.deepcopy(fresh)
             current = shard.notes[doc_id]
             if expected is not None and current["revision"] != expected.get("revision", 0):
                 if all(current.get(key) == value for key, value in changes.items()):
                     return copy.deepcopy(current)  # both instances made the same change
-                ours = self._stamped({**expected, **changes, "id": "", "created": "", "updated": "", "revision": 0,
-                                      "conflict_of": note_id, "tags": [*(changes.get("tags") or expected.get("tags") or []), CONFLICT_TAG]})
-                ours["tags"] = list(dict.fromkeys(ours["tags"]))
+                # Saved by another instance since this one read it: theirs stays, ours goes beside it.
+                ours = _as_new(expected, changes)
+                ours["conflict_of"] = note_id
+                ours["tags"] = list(dict.fromkeys([*ours.get("tags", []), CONFLICT_TAG]))
+                ours = self._stamped(ours)
                 self._save(self._shard_for(ours), insert=ours)
                 return copy.deepcopy(ours)
             record = check_note({**shard.data["notes"][doc_id], **copy.deepcopy(changes), "updated": now,
@@ -224,6 +226,11 @@ class NotesStore(NotesReader):
         if backup.parent.parent == self.backup_dir:  # backups/<shard>/<stamp>.json
             return shard_file(self.root, backup.parent.name)
         return self.path
+
+
+def _as_new(expected: dict, changes: dict) -> dict:
+    """The caller's edit of `expected` as a note of its own: a new id, times and revision."""
+    return {**copy.deepcopy(expected), **copy.deepcopy(changes), "id": "", "created": "", "updated": "", "revision": 0}
 
 
 class _Writing:

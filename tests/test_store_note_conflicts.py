@@ -93,3 +93,11 @@ def test_a_note_left_in_two_files_by_a_killed_move_is_read_once_the_newest(store
     old.write_text(json.dumps(data))
     [seen] = store.all()
     assert seen["revision"] == moved["revision"] == 2 and seen["document_path"] == "b.txt"
+
+
+def test_a_conflicting_edit_that_removed_every_tag_keeps_only_the_conflict_mark(path):
+    one, two = NotesStore(path), NotesStore(path)
+    original = one.add(note(tags=["tr", "nato"]))
+    two.update(original["id"], {"body": "theirs"}, expected=original)
+    ours = one.update(original["id"], {"body": "ours", "tags": []}, expected=original)
+    assert ours["tags"] == ["conflict"] and ours["body"] == "ours"
