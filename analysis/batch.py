@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.documents import DocumentError, read_document
+from analysis.documents import DocumentError
 from analysis.types import Analysis, Document, Mention, Span
 from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
+from analysis.reading import read_briefing  # a file, or standard input for "-"
 from analysis.service import AnalysisService, build_analysis, cache_key
 
 # Most texts per spaCy batch; batches also hold about BATCH_CHARS characters at most, since
@@ -84,7 +85,7 @@ def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
     for index, path in enumerate(paths):
         item = Planned(index=index, path=Path(path))
         try:
-            document = read_document(path, data_dir=service.data_dir)
+            document = read_briefing(path, data_dir=service.data_dir)
         except DocumentError as error:
             item.error = str(error)
         else:
@@ -132,7 +133,7 @@ def run(
     def reread() -> Iterator[tuple[Planned, Document]]:
         for item in misses:
             try:
-                yield item, read_document(item.path, data_dir=service.data_dir)
+                yield item, read_briefing(item.path, data_dir=service.data_dir)
             except DocumentError as error:
                 failed[item.index] = str(error)
 
@@ -164,7 +165,13 @@ def run(
                 if stream is None:
                     stream = open_stream()
                 while item.index not in ready and item.index not in failed:
-                    done, document, tagged = next(stream)
+                    # The stream ends early when the last misses vanished or were emptied since
+                    # the plan: reread() has recorded why in `failed` by then.
+                    found = next(stream, None)
+                    if found is None:
+                        failed.setdefault(item.index, f"{item.path}: changed while the batch ran; not analysed")
+                        break
+                    done, document, tagged = found
                     ready[done.index] = _finish(service, done, document, tagged, progress)
                 if item.index in failed:
                     outcome = Outcome(item.index, item.path, error=failed.pop(item.index))
@@ -195,7 +202,7 @@ def _finish(
 def _from_cache(service: AnalysisService, item: Planned) -> Outcome:
     """A planned hit: read again and look up (analysed on its own if the entry has gone since)."""
     try:
-        document = read_document(item.path, data_dir=service.data_dir)
+        document = read_briefing(item.path, data_dir=service.data_dir)
     except DocumentError as error:
         return Outcome(item.index, item.path, error=str(error))
     analysis = service.cached(document)

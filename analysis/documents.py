@@ -14,6 +14,7 @@ from analysis.formats import DocumentError, NoArticleText
 from analysis.formats.sniff import SUFFIXES, sniff
 from analysis.formats.text import content_hash, decode, from_bytes, from_text, normalise, paragraphs, title_of
 from analysis.types import Document
+from store.files import NotAFile, read_bounded
 
 __all__ = [
     "SUFFIXES", "DocumentError", "NoArticleText", "content_hash", "decode", "from_text", "normalise",
@@ -45,13 +46,9 @@ def read_document(path: str | Path, *, whole_page: bool = False, data_dir: str |
     if path.is_dir():
         raise DocumentError(f"{path}: is a folder, not a briefing file")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                f"{path}: {size / 1e6:.0f} MB is too large for a briefing "
-                f"(the limit is {MAX_BYTES // 2**20} MiB)"
-            )
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)  # a regular file only, never more than MAX_BYTES
+    except NotAFile as error:
+        raise DocumentError(str(error)) from None
     except PermissionError:
         raise DocumentError(f"{path}: permission denied") from None
     except OSError as error:

@@ -275,6 +275,7 @@ def indexed(outcomes: Iterator, model: str | None, data_dir: str | None) -> Iter
     """The batch's outcomes, each put in the library index and the search index on its way (for
     `briefing analyze`). An index that cannot be written is said once; the analysis goes on."""
     from store.jsonfile import StoreError
+    from store.paths import cache_dir, why_unusable
 
     library = Library(Path.cwd(), model=model, data_dir=data_dir)
     failed = False
@@ -285,7 +286,10 @@ def indexed(outcomes: Iterator, model: str | None, data_dir: str | None) -> Iter
                     library.index_outcome(outcome)
                 except (StoreError, OSError, sqlite3.Error) as error:
                     failed = True
-                    log.warning("the library index could not be updated: %s", error)
+                    # The indexes live in the cache folder: when that folder cannot be written,
+                    # the analysis cache has said so already, and one cause gets one line.
+                    if why_unusable(cache_dir(data_dir)) is None:
+                        log.warning("the library index could not be updated: %s", error)
             yield outcome
     finally:
         close = getattr(outcomes, "close", None)

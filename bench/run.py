@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # `python bench/run.py`: make the checkout import
 
 from bench.common import Result  # noqa: E402
 
-PARTS = "abcdef"
+PARTS = "abcdefg"
 
 
 def machine() -> str:
@@ -63,12 +63,12 @@ def show(result: Result) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, 250 KB of speeches, no warm 4 MB reopen")
-    parser.add_argument("--only", default=PARTS, metavar="PARTS", help="which measures, e.g. 'ab' (default: abcdef)")
+    parser.add_argument("--only", default=PARTS, metavar="PARTS", help="which measures, e.g. 'ab' (default: abcdefg)")
     args = parser.parse_args(argv)
     only = set(args.only.replace(",", "").lower())
     quick = args.quick
 
-    from bench import big_document, cache_scale, hot_paths, startup, throughput
+    from bench import big_document, cache_scale, hot_paths, notes_scale, startup, throughput
     from bench.texts import MissingBenchData, seed_path
 
     print(f"briefing bench{' (quick)' if quick else ''}: {machine()}")
@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
             record(big_document.bible_in_app(full=not quick))
         if "f" in only:
             record(hot_paths.hot_paths(quick=quick))
+        if "g" in only:
+            record(notes_scale.save_scaling(saves=10 if quick else 25, rounds=5 if quick else 9))
     except MissingBenchData as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2

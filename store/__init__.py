@@ -8,7 +8,12 @@ Never imports textual, spaCy, `analysis` or `tui`. Names are loaded on first use
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
+
+# A library's warnings are for its caller to show (the CLI prints each once, the app notifies):
+# without this, Python's last-resort handler printed every one a second time on stderr.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _EXPORTS = {
     "data_dir": "store.paths",
@@ -24,6 +29,8 @@ _EXPORTS = {
     "NotesStore": "store.notes",
     "NotesReadOnly": "store.notes",
     "NoteNotFound": "store.notes",
+    "NoteChanged": "store.notes",
+    "UnusableFolder": "store.paths",
     "CorrectionsStore": "store.corrections",
     "LibraryIndex": "store.index",
     "SearchIndex": "store.search",

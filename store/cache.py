@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import suppress
 import re
 import shutil
 from pathlib import Path
@@ -93,6 +94,7 @@ class AnalysisCache:
         self.root = Path(root)
         # Human-readable notices of entries set aside, for the caller to show once.
         self.warnings: list[str] = []
+        self.write_failed = False  # said once, not once per analysis
 
     def path_for(self, key: str) -> Path:
         if not isinstance(key, str) or not _KEY.fullmatch(key):
@@ -106,8 +108,11 @@ class AnalysisCache:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            self._drop_legacy(path)
+            with suppress(OSError):  # a read-only cache keeps its legacy files
+                self._drop_legacy(path)
             return None
+        except OSError:
+            return None  # unreadable (permissions, an I/O error): analysed again, like a miss
         try:
             return decode_entry(raw)
         except BadEntry as error:
@@ -115,7 +120,21 @@ class AnalysisCache:
             return None
 
     def put(self, key: str, value: dict) -> None:
-        write_bytes_atomic(self.path_for(key), encode_entry(value))
+        """Store a value; a cache that cannot be written warns once and the caller goes on.
+
+        The cache is an optimisation: on a read-only or full disk the analysis just computed is
+        still returned and used, it is only not kept for next time.
+        """
+        data = encode_entry(value)
+        try:
+            write_bytes_atomic(self.path_for(key), data)
+        except OSError as error:
+            if not self.write_failed:
+                self.write_failed = True
+                message = (f"the analysis cache {self.root} cannot be written "
+                           f"({error.strerror or error}); analyses are kept in memory only")
+                self.warnings.append(message)
+                log.warning(message)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.path_for(key).is_file()
@@ -145,6 +164,8 @@ class AnalysisCache:
         except FileNotFoundError:
             # Another process set it aside first: nothing left to keep.
             return
+        except OSError:
+            return  # a read-only cache: the entry stays, and is rebuilt in memory each time
         message = f"Cached analysis {path.name} was unreadable ({reason}); kept as {kept.name}, rebuilding it"
         self.warnings.append(message)
         log.warning(message)

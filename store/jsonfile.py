@@ -20,7 +20,11 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from store.files import NotAFile, is_regular_file, read_bounded, resolve_link
+
 DEFAULT_LOCK_TIMEOUT = 10.0
+# Far beyond any notes or corrections file we write; a link swapped to /dev/zero fails fast.
+MAX_STORE_FILE_BYTES = 512 * 1024 * 1024
 # Temporary files carry this suffix so leftovers of a killed writer can be recognised and swept.
 TEMP_SUFFIX = ".tmp"
 
@@ -54,7 +58,7 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     # Without this a power cut can forget the rename even though the file's bytes are safe.
     if os.name == "nt":  # Windows cannot open a folder for fsync; NTFS journals the rename.
         return
@@ -65,9 +69,17 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that no moment exists at which the file is partly written."""
-    path = Path(path)
+def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` so that no moment exists at which the file is partly written.
+
+    A symlink is written through (its target is replaced, the link kept); a link to something that
+    is not a regular file (a device, a FIFO) is refused rather than followed. `durable=False`
+    skips the fsyncs (still atomic for a killed process, not across a power cut): for copies of a
+    file that was itself written durably, such as the backup after each write.
+    """
+    path = resolve_link(Path(path))
+    if path.exists() and not is_regular_file(path):
+        raise NotAFile(path, "is not a regular file; not written")
     path.parent.mkdir(parents=True, exist_ok=True)
     # Same folder as the target: os.replace is only atomic within one filesystem.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -75,13 +87,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp_name, path)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
 
 
 def write_json_atomic(path: Path, value: Any, **dump_options: Any) -> None:
@@ -91,20 +105,25 @@ def write_json_atomic(path: Path, value: Any, **dump_options: Any) -> None:
 
 
 def copy_atomic(source: Path, target: Path) -> None:
-    write_bytes_atomic(target, Path(source).read_bytes())
+    write_bytes_atomic(target, read_bounded(source, MAX_STORE_FILE_BYTES))
 
 
 def read_json(path: Path) -> Any | None:
     """The parsed file, None if it does not exist or is empty; CorruptFile if it is not JSON."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_STORE_FILE_BYTES)
     except FileNotFoundError:
         return None
+    except NotAFile as error:
+        raise CorruptFile(path, error.reason) from None
     if not raw.strip():
         return None
     try:
         return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        # json's C parser refuses nesting past the recursion limit cleanly; our files never nest.
+        raise CorruptFile(path, "not valid JSON (nested too deeply)") from None
     except UnicodeDecodeError as error:
         raise CorruptFile(path, f"not UTF-8 text ({error.reason} at byte {error.start})") from error
     except json.JSONDecodeError as error:
@@ -227,5 +246,5 @@ def move_aside(path: Path, tag: str, moment: datetime | None = None) -> Path:
     """Rename `path` out of the way, keeping every byte; returns the new name."""
     target = aside_name(path, tag, moment)
     os.replace(path, target)
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     return target

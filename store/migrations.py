@@ -11,7 +11,7 @@ from pathlib import Path
 
 from store.jsonfile import CorruptFile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 NOTES = "notes"
 META = "meta"
 
@@ -19,6 +19,8 @@ META = "meta"
 def _v0_to_v1(data: dict) -> dict:
     """Version 0 (no meta table) predates tags, actor links and re-anchoring."""
     for note in data.get(NOTES, {}).values():
+        if not isinstance(note, dict):
+            continue  # not a note: kept as it is, and reported by the record reader
         note.setdefault("tags", [])
         note.setdefault("actor_id", None)
         note.setdefault("anchor", None)
@@ -26,7 +28,16 @@ def _v0_to_v1(data: dict) -> dict:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict) -> dict:
+    """Version 2 saves by compare-and-swap on a per-note revision (and shards the store by
+    briefing, which `store.legacy_notes` does once the records are at this version)."""
+    for note in data.get(NOTES, {}).values():
+        if isinstance(note, dict):
+            note.setdefault("revision", 1)
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def schema_version(path: Path, data: dict) -> int:

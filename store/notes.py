@@ -1,13 +1,15 @@
-"""The user's notes, in one TinyDB file. Nothing here may ever lose a note.
+"""The user's notes, one small file per briefing (`store.note_shards`). Nothing here may lose a note.
 
-- Every write takes the file's lock, re-reads the file, applies the change and replaces the file
-  atomically, so two open instances never drop each other's notes and a kill leaves a whole file.
-- A file we cannot fully understand (not JSON, not our shape, or from a newer briefing) is never
-  written: the store turns read-only, says why in `problem`, and offers `backups()`.
-- Before the first write of each day the file is copied to `backups/` (the newest seven are kept),
-  and before a schema migration is saved the old file is copied there too (`store.backups`).
-- Reading an older schema migrates it in memory; the first write saves the migration
-  (`store.migrations`).
+- Every write takes the store's lock, re-reads the shard it changes, applies the change and
+  replaces that file atomically: a kill leaves a whole file, and a save costs the same with 100 or
+  100,000 notes on other briefings.
+- A write that knows which revision of a note it started from is a compare-and-swap: if another
+  instance saved that note since, both texts are kept (theirs in place, ours as a new note with
+  `conflict_of` and the tag `conflict`); if another instance deleted it, ours is saved as a new note.
+- A record that is not a note is reported in `bad_records` and kept as it is; a shard we cannot
+  understand (not JSON, not our shape, or from a newer briefing) is never written: writes to it
+  raise NotesReadOnly saying why, and `backups()` offers its copies (`store.backups`).
+- The single `notes.json` of earlier versions is moved into shards on first open (`store.legacy_notes`).
 
 Notes are plain dicts of the shape of `analysis.types.Note.to_dict()`; this module knows no types.
 """
@@ -15,36 +17,17 @@ Notes are plain dicts of the shape of `analysis.types.Note.to_dict()`; this modu
 from __future__ import annotations
 
 import copy
-import logging
-import os
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
-from tinydb import where
-from tinydb.table import Table
+from store import backups as backup_files
+from store.jsonfile import CorruptFile, StoreError, aside_name, copy_atomic, iso, locked, sweep_temp_files
+from store.migrations import MIGRATIONS, SCHEMA_VERSION  # noqa: F401  (the schema this store writes)
+from store.note_reading import NotesReader
+from store.note_records import BadNote, check_note
+from store.note_shards import Shard, remember_hash, shard_file, shard_name, shard_names, write_shard
 
-from store.backups import KEEP_DAILY_BACKUPS, backup_dir, backups_of, daily_backup, migration_backup
-from store.jsonfile import (
-    DEFAULT_LOCK_TIMEOUT,
-    AtomicJSONStorage,
-    CorruptFile,
-    StoreError,
-    aside_name,
-    copy_atomic,
-    check_tinydb_shape,
-    iso,
-    locked,
-    open_locked_database,
-    read_json,
-    sweep_temp_files,
-    utc_now,
-)
-from store.migrations import META, MIGRATIONS, NOTES, SCHEMA_VERSION, migrate, schema_version
-
-log = logging.getLogger(__name__)
+CONFLICT_TAG = "conflict"
 
 
 class NotesReadOnly(StoreError):
@@ -55,85 +38,74 @@ class NoteNotFound(StoreError, LookupError):
     pass
 
 
-class _Unusable(Exception):
-    """Internal: the file must not be written; carries the reason."""
+class NoteChanged(StoreError):
+    """A delete of a note another instance changed since it was read: refused, nothing lost."""
 
 
-def _check_notes(path: Path, data: dict) -> None:
-    for doc_id, note in data.get(NOTES, {}).items():
-        if not isinstance(note.get("id"), str) or not note["id"]:
-            raise CorruptFile(path, f"note {doc_id} has no id")
-
-
-class NotesStore:
-    def __init__(
-        self,
-        path: Path,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        *,
-        clock: Callable[[], datetime] = utc_now,
-        keep_backups: int = KEEP_DAILY_BACKUPS,
-    ) -> None:
-        self.path = Path(path)
-        self.lock_timeout = lock_timeout
-        # Injectable so tests can step through days without waiting for them.
-        self.clock = clock
-        self.keep_backups = max(1, keep_backups)
-        self.read_only = False
-        self.problem: str | None = None
-        self._load()  # finds out now, not on the first write, whether the file is usable
-
-    @property
-    def backup_dir(self) -> Path:
-        return backup_dir(self.path)
-
-    # reading
-
-    def all(self) -> list[dict]:
-        """Every note, oldest first (a restored note returns to its place)."""
-        return sorted(self._load(), key=lambda note: str(note.get("created") or ""))
-
-    def get(self, note_id: str) -> dict | None:
-        return next((note for note in self._load() if note.get("id") == note_id), None)
-
-    def for_document(self, content_hash: str, path: str | os.PathLike[str] | None = None) -> list[dict]:
-        """Notes written on this text, or on this file when its text has since changed."""
-        wanted_path = None if path is None else str(path)
-        return [
-            note
-            for note in self.all()
-            if note.get("content_hash") == content_hash
-            or (wanted_path is not None and note.get("document_path") == wanted_path)
-        ]
-
-    def backups(self) -> list[Path]:
-        """Backups of this notes file, newest first."""
-        return backups_of(self.path)
+class NotesStore(NotesReader):
+    """The notes, read (`store.note_reading`) and written: one shard per briefing, never lost."""
 
     # writing
 
     def add(self, note: dict) -> dict:
         record = self._stamped(note)
-        with self._writing() as notes:
-            if notes.contains(where("id") == record["id"]):
-                raise ValueError(f"a note with id {record['id']} already exists in {self.path}")
-            notes.insert(record)
+        with self._writing():
+            # Ids are uuid4, unique by construction; a given id is checked where it would go, so a
+            # save reads one shard whatever the size of the rest.
+            shard = self._shard_for(record)
+            if shard.find(record["id"]) is not None:
+                raise ValueError(f"a note with id {record['id']} already exists in {shard.file}")
+            self._save(shard, insert=record)
         return copy.deepcopy(record)
 
-    def update(self, note_id: str, changes: dict) -> dict:
+    def update(self, note_id: str, changes: dict, *, expected: dict | None = None) -> dict:
+        """Apply `changes`; with `expected` (the note as the caller read it) a compare-and-swap.
+
+        Returns the note as saved: a note with another id when the save kept both texts.
+        """
         if changes.get("id", note_id) != note_id:
             raise ValueError("a note's id cannot change")
-        fields = {**copy.deepcopy(changes), "updated": iso(self.clock())}
-        with self._writing() as notes:
-            found = self._find(notes, note_id)
-            notes.update(fields, doc_ids=[found.doc_id])
-        return {**found, **fields}
+        now = iso(self.clock())
+        with self._writing():
+            shard, doc_id = self._locate(note_id, expected)
+            if doc_id is None:
+                if expected is None:
+                    raise NoteNotFound(f"no note with id {note_id} in {self.root}")
+                # Deleted by another instance while this one edited it: keep the edit as a new note.
+                fresh = self._stamped(_as_new(expected, changes))
+                self._save(self._shard_for(fresh), insert=fresh)
+                return copy.deepcopy(fresh)
+            current = shard.notes[doc_id]
+            if expected is not None and current["revision"] != expected.get("revision", 0):
+                if all(current.get(key) == value for key, value in changes.items()):
+                    return copy.deepcopy(current)  # both instances made the same change
+                # Saved by another instance since this one read it: theirs stays, ours goes beside it.
+                ours = _as_new(expected, changes)
+                ours["conflict_of"] = note_id
+                ours["tags"] = list(dict.fromkeys([*ours.get("tags", []), CONFLICT_TAG]))
+                ours = self._stamped(ours)
+                self._save(self._shard_for(ours), insert=ours)
+                return copy.deepcopy(ours)
+            record = check_note({**shard.data["notes"][doc_id], **copy.deepcopy(changes), "updated": now,
+                                 "revision": current["revision"] + 1}, strict=True)
+            target = self._shard_for(record)
+            if target.name == shard.name:
+                self._save(shard, replace=(doc_id, record))
+            else:  # re-pinned to another file: written there first, so a kill never loses it
+                self._save(target, insert=record)
+                self._save(shard, remove=doc_id)
+        return copy.deepcopy(record)
 
-    def delete(self, note_id: str) -> dict:
+    def delete(self, note_id: str, *, expected: dict | None = None) -> dict:
         """Remove a note and return it, so the caller can offer undo through `restore`."""
-        with self._writing() as notes:
-            found = self._find(notes, note_id)
-            notes.remove(doc_ids=[found.doc_id])
+        with self._writing():
+            shard, doc_id = self._locate(note_id, expected)
+            if doc_id is None:
+                raise NoteNotFound(f"no note with id {note_id} in {self.root}")
+            found = shard.notes[doc_id]
+            if expected is not None and found["revision"] != expected.get("revision", 0):
+                raise NoteChanged("another instance changed this note since it was shown; not deleted")
+            self._save(shard, remove=doc_id)
         return dict(found)
 
     def restore(self, note: dict) -> dict:
@@ -141,47 +113,51 @@ class NotesStore:
         if not note.get("id"):
             raise ValueError("only a note with an id can be restored")
         record = self._stamped(note)
-        with self._writing() as notes:
-            existing = notes.get(where("id") == record["id"])
+        with self._writing():
+            shard = self._shard_for(record)
+            existing = shard.find(record["id"])
             if existing is not None:  # undo pressed twice, or restored by another instance
-                return dict(existing)
-            notes.insert(record)
+                return copy.deepcopy(shard.notes[existing])
+            self._save(shard, insert=record)
         return copy.deepcopy(record)
 
     def import_notes(self, notes: list[dict]) -> int:
-        """Add the notes whose id is not here yet, in one write; returns how many were added."""
+        """Add the notes whose id is not here yet; returns how many were added."""
         records = [self._stamped(note) for note in notes]
-        with self._writing() as table:
-            present = {note["id"] for note in table.all()}
-            fresh = []
+        with self._writing():
+            present = {note["id"] for note in self.all()}
+            by_shard: dict[str, list[dict]] = {}
             for record in records:
                 if record["id"] not in present:
                     present.add(record["id"])
-                    fresh.append(record)
-            if fresh:
-                table.insert_multiple(fresh)
-        return len(fresh)
+                    by_shard.setdefault(shard_name(record["document_path"]), []).append(record)
+            for name, fresh in by_shard.items():
+                shard = self._writable(self._shard(name))
+                for record in fresh:
+                    shard.insert(record)
+                self._save(shard)
+        return sum(len(fresh) for fresh in by_shard.values())
 
     def restore_backup(self, backup_path: Path) -> Path | None:
-        """Put a backup in place of the notes file; returns where the replaced file was kept.
+        """Put a backup in place of the file it copies; returns where the replaced file was kept.
 
-        The current file is copied to `<file>.bad-<timestamp>` first (never deleted), and the
-        backup is checked before anything is touched: a bad backup raises CorruptFile.
+        The current file is copied to `<file>.bad-<timestamp>` first (never deleted). A backup that
+        is unreadable, from a newer briefing, or of an older schema than the file raises.
         """
         backup = Path(backup_path)
-        data = read_json(backup)
-        if data is None:
-            raise CorruptFile(backup, "empty")
-        check_tinydb_shape(backup, data)
-        with locked(self.path, self.lock_timeout):
+        check = self.check_backup(backup)
+        if not check.usable:
+            raise CorruptFile(backup, check.reason or "not usable")
+        target = self._restore_target(backup)
+        with locked(self.root, self.lock_timeout):
             kept = None
-            if self.path.exists():
-                kept = aside_name(self.path, "bad", self.clock())
-                copy_atomic(self.path, kept)
-            copy_atomic(backup, self.path)
-        self.read_only = False
-        self.problem = None
-        self._load()  # a backup from a newer briefing is read-only again
+            if target.exists():
+                kept = aside_name(target, "bad", self.clock())
+                copy_atomic(target, kept)
+            copy_atomic(backup, target)
+        self.legacy_problem = None
+        self.problems.pop(target.stem, None)
+        self._migrate_legacy()
         return kept
 
     # plumbing
@@ -194,88 +170,84 @@ class NotesStore:
             record["created"] = iso(self.clock())
         if not record.get("updated"):
             record["updated"] = record["created"]
-        return record
-
-    def _find(self, notes: Table, note_id: str):
-        found = notes.get(where("id") == note_id)
-        if found is None:
-            raise NoteNotFound(f"no note with id {note_id} in {self.path}")
-        return found
-
-    def _read_checked(self) -> dict | None:
-        """The file as stored (None if absent); raises _Unusable when it must not be written."""
+        if not record.get("revision"):
+            record["revision"] = 1
         try:
-            data = AtomicJSONStorage(self.path).read()
-            if data is None:
-                return None
-            version = schema_version(self.path, data)
-            _check_notes(self.path, data)
-        except CorruptFile as error:
-            raise _Unusable(error.reason) from error
-        except OSError as error:
-            raise _Unusable(f"unreadable: {error.strerror or error}") from error
-        if version > SCHEMA_VERSION:
-            raise _Unusable(
-                f"written by a newer briefing: notes schema {version}, this one knows {SCHEMA_VERSION}"
-            )
-        return data
+            return check_note(record, "note", strict=True)
+        except BadNote as error:
+            raise ValueError(str(error)) from None
 
-    def _load(self) -> list[dict]:
-        if not self.read_only:
-            try:
-                data = self._read_checked()
-            except _Unusable as problem:
-                self._become_read_only(str(problem))
-            else:
-                return [] if data is None else list(self._migrated(data).get(NOTES, {}).values())
-        return self._salvage()
+    def _writing(self):
+        if self.legacy_problem:
+            raise NotesReadOnly(self.legacy_problem)
+        self._migrate_legacy()  # an old version may have written notes.json since
+        if self.legacy_problem:
+            raise NotesReadOnly(self.legacy_problem)
+        return _Writing(self)
 
-    def _salvage(self) -> list[dict]:
-        """What note-like records a file we will not write still holds, for reading only."""
-        try:
-            data = read_json(self.path)
-        except (CorruptFile, OSError):
-            return []
-        if isinstance(data, dict):
-            data = data.get(NOTES)
-        records = data.values() if isinstance(data, dict) else data if isinstance(data, list) else []
-        return [dict(record) for record in records if isinstance(record, dict)]
+    def _locate(self, note_id: str, expected: dict | None) -> tuple[Shard, str | None]:
+        """The shard holding a note (looked up where the caller says it is, then everywhere)."""
+        hint = None
+        if expected is not None and isinstance(expected.get("document_path"), str):
+            hint = shard_name(expected["document_path"])
+            shard = self._shard(hint)
+            doc_id = shard.find(note_id)
+            if doc_id is not None:  # the usual case: one shard read, whatever the rest holds
+                return self._writable(shard), doc_id
+        for name in shard_names(self.root):  # moved by another instance, or no hint: look everywhere
+            shard = self._shard(name) if name != hint else Shard(name, self.root)
+            doc_id = shard.find(note_id)
+            if doc_id is not None:
+                return self._writable(shard), doc_id
+        return Shard("", self.root), None
 
-    def _become_read_only(self, reason: str) -> None:
-        self.read_only = True
-        self.problem = (
-            f"Notes file {self.path} cannot be used ({reason}); it is kept unchanged and notes are "
-            f"read-only until it is fixed or a backup from {self.backup_dir} is restored"
-        )
-        log.warning(self.problem)
+    def _shard_for(self, record: dict) -> Shard:
+        return self._writable(self._shard(shard_name(record["document_path"])))
 
-    @contextmanager
-    def _writing(self) -> Iterator[Table]:
-        """The notes table, freshly read under the lock, with backups and migration done."""
-        if self.read_only:
-            raise NotesReadOnly(self.problem)
-        with locked(self.path, self.lock_timeout):
-            try:
-                # Re-read: another process may have written, or broken, the file since we looked.
-                data = self._read_checked()
-            except _Unusable as problem:
-                self._become_read_only(str(problem))
-                raise NotesReadOnly(self.problem) from None
-            sweep_temp_files(self.path.parent, self.path.name + ".")
-            sweep_temp_files(self.backup_dir, self.path.stem + "-")
-            db = open_locked_database(self.path, data)
-            if data is None:
-                db.storage.write({META: {"1": {"schema_version": SCHEMA_VERSION}}, NOTES: {}})
-            else:
-                daily_backup(self.path, self.clock(), self.keep_backups)
-                version = schema_version(self.path, data)
-                if version < SCHEMA_VERSION:
-                    migration_backup(self.path, version, self.clock())
-                    db.storage.write(self._migrated(data))
-            yield db.table(NOTES)
+    def _writable(self, shard: Shard) -> Shard:
+        if shard.problem:
+            raise NotesReadOnly(self.problems[shard.name])
+        return shard
 
-    def _migrated(self, data: dict) -> dict:
-        # This module's SCHEMA_VERSION and MIGRATIONS, looked up at each call: the version the store
-        # checks files against and the steps it runs stay one pair, even where both are swapped
-        # here (as the test of a next schema version does).
-        return migrate(self.path, data, MIGRATIONS, SCHEMA_VERSION)
+    def _save(self, shard: Shard, *, insert: dict | None = None, replace=None, remove: str | None = None) -> None:
+        if insert is not None:
+            shard.insert(insert)
+        if replace is not None:
+            shard.replace(*replace)
+        if remove is not None:
+            shard.remove(remove)
+        raw = write_shard(shard)
+        backup_files.backup_after_write(self.root, shard.name, raw, self.clock(), self.keep_backups)
+        for note in ([insert] if insert else []) + ([replace[1]] if replace else []):
+            remember_hash(self.root, note["content_hash"], shard.name)
+
+    def _restore_target(self, backup: Path) -> Path:
+        backup = Path(backup)
+        if backup.parent.parent == self.backup_dir:  # backups/<shard>/<stamp>.json
+            return shard_file(self.root, backup.parent.name)
+        return self.path
+
+
+def _as_new(expected: dict, changes: dict) -> dict:
+    """The caller's edit of `expected` as a note of its own: a new id, times and revision."""
+    return {**copy.deepcopy(expected), **copy.deepcopy(changes), "id": "", "created": "", "updated": "", "revision": 0}
+
+
+class _Writing:
+    """The store's lock, held for one write, with temporaries of a killed writer swept."""
+
+    def __init__(self, store: NotesStore) -> None:
+        self.store = store
+        self.lock = locked(store.root, store.lock_timeout)
+
+    def __enter__(self) -> None:
+        self.lock.__enter__()
+        # Once per instance, not per write (a listing of every shard grows with the briefings):
+        # what killed writers left, in every folder (under the lock no live writer has one).
+        if not self.store.swept:
+            self.store.swept = True
+            for folder in [self.store.root, *self.store.root.glob("*/**/")]:
+                sweep_temp_files(folder, "")
+
+    def __exit__(self, *exc) -> None:
+        self.lock.__exit__(*exc)

@@ -24,8 +24,48 @@ def _home(override: str | os.PathLike[str] | None) -> Path | None:
     return None
 
 
+class UnusableFolder(Exception):
+    """A folder briefing must write to cannot be used; the message is one line for the user."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        self.folder = folder
+        super().__init__(
+            f"the data folder {folder} cannot be used ({reason}); "
+            f"pass --data-dir or set {HOME_VARIABLE} to a folder you can write to"
+        )
+
+
+def why_unusable(folder: Path) -> str | None:
+    """Why `folder` cannot hold our files (None: it can), after trying to create it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return "a file of that name is in the way"
+    except NotADirectoryError:
+        return "part of the path is a file, not a folder"
+    except PermissionError:
+        return "permission denied"
+    except OSError as error:
+        return error.strerror or str(error)
+    if not folder.is_dir():
+        return "it is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "it is not writable"
+    return None
+
+
 def _ensure(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    """The folder, created if needed; UnusableFolder if notes and corrections could not be kept."""
+    reason = why_unusable(folder)
+    if reason is not None:
+        raise UnusableFolder(folder, reason)
+    return folder
+
+
+def _try(folder: Path) -> Path:
+    """The folder, created if possible: the cache is an optimisation, and a cache that cannot be
+    written only warns (store.cache) while the analysis goes on in memory."""
+    why_unusable(folder)
     return folder
 
 
@@ -44,10 +84,10 @@ def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The folder for what can be rebuilt at any time: cached analyses."""
     home = _home(override)
     if home is not None:
-        return _ensure(home / "cache")
+        return _try(home / "cache")
     from platformdirs import user_cache_dir
 
-    return _ensure(Path(user_cache_dir(APP_NAME, appauthor=False)))
+    return _try(Path(user_cache_dir(APP_NAME, appauthor=False)))
 
 
 def notes_path(override: str | os.PathLike[str] | None = None) -> Path:
@@ -59,12 +99,12 @@ def corrections_path(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def analysis_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    return _ensure(cache_dir(override) / "analysis")
+    return _try(cache_dir(override) / "analysis")
 
 
 def extracts_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Documents extracted from HTML, PDF, DOCX, EPUB and Markdown, keyed by their bytes."""
-    return _ensure(cache_dir(override) / "extracts")
+    return _try(cache_dir(override) / "extracts")
 
 
 def snapshots_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -82,7 +122,7 @@ def state_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def library_index_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The library index is rebuilt from the analysis cache, so it lives in the cache folder."""
-    return _ensure(cache_dir(override) / "library")
+    return _try(cache_dir(override) / "library")
 
 
 def search_index_path(override: str | os.PathLike[str] | None = None) -> Path:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from store.backups import KEEP_DAILY_BACKUPS, backups_of, daily_backup
+from store.backups import KEEP_RECENT, backup_after_write, backups_in, shard_backup_dir
 from store.jsonfile import (
     DEFAULT_LOCK_TIMEOUT,
     AtomicJSONStorage,
@@ -54,7 +54,7 @@ class StateStore:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         *,
         clock: Callable[[], datetime] = utc_now,
-        keep_backups: int = KEEP_DAILY_BACKUPS,
+        keep_backups: int = KEEP_RECENT,
     ) -> None:
         self.folder = Path(folder)
         self.lock_timeout = lock_timeout
@@ -78,7 +78,7 @@ class StateStore:
         return self.folder / f"{shard_of(path)}.json"
 
     def backups(self, path: str) -> list[Path]:
-        return backups_of(self.shard_path(path))
+        return backups_in(shard_backup_dir(self.folder, self.shard_path(path).stem))
 
     # reading
 
@@ -110,7 +110,8 @@ class StateStore:
             data = self._checked(shard)  # re-read: another instance may have written since
             sweep_temp_files(shard.parent, shard.name + ".")
             if data is not None:
-                daily_backup(shard, self.clock(), self.keep_backups)
+                # The last good state, kept before it is replaced (rotated like the notes' copies).
+                backup_after_write(self.folder, shard.stem, shard.read_bytes(), self.clock(), self.keep_backups)
             db = open_locked_database(shard, data)
             table = db.table(TABLE)
             found = next((r for r in table.all() if r.get("path") == path), None)

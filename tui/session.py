@@ -58,6 +58,8 @@ class Session:
                 setattr(self, name, given)
         self.fold_metonyms = True
         self.raw_analysis: Analysis | None = None
+        self._notes_stamp: tuple = ()
+        self._warned: set[str] = set()
         self.state = StateStore(state_dir(data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
 
     # reading state
@@ -139,8 +141,28 @@ class Session:
 
     def notes(self) -> list[Note]:
         """This briefing's notes, placed on its current text."""
+        self._notes_stamp = self.notes_store.stamp(self.document.content_hash, self.document.path)
         raw = self.notes_store.for_document(self.document.content_hash, self.document.path)
         return place_notes(readable_notes(raw), self.document)
+
+    def notes_changed_on_disk(self) -> bool:
+        """Whether another instance wrote this briefing's notes since `notes()` last read them.
+
+        A few stats: cheap enough to ask when the app regains focus or on a timer, so a view
+        refreshes instead of showing (and editing) stale notes. Saves are safe either way: each
+        is a compare-and-swap on the note's revision.
+        """
+        return self.notes_store.stamp(self.document.content_hash, self.document.path) != self._notes_stamp
+
+    def new_warnings(self) -> list[str]:
+        """Problems seen since last asked, each once: bad note records, a corrections file set
+        aside, a cache that cannot be written. (A notes file that cannot be used is `notes_problem`,
+        shown in the notes pane with the backup offer.)"""
+        bad_records = [line for lines in self.notes_store.bad_records.values() for line in lines]
+        found = [*bad_records, *self.corrections.warnings, *self.service.cache.warnings]
+        fresh = [line for line in dict.fromkeys(found) if line not in self._warned]
+        self._warned.update(fresh)
+        return fresh
 
     def all_notes(self) -> list[Note]:
         """Every note of every briefing; this briefing's placed on its text, the others as stored."""
@@ -155,10 +177,15 @@ class Session:
         return Note.from_dict(self.notes_store.add(note.to_dict()))
 
     def update_note(self, note: Note, **changes) -> Note:
-        return Note.from_dict(self.notes_store.update(note.id, changes))
+        """Save changes to a note as this instance last saw it (a compare-and-swap on its revision).
+
+        The note returned has another id when another instance changed or deleted it meanwhile:
+        both texts are kept, this one as a new note (`conflict_of` says which when both exist).
+        """
+        return Note.from_dict(self.notes_store.update(note.id, changes, expected=note.to_dict()))
 
     def delete_note(self, note: Note) -> Note:
-        return Note.from_dict(self.notes_store.delete(note.id))
+        return Note.from_dict(self.notes_store.delete(note.id, expected=note.to_dict()))
 
     def restore_note(self, note: Note) -> Note:
         return Note.from_dict(self.notes_store.restore(note.to_dict()))
@@ -197,15 +224,23 @@ class Session:
 
     @property
     def notes_problem(self) -> str | None:
-        return self.notes_store.problem if self.notes_store.read_only else None
+        return self.notes_store.problem_for(self.document.path)
 
     def newest_good_backup(self) -> tuple[Path, int] | None:
-        """The newest backup this program can use, and how many notes it holds."""
-        for backup in self.notes_store.backups():
-            candidate = NotesStore(backup)  # opening only reads; a bad file turns it read-only
-            if not candidate.read_only:
-                return backup, len(candidate.all())
-        return None
+        """The newest backup that may replace the unusable file, and how many notes it holds.
+
+        Never one from an older schema than the file (a restore must not downgrade), and of the
+        rest the newest that loses no note the file still holds, else the newest (the offer then
+        says how many it loses: `backup_loss`).
+        """
+        usable = [check for check in map(self.notes_store.check_backup, self.notes_store.backups(self.document.path))
+                  if check.usable]
+        best = next((check for check in usable if not check.lost), usable[0] if usable else None)
+        return None if best is None else (best.backup, best.notes)
+
+    def backup_loss(self, backup: Path) -> int | None:
+        """How many notes restoring `backup` drops that the current file holds (None: unknown)."""
+        return self.notes_store.check_backup(backup).lost
 
     def restore_backup(self, backup: Path) -> Path | None:
         """Put a backup in place of the notes file; returns where the unusable file was kept."""
@@ -213,11 +248,5 @@ class Session:
 
 
 def readable_notes(records: list[dict]) -> list[Note]:
-    """Notes from stored records, skipping any a damaged file left unreadable as a note."""
-    notes = []
-    for record in records:
-        try:
-            notes.append(Note.from_dict(record))
-        except (TypeError, ValueError, KeyError, AttributeError):
-            continue
-    return notes
+    """Notes from stored records (the store has checked each: bad ones are in its warnings)."""
+    return [Note.from_dict(record) for record in records]

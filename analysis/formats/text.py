@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from analysis.formats import DocumentError
+from analysis.formats.encodings import utf16_without_bom
 from analysis.types import Document, Metadata, Span
 
 EXTRACTOR = "text/1"
@@ -32,6 +33,9 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
         if data.startswith(bom):
             return data.decode(encoding), encoding, None
     if b"\x00" in data:
+        utf16 = utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16[0], utf16[1], f"no byte order mark; read as {utf16[1].upper()} by where its NUL bytes fall"
         raise DocumentError("looks like a binary file (it holds NUL bytes), not a text briefing")
     try:
         return data.decode("utf-8"), "utf-8", None

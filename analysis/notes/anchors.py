@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from analysis.notes.quote_search import fuzz, fuzzy_candidates, nearest, occurrences
 from analysis.notes.types import CONTEXT, Anchor, Placement
+from store.note_records import MAX_QUOTE
 
 THRESHOLD = 0.7
 MAX_OCCURRENCES = 2000  # exact occurrences scored (the nearest to the old offset)
@@ -62,8 +63,17 @@ class Reanchored:
 
 
 def make_anchor(text: str, start: int, end: int) -> Anchor:
+    """The selector of `text[start:end]`, its quote bounded to MAX_QUOTE characters.
+
+    A note on a 2 MB paragraph must not store (and search for) the whole paragraph: the quote
+    keeps its head, cut back to a space when one is near, and its offsets and context still say
+    where it starts, which is what placing it again needs.
+    """
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"bad selection {start}..{end} in a text of {len(text)} characters")
+    if end - start > MAX_QUOTE:
+        cut = text.rfind(" ", start + MAX_QUOTE // 2, start + MAX_QUOTE)
+        end = cut if cut > start else start + MAX_QUOTE
     return Anchor(
         quote=text[start:end],
         prefix=text[max(0, start - CONTEXT) : start],

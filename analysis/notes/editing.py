@@ -13,12 +13,13 @@ from dataclasses import replace
 from analysis.notes.anchors import make_anchor
 from analysis.notes.types import Note
 from analysis.types import Document
+from store.note_records import TAG_SHAPE
 
 # A tag: `#` then letters, digits, `-`, `_`, `/`; not glued to a word, a URL path or another `#`
 # (so `page#part`, `example.org/#top` and `##` are not tags); at least one letter (`#3` is an
 # issue number, not a tag). A Markdown heading's own `#`s are followed by a space, so never match.
 _TAG = re.compile(r"(?<![\w#/&])#(\w[\w/-]*)")
-_TAG_ONLY = re.compile(r"\w[\w/-]*")
+_TAG_ONLY = TAG_SHAPE  # one definition: the store checks imported tags against the same shape
 
 
 def parse_tags(body: str) -> list[str]:

@@ -10,10 +10,12 @@ import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import PurePath
+from typing import Any
 
 from analysis.notes.placing import is_placed
-from analysis.notes.types import Note, Placement, kind_of
+from analysis.notes.types import Note, Placement
 from analysis.types import Document
+from store.note_records import MAX_NOTES_PER_IMPORT, kind
 
 FORMAT = "briefing-notes"
 VERSION = 1
@@ -123,32 +125,47 @@ def to_json(notes: list[Note], reading_state: list[dict] | None = None) -> str:
 
 
 def from_json(text: str) -> list[Note]:
-    """Notes from `to_json` output; ValueError saying what is wrong and where on any bad input."""
+    """Notes from `to_json` output; ValueError saying what is wrong and where on any bad input.
+
+    Every note is checked by the store's one reader of note records, strictly: an export is text
+    from outside, so it is held to the limits (body, quote, tags, notes per file) and shapes the
+    app itself produces.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(
             f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:  # json's C parser stops cleanly at the recursion limit
+        raise ValueError("not a notes export: nested too deeply") from None
     if not isinstance(data, dict):
-        raise ValueError(f"expected a JSON object with format {FORMAT!r}, got {kind_of(data)}")
+        raise ValueError(f"expected a JSON object with format {FORMAT!r}, got {kind(data)}")
     if data.get("format") != FORMAT:
-        raise ValueError(f"not a notes export: 'format' is {data.get('format')!r}, not {FORMAT!r}")
+        raise ValueError(f"not a notes export: 'format' is {_shown(data.get('format'))}, not {FORMAT!r}")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(f"'version' must be a positive whole number, got {version!r}")
+        raise ValueError(f"'version' must be a positive whole number, got {_shown(version)}")
     if version > VERSION:
         raise ValueError(
             f"written by a newer briefing (version {version}); this one reads version {VERSION}"
         )
     raw_notes = data.get("notes")
     if not isinstance(raw_notes, list):
-        raise ValueError(f"'notes' must be a list, got {kind_of(raw_notes)}")
+        raise ValueError(f"'notes' must be a list, got {kind(raw_notes)}")
+    if len(raw_notes) > MAX_NOTES_PER_IMPORT:
+        raise ValueError(f"{len(raw_notes)} notes in one file (the limit is {MAX_NOTES_PER_IMPORT})")
     notes, seen = [], set()
     for index, raw in enumerate(raw_notes, start=1):
-        note = Note.from_dict(raw, f"note {index}")
+        note = Note.from_dict(raw, f"note {index}", strict=True)  # an import is text from outside
         if note.id in seen:
             raise ValueError(f"note {index}: id {note.id!r} appears twice")
         seen.add(note.id)
         notes.append(note)
     return notes
+
+
+def _shown(value: Any) -> str:
+    """A value from the file in a message: short, and as Python writes it (escapes visible)."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."

@@ -1,8 +1,8 @@
-"""A note and its anchor, and the one reader that turns a stored or imported record into a note.
+"""A note and its anchor, made from records the one record reader has checked.
 
-Every record of the user's (the notes file, an import) goes through `Note.from_dict`, which checks
-each field's type and shape and says what is wrong and where: a damaged record is reported, never
-half-read.
+Every record of the user's (a notes file, an import, a backup) goes through
+`store.note_records.check_note`, which checks each field's type, shape and limits and says what is
+wrong and where: a damaged record is reported, never half-read. `Note.from_dict` calls it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
+
+from store.note_records import PLACEMENTS, check_note
 
 
 class Placement(str, Enum):
@@ -24,6 +26,10 @@ class Placement(str, Enum):
         return self.value
 
     __format__ = str.__format__
+
+
+# The store checks records against the same four names without importing this layer.
+assert tuple(placement.value for placement in Placement) == PLACEMENTS
 
 
 CONTEXT = 32  # characters of context kept either side of a quote
@@ -43,15 +49,8 @@ class Anchor:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, raw: Any, where: str = "anchor") -> Anchor:
-        if not isinstance(raw, dict):
-            raise ValueError(f"{where}: expected an object or null, got {kind_of(raw)}")
-        for name in ("quote", "prefix", "suffix"):
-            _want(raw, name, str, where)
-        for name in ("start", "end"):
-            _want(raw, name, int, where)
-        if not 0 <= raw["start"] <= raw["end"]:
-            raise ValueError(f"{where}: needs 0 <= start <= end, got {raw['start']}..{raw['end']}")
+    def from_dict(cls, raw: dict) -> Anchor:
+        """From a record `store.note_records.check_note` has checked."""
         return cls(**{name: raw[name] for name in ("quote", "prefix", "suffix", "start", "end")})
 
 
@@ -67,6 +66,10 @@ class Note:
     created: str = ""
     updated: str = ""
     placement: Placement = Placement.EXACT
+    # Bumped by every save; a save names the revision it started from (compare-and-swap).
+    revision: int = 0
+    # Set on a note saved beside another instance's newer edit of note `conflict_of`.
+    conflict_of: str | None = None
 
     def __post_init__(self) -> None:
         self.placement = Placement(self.placement)  # "orphan" given as text is the same placement
@@ -78,69 +81,23 @@ class Note:
         return data
 
     @classmethod
-    def from_dict(cls, raw: Any, where: str = "note") -> Note:
-        """A note from a record; ValueError naming the field and `where` on any bad field."""
-        if not isinstance(raw, dict):
-            raise ValueError(f"{where}: expected an object, got {kind_of(raw)}")
-        if isinstance(raw.get("id"), str) and raw["id"]:
-            where = f"{where} (id {raw['id']})"
-        for name in ("id", "document_path", "content_hash", "body"):
-            _want(raw, name, str, where)
-        if not raw["id"]:
-            raise ValueError(f"{where}: 'id' is empty")
-        for name in ("created", "updated"):
-            _want(raw, name, str, where, default="")
-        _want(raw, "actor_id", str, where, default=None, nullable=True)
-        tags = raw.get("tags", [])
-        if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-            raise ValueError(f"{where}: 'tags' must be a list of strings")
-        try:
-            placement = Placement(raw.get("placement", "exact"))
-        except ValueError:
-            choices = ", ".join(p.value for p in Placement)
-            raise ValueError(f"{where}: 'placement' must be one of {choices}") from None
-        anchor = raw.get("anchor")
+    def from_dict(cls, raw: Any, where: str = "note", *, strict: bool = False) -> Note:
+        """A note from a record, through the one record reader (`store.note_records.check_note`):
+        BadNote, a ValueError naming the field and `where`, on any bad field; `strict` for text
+        from outside (an import), which must also keep within the limits."""
+        record = check_note(raw, where, strict=strict)
+        anchor = record["anchor"]
         return cls(
-            id=raw["id"],
-            document_path=raw["document_path"],
-            content_hash=raw["content_hash"],
-            anchor=None if anchor is None else Anchor.from_dict(anchor, f"{where}: anchor"),
-            body=raw["body"],
-            tags=list(tags),
-            actor_id=raw.get("actor_id"),
-            created=raw.get("created", ""),
-            updated=raw.get("updated", ""),
-            placement=placement,
+            id=record["id"],
+            document_path=record["document_path"],
+            content_hash=record["content_hash"],
+            anchor=None if anchor is None else Anchor.from_dict(anchor),
+            body=record["body"],
+            tags=record["tags"],
+            actor_id=record["actor_id"],
+            created=record["created"],
+            updated=record["updated"],
+            placement=record["placement"],
+            revision=record["revision"],
+            conflict_of=record["conflict_of"],
         )
-
-
-_MISSING = object()
-
-
-def _want(
-    raw: dict, name: str, kind: type, where: str, default: Any = _MISSING, nullable: bool = False
-) -> None:
-    value = raw.get(name, _MISSING)
-    if value is _MISSING:
-        if default is _MISSING:
-            raise ValueError(f"{where}: '{name}' is missing")
-        return
-    if value is None and nullable:
-        return
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        wanted = {str: "a string", int: "a whole number"}[kind]
-        raise ValueError(f"{where}: '{name}' must be {wanted}, got {kind_of(value)}")
-
-
-def kind_of(value: Any) -> str:
-    """What a JSON value is, in words, for messages."""
-    names = {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)

@@ -168,3 +168,46 @@ def test_a_failure_in_our_layer_is_one_briefings_error(tmp_path, seed_document, 
     assert [o.error is None for o in outcomes] == [True, False, True]
     assert str(paths[1]) in outcomes[1].error and "IndexError" in outcomes[1].error
     assert batch.plan(service, paths)[1].cached is False  # nothing stored for it
+
+
+@pytest.mark.parametrize("where", ["last", "middle"])
+def test_a_briefing_that_vanishes_or_empties_mid_batch_lets_the_batch_go_on(tmp_path, seed_document, service, where):
+    paths = write_briefings(tmp_path, seed_document, count=3)
+    planned = batch.plan(service, paths)
+    gone, emptied = (paths[2], paths[1]) if where == "last" else (paths[1], paths[2])
+    gone.unlink()
+    emptied.write_text("")
+
+    outcomes = list(batch.run(service, planned))
+
+    assert [o.path for o in outcomes] == paths
+    assert outcomes[0].error is None and outcomes[0].analysis is not None
+    assert "no such file" in outcomes[paths.index(gone)].error
+    assert "empty" in outcomes[paths.index(emptied)].error
+
+
+@pytest.mark.parametrize("change", ["delete", "empty"])
+def test_a_batch_whose_only_briefing_changes_after_the_plan_says_so(tmp_path, seed_document, service, change):
+    """Also what `<(cat seed)` does: the plan reads the pipe, and the run finds nothing left."""
+    [path] = write_briefings(tmp_path, seed_document, count=1)
+    planned = batch.plan(service, [path])
+    path.unlink() if change == "delete" else path.write_text("")
+
+    [outcome] = list(batch.run(service, planned))
+
+    assert outcome.analysis is None and ("no such file" in outcome.error or "empty" in outcome.error)
+
+
+def test_a_cache_that_cannot_be_written_warns_once_and_keeps_the_analyses(tmp_path, seed_document, pipeline):
+    # A file where the cache folder should be: no write can succeed, whoever runs the test
+    # (permission bits do not stop root; this is what a read-only or full disk looks like to us).
+    (tmp_path / "in-the-way").write_text("")
+    cache = AnalysisCache(tmp_path / "in-the-way" / "cache")
+    service = AnalysisService(cache)
+    service._pipeline = pipeline
+    paths = write_briefings(tmp_path, seed_document, count=2)
+    outcomes = list(batch.run(service, batch.plan(service, paths)))
+    assert all(o.error is None and o.analysis.actors for o in outcomes)
+    assert len(cache.warnings) == 1 and "cannot be written" in cache.warnings[0]
+    assert service.analysis(read_document(paths[0])).actors  # one document, the same way
+    assert len(cache.warnings) == 1

@@ -104,3 +104,25 @@ def test_read_error_is_one_line():
         pytest.skip("no /proc on this system")
     with pytest.raises(DocumentError, match="cannot be read"):
         read_document(mem)
+
+
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path):
+    from analysis.documents import read_document
+
+    text = "Ankara hosted the talks.\n\nKyiv welcomed the offer: «très bien».\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        document = read_document(path)
+        assert document.text == text and document.encoding == encoding and "byte order mark" in document.notice
+
+
+def test_binary_with_nul_bytes_on_both_sides_is_still_refused(tmp_path):
+    import pytest
+
+    from analysis.documents import DocumentError, read_document
+
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(DocumentError, match="binary"):
+        read_document(path)

@@ -6,61 +6,16 @@ import json
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
 from analysis.notes.types import Anchor, Note
 from store import notes as notes_module
-from store.jsonfile import CorruptFile, StoreLocked
-from store.notes import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    NoteNotFound,
-    NotesReadOnly,
-    NotesStore,
-)
+from store.jsonfile import StoreLocked
+from store.notes import MIGRATIONS, SCHEMA_VERSION, NoteNotFound, NotesReadOnly, NotesStore
 
-DAY_ONE = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    """A clock the test moves by hand, so days pass without sleeping."""
-
-    def __init__(self, now: datetime = DAY_ONE) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta) -> None:
-        self.now += timedelta(**delta)
-
-
-def note(body: str = "Check the 2020 statement.", content_hash: str = "h1", path: str = "a.txt", **extra) -> dict:
-    return {
-        "document_path": path,
-        "content_hash": content_hash,
-        "anchor": {"quote": "Ankara refuses", "prefix": "", "suffix": "", "start": 0, "end": 14},
-        "body": body,
-        "tags": ["tr"],
-        **extra,
-    }
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def path(tmp_path):
-    return tmp_path / "data" / "notes.json"
-
-
-@pytest.fixture
-def store(path, clock):
-    return NotesStore(path, clock=clock)
+from tests.helpers.notes_store import DAY_ONE, Clock, note, shard_file  # noqa: F401 (also fixtures in conftest)
 
 
 # CRUD
@@ -69,7 +24,7 @@ def store(path, clock):
 def test_missing_file_is_empty_and_not_created_by_reading(store, path):
     assert store.all() == [] and store.get("nope") is None and store.for_document("h1") == []
     assert not store.read_only and store.problem is None and store.backups() == []
-    assert not path.exists()
+    assert not path.exists() and not (path.parent / "notes").exists()
 
 
 def test_add_assigns_id_and_times(store, path):
@@ -79,10 +34,12 @@ def test_add_assigns_id_and_times(store, path):
     assert len(added["id"]) == 32 and int(added["id"], 16) >= 0
     assert datetime.fromisoformat(added["created"]) == DAY_ONE
     assert added["updated"] == added["created"]
+    assert added["revision"] == 1
     assert store.get(added["id"]) == added
-    on_disk = json.loads(path.read_text())
+    on_disk = json.loads(shard_file(path).read_text())
     assert on_disk["meta"] == {"1": {"schema_version": SCHEMA_VERSION}}
     assert list(on_disk["notes"].values()) == [added]
+    assert not path.exists()  # the single file of earlier versions is never made again
 
 
 def test_add_keeps_given_id_and_times_and_refuses_duplicates(store):
@@ -107,7 +64,7 @@ def test_update_sets_updated(store, clock):
     clock.advance(minutes=5)
     changed = store.update(added["id"], {"body": "New body", "tags": ["a", "b"]})
     assert changed["body"] == "New body" and changed["tags"] == ["a", "b"]
-    assert changed["created"] == added["created"]
+    assert changed["created"] == added["created"] and changed["revision"] == 2
     assert datetime.fromisoformat(changed["updated"]) == DAY_ONE + timedelta(minutes=5)
     assert store.get(added["id"]) == changed
 
@@ -194,21 +151,50 @@ def test_every_old_version_has_a_migration():
 
 
 @pytest.mark.parametrize("with_meta", [False, True])
-def test_version_0_is_migrated_with_a_backup_first(path, clock, with_meta):
+def test_version_0_is_moved_into_shards_and_kept_in_backups(path, clock, with_meta):
     original = _v0_file(path, with_meta)
     store = NotesStore(path, clock=clock)
 
     assert not store.read_only
     old = store.get("old1")
     assert old["tags"] == [] and old["placement"] == "exact" and old["actor_id"] is None
-    assert path.read_bytes() == original  # reading migrates in memory only
-
-    store.add(note())
-    saved = json.loads(path.read_text())
+    assert old["revision"] == 1
+    assert not path.exists()  # moved, never deleted:
+    [kept] = (path.parent / "notes" / "backups").glob("notes-v0-*.json")
+    assert kept.read_bytes() == original
+    saved = json.loads(shard_file(path).read_text())
     assert saved["meta"]["1"]["schema_version"] == SCHEMA_VERSION
-    assert saved["notes"]["1"]["tags"] == [] and saved["notes"]["1"]["placement"] == "exact"
-    migration_backups = list((path.parent / "backups").glob("notes-v0-*.json"))
-    assert len(migration_backups) == 1 and migration_backups[0].read_bytes() == original
+    assert list(saved["notes"].values())[0]["id"] == "old1"
+
+
+def test_moving_the_single_file_into_shards_loses_nothing(path, clock):
+    """Many briefings, bad records, a note already moved by an interrupted run: all accounted for."""
+    records = {}
+    for number in range(1, 301):
+        records[str(number)] = {
+            "id": f"n{number}", "document_path": f"brief-{number % 17}.txt", "content_hash": f"h{number % 17}",
+            "body": f"note {number}", "anchor": None, "tags": [], "created": f"2024-01-01T00:00:{number % 60:02d}+00:00",
+        }
+    records["301"] = {"id": "bad-body", "document_path": "brief-1.txt", "content_hash": "h1", "body": 123}
+    records["302"] = {"id": "no-path", "body": "where was I?"}
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"meta": {"1": {"schema_version": 1}}, "notes": records}))
+    # An earlier run was killed after writing one shard: its note must not be copied twice.
+    first = NotesStore(path.with_name("elsewhere.json"))
+    first.root = path.parent / "notes"
+    first.add({**records["1"], "revision": 1})
+
+    store = NotesStore(path, clock=clock)
+
+    assert {note["id"] for note in store.all()} == {f"n{number}" for number in range(1, 301)}
+    assert len(store.all()) == 300
+    assert len(store.for_document("h1", "brief-1.txt")) == len([n for n in range(1, 301) if n % 17 == 1])
+    reported = " ".join(store.warnings())
+    assert "bad-body" in reported and "'body' must be a string" in reported
+    assert "'document_path' is missing" in reported
+    on_disk = [r for f in (path.parent / "notes").glob("[0-9a-f][0-9a-f]/*.json") for r in json.loads(f.read_text())["notes"].values()]
+    assert records["301"] in on_disk and records["302"] in on_disk  # kept as they were
+    assert len(on_disk) == 302
 
 
 def test_migrations_chain_through_versions(path, clock, monkeypatch):
@@ -217,13 +203,15 @@ def test_migrations_chain_through_versions(path, clock, monkeypatch):
             record.setdefault("colour", "yellow")
         return data
 
-    monkeypatch.setattr(notes_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(notes_module, "MIGRATIONS", {**MIGRATIONS, SCHEMA_VERSION: add_colour})
+    from store import legacy_notes, note_shards
+
+    for module in (notes_module, legacy_notes, note_shards):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+        monkeypatch.setattr(module, "MIGRATIONS", {**MIGRATIONS, SCHEMA_VERSION: add_colour})
     _v0_file(path)
     store = NotesStore(path, clock=clock)
     assert store.get("old1")["colour"] == "yellow" and store.get("old1")["tags"] == []
-    store.add(note())
-    assert json.loads(path.read_text())["meta"]["1"]["schema_version"] == SCHEMA_VERSION + 1
+    assert json.loads(shard_file(path).read_text())["meta"]["1"]["schema_version"] == SCHEMA_VERSION + 1
 
 
 # files the store must not write
@@ -233,10 +221,10 @@ GOOD_NOTE = {"id": "keep-me", "document_path": "a.txt", "content_hash": "h1", "b
 BAD_FILES = {
     "invalid JSON": (b'{"meta": {"1": {"schema_version": 1}}, "notes": {"1": {"id": "keep-me", "bo', []),
     "not UTF-8": (b'{"notes": {"1": {"body": "\xff\xfe"}}}', []),
+    "nested too deeply": (b"[" * 100_000 + b"]" * 100_000, []),
     "top level is a list": (json.dumps([GOOD_NOTE]).encode(), ["keep-me"]),
     "notes table is a list": (json.dumps({"notes": [GOOD_NOTE]}).encode(), ["keep-me"]),
     "document id not a number": (json.dumps({"notes": {"first": GOOD_NOTE}}).encode(), ["keep-me"]),
-    "note without id": (json.dumps({"notes": {"1": {"body": "orphan"}}}).encode(), [None]),
     "bad schema version": (
         json.dumps({"meta": {"1": {"schema_version": "one"}}, "notes": {"1": GOOD_NOTE}}).encode(), ["keep-me"]
     ),
@@ -246,7 +234,7 @@ BAD_FILES = {
 }
 
 
-def _attempt_every_write(store):
+def _attempt_every_write(store, problem):
     attempts = [
         lambda: store.add(note()),
         lambda: store.update("keep-me", {"body": "x"}),
@@ -257,11 +245,11 @@ def _attempt_every_write(store):
     for attempt in attempts:
         with pytest.raises(NotesReadOnly) as raised:
             attempt()
-        assert str(raised.value) == store.problem
+        assert str(raised.value) == problem
 
 
 @pytest.mark.parametrize("kind", BAD_FILES)
-def test_bad_file_opens_read_only_and_is_never_written(path, clock, kind):
+def test_bad_single_file_opens_read_only_and_is_never_written(path, clock, kind):
     raw, readable_ids = BAD_FILES[kind]
     path.parent.mkdir(parents=True)
     path.write_bytes(raw)
@@ -271,78 +259,53 @@ def test_bad_file_opens_read_only_and_is_never_written(path, clock, kind):
     assert store.read_only
     assert str(path) in store.problem and "\n" not in store.problem
     assert [n.get("id") for n in store.all()] == readable_ids
-    _attempt_every_write(store)
+    _attempt_every_write(store, store.problem)
     assert path.read_bytes() == raw
-    assert sorted(p.name for p in path.parent.iterdir()) == ["notes.json"]
+    written = sorted(str(p.relative_to(path.parent)) for p in path.parent.rglob("*") if p.is_file())
+    assert written in (["notes.json"], ["notes.json", "notes.lock"])  # a lock, no data
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_bad_shard_is_never_written_and_other_briefings_still_save(store, path, kind):
+    store.add(note())
+    raw, _ = BAD_FILES[kind]
+    shard_file(path).write_bytes(raw)
+
+    with pytest.raises(NotesReadOnly) as raised:
+        store.add(note())
+    assert str(shard_file(path)) in str(raised.value) and "\n" not in str(raised.value)
+    assert store.problem_for("a.txt") == str(raised.value)
+    assert shard_file(path).read_bytes() == raw
+    assert store.add(note(path="b.txt"))["id"]  # one broken briefing does not stop the others
+    assert store.problem_for("b.txt") is None
+
+
+def test_bad_records_are_reported_and_kept_as_they_were(store, path):
+    good = store.add(note())
+    data = json.loads(shard_file(path).read_text())
+    bad = {
+        "2": {**note(id="b-body"), "body": 123},
+        "3": {**note(id="b-tags"), "tags": "x"},
+        "4": {**note(id="b-anchor"), "anchor": "bad"},
+    }
+    data["notes"].update(bad)
+    shard_file(path).write_text(json.dumps(data))
+
+    assert [n["id"] for n in store.for_document("h1", "a.txt")] == [good["id"]]
+    warnings = store.warnings()
+    assert len(warnings) == 3 and all("kept as it is" in line for line in warnings)
+    store.add(note("another"))  # writing the shard keeps the bad records byte for byte
+    kept = json.loads(shard_file(path).read_text())["notes"]
+    assert all(kept[doc_id] == record for doc_id, record in bad.items())
 
 
 def test_file_broken_after_opening_is_not_overwritten(store, path):
     store.add(note())
     raw = b'{"notes": '
-    path.write_bytes(raw)
+    shard_file(path).write_bytes(raw)
     with pytest.raises(NotesReadOnly):
         store.add(note())
-    assert store.read_only and path.read_bytes() == raw
-
-
-def test_restore_backup_keeps_the_bad_file(path, clock):
-    store = NotesStore(path, clock=clock)
-    first = store.add(note("first"))
-    clock.advance(days=1)
-    store.add(note("second"))  # first write of the day: yesterday's file is backed up first
-    raw = b"\x00\x00 torn"
-    path.write_bytes(raw)
-
-    broken = NotesStore(path, clock=clock)
-    assert broken.read_only and broken.all() == []
-    [backup] = broken.backups()
-    assert backup.name == "notes-2024-03-02.json"
-
-    kept = broken.restore_backup(backup)
-
-    assert kept is not None and kept.name.startswith("notes.json.bad-") and kept.read_bytes() == raw
-    assert not broken.read_only and broken.problem is None
-    assert [n["id"] for n in broken.all()] == [first["id"]]
-    broken.add(note("after restore"))
-    assert len(NotesStore(path).all()) == 2
-
-
-def test_restoring_a_bad_backup_changes_nothing(store, path, tmp_path):
-    store.add(note())
-    before = path.read_bytes()
-    bad_backup = tmp_path / "bad-backup.json"
-    bad_backup.write_text("[not, json")
-    with pytest.raises(CorruptFile):
-        store.restore_backup(bad_backup)
-    assert path.read_bytes() == before
-    assert not list(path.parent.glob("*.bad-*"))
-
-
-# backups
-
-
-def test_daily_backups_keep_the_newest_seven(store, path, clock):
-    for day in range(10):
-        store.add(note(f"day {day} first"))
-        store.add(note(f"day {day} second"))  # a second write the same day makes no new backup
-        clock.advance(days=1)
-
-    backups = sorted(p.name for p in (path.parent / "backups").iterdir())
-    # Day one had no file to back up; days two to ten made nine backups, of which seven are kept.
-    assert backups == [f"notes-2024-03-{day:02d}.json" for day in range(4, 11)]
-    for name in backups:
-        day = int(name[-7:-5])
-        saved = json.loads((path.parent / "backups" / name).read_text())
-        assert len(saved["notes"]) == 2 * (day - 1)  # the file as it was before that day's writes
-    assert [p.name for p in store.backups()] == sorted(backups, reverse=True)
-
-
-def test_temporaries_of_a_killed_writer_are_swept(store, path):
-    store.add(note())
-    leftover = path.parent / ".notes.json.abc123.tmp"
-    leftover.write_text('{"half": ')
-    store.add(note())
-    assert not leftover.exists()
+    assert shard_file(path).read_bytes() == raw
 
 
 # locking
@@ -355,7 +318,7 @@ def test_lock_held_elsewhere_raises_store_locked_quickly(path):
             sys.executable, "-c",
             "import sys, time\nfrom filelock import FileLock\n"
             "lock = FileLock(sys.argv[1])\nlock.acquire()\nprint('held', flush=True)\ntime.sleep(30)",
-            str(path) + ".lock",
+            str(path.parent / "notes.lock"),
         ],
         stdout=subprocess.PIPE, text=True,
     )
@@ -366,8 +329,8 @@ def test_lock_held_elsewhere_raises_store_locked_quickly(path):
         with pytest.raises(StoreLocked) as raised:
             store.add(note())
         assert time.monotonic() - started < 3
-        assert str(path) in str(raised.value)
-        assert store.all() == [] and not path.exists() and not store.read_only
+        assert str(path.parent / "notes") in str(raised.value)
+        assert store.all() == [] and not shard_file(path).exists() and not store.read_only
     finally:
         holder.kill()
         holder.wait()

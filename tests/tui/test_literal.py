@@ -25,3 +25,17 @@ def test_any_text_keeps_its_length_and_loses_every_control(raw):
     shown = literal(raw)
     assert len(shown) == len(raw)
     assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in shown)
+    assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in shown)
+
+
+def test_bidi_overrides_are_neutralised_one_for_one():
+    assert literal("a\u202etxt.exe\u2066b\u2069") == "a\ufffdtxt.exe\ufffdb\ufffd"
+
+
+def test_the_one_helper_imports_neither_textual_nor_rich():
+    import subprocess
+    import sys
+
+    code = "import sys, tui.literal; print('textual' in sys.modules, 'rich' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["False", "False"]

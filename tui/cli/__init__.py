@@ -50,3 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         # `briefing analyze --json | head`: the reader went away; that is not an error.
         sys.stderr.close()
         return 0
+    except Exception as error:
+        # Imported only here: `briefing --version` must not pay for the store's imports.
+        from store.paths import UnusableFolder
+
+        if isinstance(error, UnusableFolder):  # every command, and the app before it starts
+            from tui.cli.options import fail
+
+            return fail(str(error))
+        raise

@@ -34,7 +34,7 @@ def analyze_parser() -> argparse.ArgumentParser:
         prog="briefing analyze",
         description="Analyse briefings (or read their cached analysis) and print actors and summary.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them; - reads standard input")
     parser.add_argument("--json", action="store_true", help="one JSON object per briefing per line")
     parser.add_argument(
         "--jobs",
@@ -60,16 +60,22 @@ def analyze_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand(paths: list[str]) -> list[Path]:
+def expand(paths: list[str], empty: list[Path] | None = None) -> list[Path]:
     """Files as given; a folder becomes its briefings (recursively, hidden folders skipped, as the
-    library lists them), sorted by path."""
+    library lists them), sorted by path.
+
+    Folders holding no briefing are added to `empty`, so the caller can say so.
+    """
     from analysis.library_scan import briefing_files
 
     found: list[Path] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            found.extend(sorted(briefing_files(path)))
+            inside = sorted(briefing_files(path))
+            if not inside and empty is not None:
+                empty.append(path)
+            found.extend(inside)
         else:
             found.append(path)
     return found
@@ -83,9 +89,9 @@ def print_human(document, analysis) -> None:
     from tui.literal import literal
 
     console = Console(highlight=False)
-    console.print(Text(literal(document.title), style="bold"), Text(f"  {document.path}", style="dim"))
+    console.print(Text(literal(document.title), style="bold"), Text(f"  {literal(document.path)}", style="dim"))
     if document.notice:
-        console.print(Text(f"note: {document.notice}", style="yellow"))
+        console.print(Text(f"note: {literal(document.notice)}", style="yellow"))
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     for column in ("actor", "kind", "mentions", "role"):
         table.add_column(column, justify="right" if column == "mentions" else "left")
@@ -169,7 +175,12 @@ def run_analyze(argv: list[str]) -> int:
         return fail(str(error), 2)
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model, data_dir=args.data_dir)
     corrections = CorrectionsStore(corrections_path(args.data_dir))
-    planned = batch.plan(service, expand(args.paths))
+    empty: list[Path] = []
+    planned = batch.plan(service, expand(args.paths, empty))
+    for folder in empty:  # an empty run must not look like a successful one to a script
+        from analysis.documents import SUFFIXES
+
+        fail(f"{folder}: no briefings in this folder (looked for {' '.join(SUFFIXES)})")
     to_analyse = [p for p in planned if not p.cached and p.error is None]
 
     bar = None
@@ -203,12 +214,13 @@ def run_analyze(argv: list[str]) -> int:
         return fail(str(error), 2)
     for warning in service.cache.warnings + corrections.warnings:
         fail(warning)
-    return code
+    return 1 if empty else code
 
 
 def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
     """Print each outcome as it comes, with the user's corrections applied; 1 if any failed."""
     from analysis.report import analysis_json
+    from tui.literal import for_stream
     from tui.session import Session
 
     code = 0
@@ -221,7 +233,9 @@ def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
         # The same corrections the reader shows, applied by the same code.
         analysis = Session(document, corrections=corrections).corrected(outcome.analysis)
         if as_json:
-            sys.stdout.write(json.dumps(analysis_json(document, analysis), ensure_ascii=False) + "\n")
+            # JSON escapes C0 controls itself; on a terminal, C1 and bidi controls are shown too.
+            line = json.dumps(analysis_json(document, analysis), ensure_ascii=False)
+            sys.stdout.write(for_stream(line, sys.stdout) + "\n")
             sys.stdout.flush()
         else:
             print_human(document, analysis)

@@ -39,6 +39,7 @@ def selected_notes(store, path: str | None):
     """(notes, documents by path): one briefing's notes, placed on its current text, or all."""
     from analysis.documents import DocumentError, read_document
     from analysis.notes.placing import place_notes
+    from store.files import is_regular_file
     from tui.session import Session, readable_notes
 
     if path is not None:
@@ -51,11 +52,19 @@ def selected_notes(store, path: str | None):
         return notes, documents
     notes = readable_notes(store.all())
     documents = {}
+    # Every note, so the paths come from the store, where an import may have put any path
+    # (/etc/shadow, a FIFO): a file is read only when it is a regular file, and used only when
+    # its text is the one the notes were written on, so nothing but what the notes already
+    # quote can reach the output. Naming a briefing (above) places its notes on today's text.
     for note_path in sorted({note.document_path for note in notes}):
+        if not is_regular_file(note_path):
+            continue
         try:
-            documents[note_path] = read_document(note_path)
+            document = read_document(note_path)
         except DocumentError:
-            pass  # the briefing moved or went: its notes are still exported, without line numbers
+            continue  # the briefing moved or went: its notes are still exported, without line numbers
+        if any(note.content_hash == document.content_hash for note in notes if note.document_path == note_path):
+            documents[note_path] = document
     placed = []
     for note_path in dict.fromkeys(note.document_path for note in notes):
         group = [note for note in notes if note.document_path == note_path]
@@ -67,32 +76,40 @@ def selected_notes(store, path: str | None):
 def run_notes(argv: list[str]) -> int:
     args = notes_parser().parse_args(argv)
     from analysis.documents import DocumentError, read_document
+    from store.files import NotAFile
     from store.jsonfile import StoreError
     from store.notes import NotesStore
     from store.paths import notes_path
 
     store = NotesStore(notes_path(args.data_dir))
-    if store.problem and args.command in ("add", "import"):
+    if store.read_only and args.command in ("add", "import"):
         return fail(store.problem)
     try:
         if args.command == "add":
-            return add_note(store, args, read_document)
-        if args.command == "import":
-            return import_notes(store, Path(args.file))
-        notes, documents = selected_notes(store, args.path)
-        if args.command == "list":
-            list_notes(notes, args.json)
+            code = add_note(store, args, read_document)
+        elif args.command == "import":
+            code = import_notes(store, Path(args.file), args.data_dir)
         else:
-            export_notes(notes, documents, args.format, args.output, args.data_dir)
+            notes, documents = selected_notes(store, args.path)
+            if args.command == "list":
+                list_notes(notes, args.json)
+            else:
+                export_notes(notes, documents, args.format, args.output, args.data_dir)
+            code = 0
     except DocumentError as error:
         return fail(str(error))
     except StoreError as error:
         return fail(str(error))
+    except NotAFile as error:  # -o naming a device or a FIFO: refused, never written through
+        return fail(str(error))
     except OSError as error:
         return fail(f"{error.filename or 'notes'}: {error.strerror or error}")
-    if store.problem:
-        fail(store.problem)
-    return 0
+    # Each file or record that could not be read is said once. A listing or export that left
+    # some out is incomplete, and a scripted backup must not look complete: exit code 1.
+    warnings = store.warnings()
+    for warning in warnings:
+        fail(warning)
+    return 1 if warnings and args.command in ("list", "export") else code
 
 
 def add_note(store, args, read_document) -> int:
@@ -112,39 +129,46 @@ def add_note(store, args, read_document) -> int:
     return 0
 
 
-def import_notes(store, path: Path) -> int:
+def import_notes(store, path: Path, data_dir: str | None = None) -> int:
     from analysis.notes.export import from_json
+    from store.files import NotAFile, read_bounded
+    from store.note_records import MAX_IMPORT_BYTES
 
     try:
-        notes = from_json(path.read_text(encoding="utf-8"))
+        text = read_bounded(path, MAX_IMPORT_BYTES).decode("utf-8")
+        notes = from_json(text)
+    except NotAFile as error:
+        return fail(f"{path}: {error.reason}")
     except OSError as error:
         return fail(f"{path}: cannot be read ({error.strerror or error})")
+    except UnicodeDecodeError as error:
+        return fail(f"{path}: not UTF-8 text (a bad byte at {error.start})")
     except ValueError as error:
         return fail(f"{path}: {error}")
     added = store.import_notes([note.to_dict() for note in notes])
     print(f"imported {added} of {len(notes)} notes ({len(notes) - added} already there)", file=sys.stderr)
-    states = json.loads(path.read_text(encoding="utf-8")).get("reading_state")
+    states = json.loads(text).get("reading_state")  # from_json has checked it is a JSON object
     if isinstance(states, list):
-        from store.paths import STATE_FOLDER
+        from store.paths import state_dir
         from store.state import StateStore
 
-        # Beside the notes file: store.paths puts both in the data folder.
-        kept = StateStore(store.path.parent / STATE_FOLDER).import_states([s for s in states if isinstance(s, dict)])
+        kept = StateStore(state_dir(data_dir)).import_states([s for s in states if isinstance(s, dict)])
         print(f"imported the reading state of {kept} briefings", file=sys.stderr)
     return 0
 
 
 def list_notes(notes, as_json: bool) -> None:
-    from tui.literal import literal
+    from tui.literal import for_stream, literal
 
     for note in notes:
-        if as_json:
-            print(json.dumps(note.to_dict(), ensure_ascii=False))
+        if as_json:  # JSON escapes C0 controls itself; on a terminal C1 and bidi ones are shown too
+            print(for_stream(json.dumps(note.to_dict(), ensure_ascii=False), sys.stdout))
             continue
+        # A listing for people: every field from the store shown literally, wherever it goes.
         where = note.anchor.quote if note.anchor else f"@{note.actor_id}"
         where = " ".join(literal(where).split())
-        tags = " ".join(f"#{tag}" for tag in note.tags)
-        print(f"{note.id[:8]}  {note.document_path}  [{note.placement}]  “{where[:50]}”  "
+        tags = " ".join(f"#{literal(tag)}" for tag in note.tags)
+        print(f"{note.id[:8]}  {literal(note.document_path)}  [{note.placement}]  “{where[:50]}”  "
               f"{' '.join(literal(note.body).split())}  {tags}".rstrip())
 
 
@@ -163,6 +187,11 @@ def export_notes(notes, documents, fmt: str, output: str | None, data_dir: str |
         from store.jsonfile import write_bytes_atomic
 
         write_bytes_atomic(Path(output), text.encode("utf-8"))
-        print(f"wrote {len(notes)} notes to {output}", file=sys.stderr)
+        from tui.literal import for_stream
+
+        print(f"wrote {len(notes)} notes to {for_stream(output, sys.stderr)}", file=sys.stderr)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        from tui.literal import for_stream
+
+        # To a terminal, escape sequences in a note are shown, not run; a pipe gets exact text.
+        sys.stdout.write(for_stream(text if text.endswith("\n") else text + "\n", sys.stdout))

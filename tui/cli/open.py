@@ -59,6 +59,9 @@ def run_open(argv: list[str], started: float) -> int:
         return fail(str(error))
     except ModelNotInstalled as error:
         return fail(str(error))
+    from store.paths import data_dir
+
+    data_dir(args.data_dir)  # an unusable data folder is one line here, not a traceback in the app
     if not sys.stdout.isatty() and not sys.stdin.isatty():
         return fail("the reader needs a terminal; use 'briefing analyze' in scripts", 2)
 

@@ -58,6 +58,12 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
 
 
 def fail(message: str, code: int = 1) -> int:
-    """Say what went wrong on stderr, prefixed with the program's name; returns the exit code."""
-    print(f"briefing: {message}", file=sys.stderr)
+    """Say what went wrong on stderr, prefixed with the program's name; returns the exit code.
+
+    On a terminal, what the line quotes (a file name, a note) is shown literally, a newline
+    included, so the line can neither run an escape sequence nor split."""
+    from tui.literal import is_terminal, literal_line
+
+    shown = literal_line(message) if is_terminal(sys.stderr) else message
+    print(f"briefing: {shown}", file=sys.stderr)
     return code

@@ -6,34 +6,24 @@ import os
 import sys
 from pathlib import Path
 
+from analysis.reading import STDIN
 from analysis.types import Document
-
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 
 def load(source: str | Path, *, whole_page: bool = False, refresh: bool = False, data_dir: str | None = None) -> Document:
     """The Document at `source`; DocumentError with one line when it cannot be read."""
-    from analysis.documents import read_bytes, read_document
+    from analysis.documents import DocumentError, read_document
     from analysis.formats.fetch import is_url
+    from analysis.reading import read_briefing
 
     text = str(source)
     if text == STDIN:
-        return read_bytes(read_stdin(), STDIN_NAME, whole_page=whole_page, data_dir=data_dir)
+        if sys.stdin is None or sys.stdin.isatty():
+            raise DocumentError("'-' reads a briefing from standard input, but nothing is piped in")
+        return read_briefing(STDIN, whole_page=whole_page, data_dir=data_dir)
     if is_url(text):
         return load_url(text, whole_page=whole_page, refresh=refresh, data_dir=data_dir)
     return read_document(Path(text).expanduser(), whole_page=whole_page, data_dir=data_dir)
-
-
-def read_stdin() -> bytes:
-    from analysis.documents import MAX_BYTES, DocumentError
-
-    if sys.stdin is None or sys.stdin.isatty():
-        raise DocumentError("'-' reads a briefing from standard input, but nothing is piped in")
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"standard input: over the {MAX_BYTES // 2**20} MiB limit for a briefing")
-    return data
 
 
 def load_url(url: str, *, whole_page: bool, refresh: bool, data_dir: str | None) -> Document:

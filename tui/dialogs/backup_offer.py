@@ -26,11 +26,12 @@ class BackupOffer(ModalScreen[bool]):
         Binding("k,escape", "answer(False)", "Keep read-only", id="backup_offer.keep"),
     ]
 
-    def __init__(self, problem: str, backup: Path, notes: int) -> None:
+    def __init__(self, problem: str, backup: Path, notes: int, lost: int | None = 0) -> None:
         super().__init__()
         self.problem = problem
         self.backup = backup
         self.notes = notes
+        self.lost = lost  # notes the unusable file holds that the backup lacks (None: unknown)
 
     def compose(self) -> ComposeResult:
         when = datetime.fromtimestamp(self.backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
@@ -39,7 +40,8 @@ class BackupOffer(ModalScreen[bool]):
             yield Static(Text("Your notes file cannot be used"), id="backup-offer-heading")
             yield Static(Text(literal(self.problem)), id="backup-offer-problem")
             yield Static(
-                Text(f"The newest good backup, {literal(str(self.backup))}, from {when}, holds {count}."),
+                Text(f"The newest good backup, {literal(str(self.backup))}, from {when}, holds {count}."
+                     + _loss_words(self.lost)),
                 id="backup-offer-backup",
             )
             yield Static(
@@ -49,3 +51,11 @@ class BackupOffer(ModalScreen[bool]):
 
     def action_answer(self, restore: bool) -> None:
         self.dismiss(restore)
+
+
+def _loss_words(lost: int | None) -> str:
+    if lost is None:
+        return " What the unusable file holds cannot be counted; it is kept either way."
+    if lost:
+        return f" Restoring it leaves out {lost} note{'s' if lost != 1 else ''} the unusable file holds (kept in its copy)."
+    return ""

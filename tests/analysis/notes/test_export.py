@@ -142,9 +142,12 @@ def test_json_shape_and_round_trip():
     assert from_json(text) == notes
 
 
+# Any note the app can write: free text where the user types (body, quote, context, the path of a
+# briefing), the shapes the app produces elsewhere (tags as clean_tag makes them, hex ids and hashes).
+PLAIN = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40)
 ANCHORS = st.builds(
     Anchor,
-    quote=st.text(),
+    quote=st.text(max_size=200),
     prefix=st.text(max_size=32),
     suffix=st.text(max_size=32),
     start=st.integers(0, 10**9),
@@ -153,15 +156,16 @@ ANCHORS = st.builds(
 NOTES = st.builds(
     Note,
     id=st.uuids().map(lambda u: u.hex),
-    document_path=st.text(),
-    content_hash=st.text(),
+    document_path=st.text(st.characters(blacklist_characters="\x00"), min_size=1),
+    content_hash=st.binary(min_size=1, max_size=8).map(bytes.hex),
     anchor=st.none() | ANCHORS,
     body=st.text(),
-    tags=st.lists(st.text()),
-    actor_id=st.none() | st.text(),
-    created=st.text(),
-    updated=st.text(),
+    tags=st.lists(st.from_regex(r"[a-z][a-z0-9_/-]{0,20}", fullmatch=True), max_size=5),
+    actor_id=st.none() | PLAIN,
+    created=PLAIN,
+    updated=PLAIN,
     placement=st.sampled_from(["exact", "moved", "fuzzy", "orphan"]),
+    revision=st.integers(0, 10**6),
 )
 
 

@@ -24,7 +24,7 @@ from rich.markup import escape
 from tui import byline
 from tui.literal import literal
 from tui.screens.reader.actors import ActorsHandler
-from tui.screens.reader.notes import NotesHandler
+from tui.screens.reader.notes import NOTES_CHECK_SECONDS, NotesHandler
 from tui.screens.reader.panes import Panes
 from tui.screens.reader.place import PlaceHandler
 from tui.session import Session
@@ -127,6 +127,7 @@ class ReaderScreen(Screen):
         if document.notice:
             self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
         self.notes.refresh_notes()
+        self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)  # a few stats each time
         self.status.analysis_state = "analysing…"
         self.call_after_refresh(self.app.mark_ready)
         # After the first paint: the text first, then the (cached or computed) analysis.

@@ -44,4 +44,4 @@ def offer_backup(session: Session, screen: Screen, status: StatusLine, restored:
         screen.notify(literal(message), title="Notes restored", timeout=20, markup=False)
         status.say(message)
 
-    screen.app.push_screen(BackupOffer(problem, backup, count), answered)
+    screen.app.push_screen(BackupOffer(problem, backup, count, session.backup_loss(backup)), answered)

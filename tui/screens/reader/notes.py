@@ -15,12 +15,13 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from analysis.notes import editing
+from analysis.notes.anchors import make_anchor
 from analysis.notes.editing import clean_tag, filter_notes, new_note, note_on_actor
 from analysis.notes.placing import is_placed
 from analysis.notes.types import Note, Placement
 from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
-from store.notes import NotesReadOnly
+from store.notes import NoteChanged, NotesReadOnly
 from tui.dialogs.confirm import ConfirmDialog
 from tui.literal import literal
 from tui.screens.reader.backup import offer_backup
@@ -28,6 +29,8 @@ from tui.screens.reader.panes import Panes
 from tui.session import Session
 
 READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
+# How often the pane looks for another instance's saves: a few stats, and a change shows within it.
+NOTES_CHECK_SECONDS = 2.0
 NO_NOTE_HINT = "No note here: press a in the document to write one"
 
 
@@ -37,6 +40,15 @@ def editor(heading: str, quote: str | None, body: str):
 
     return NoteEditor(heading, quote, body)
 
+
+
+def saved_words(before: Note, saved: Note) -> str:
+    """What the status line says after an edit: a save that had to keep two texts says so."""
+    if saved.id == before.id:
+        return "Note saved"
+    if saved.conflict_of:
+        return "Another instance changed this note: yours is saved beside it, tagged #conflict"
+    return "Another instance deleted this note: yours is saved as a new note"
 
 class NotesHandler:
     def __init__(self, session: Session, panes: Panes, screen: Screen) -> None:
@@ -101,6 +113,13 @@ class NotesHandler:
                 offer_backup, self.session, self.screen, self.panes.status, self.refresh_notes
             )
 
+    def check_notes_on_disk(self) -> None:
+        """On a timer: another instance's saves appear here, and new problems are said once."""
+        if self.session.notes_changed_on_disk():
+            self.refresh_notes()
+        for warning in self.session.new_warnings():
+            self.screen.notify(literal(warning), title="Warning", severity="warning", timeout=15, markup=False)
+
     def _store(self, write, *args, **kwargs) -> Note | None:
         """Run a store write; on failure tell the user why and return None."""
         try:
@@ -114,8 +133,8 @@ class NotesHandler:
                 title = "Notes not saved"
             self.screen.notify(literal(str(error)), title=title, severity="error", timeout=15, markup=False)
             self.panes.status.say(f"{title}: nothing was lost")
-            if isinstance(error, NotesReadOnly):
-                self.refresh_notes()  # another instance may have broken the file: show it
+            if isinstance(error, (NotesReadOnly, NoteChanged)):
+                self.refresh_notes()  # another instance broke the file, or changed the note: show it
             return None
 
     def _heading(self, heading: str) -> str:
@@ -126,7 +145,7 @@ class NotesHandler:
         start, end = document.paragraphs[paragraph]
         self._write_note(
             f"¶{paragraph + 1}",
-            document.text[start:end],
+            make_anchor(document.text, start, end).quote,  # what is stored: bounded on a 2 MB paragraph
             body,
             lambda text: new_note(document, start, end, text),
             lambda text: self.write_paragraph_note(paragraph, text),
@@ -162,11 +181,12 @@ class NotesHandler:
             if text is None or text == note.body:
                 return
             edited = editing.edit_note(note, body=text)
-            if self._store(self.session.update_note, note, body=edited.body, tags=edited.tags) is None:
+            saved_note = self._store(self.session.update_note, note, body=edited.body, tags=edited.tags)
+            if saved_note is None:
                 self.edit_note(note, text)
                 return
-            self.refresh_notes(highlight=note.id)
-            self.panes.status.say("Note saved")
+            self.refresh_notes(highlight=saved_note.id)
+            self.panes.status.say(saved_words(note, saved_note))
 
         quote = note.anchor.quote if note.anchor else None
         text = note.body if body is None else body

@@ -7,30 +7,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.notes.editing import new_note
-from analysis.notes.types import Anchor, Note
+from analysis.notes.types import Anchor
 from store.jsonfile import locked
-from store.notes import SCHEMA_VERSION, NotesStore
+from store.notes import SCHEMA_VERSION
 from store.paths import notes_path
 from tests.helpers.app import make_app, settle
+from tests.helpers.notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of
 from tui.dialogs.backup_offer import BackupOffer
 from tui.dialogs.note_editor import NoteEditor
 from tui.dialogs.note_search import NoteSearchDialog
-from tui.widgets.document.view import DocumentView
-from tui.widgets.notes_list import ORPHANS_HEADING, NotesList
-from tui.widgets.status_line import StatusLine
-
-SIZE = (120, 36)
-
-
-def store_of(home: Path) -> NotesStore:
-    return NotesStore(notes_path(str(home)))
-
-
-def paragraph_note(document, paragraph: int, body: str, tags: list[str] | None = None) -> Note:
-    start, end = document.paragraphs[paragraph]
-    return new_note(document, start, end, body, tags)
-
+from tui.widgets.notes_list import ORPHANS_HEADING
 
 def other_briefing_note(body: str) -> dict:
     return {
@@ -45,15 +31,6 @@ def other_briefing_note(body: str) -> dict:
 
 def shown_text(widget) -> list[str]:
     return [str(option.prompt) for option in widget.options]
-
-
-def notifications(app) -> list:
-    return list(app._notifications)
-
-
-def reader_parts(app):
-    screen = app.screen
-    return screen.query_one(NotesList), screen.query_one(DocumentView), screen.query_one(StatusLine)
 
 
 # search over all notes
@@ -263,7 +240,9 @@ async def test_orphans_listed_last_and_repinned_to_the_cursor(warm_home, seed_pa
 def good_backup(home: Path, document) -> Path:
     """A backup holding one note, where the store keeps its dated backups."""
     backup = home / "data" / "backups" / "notes-2024-01-01.json"
-    NotesStore(backup).add(paragraph_note(document, 2, "from the backup").to_dict())
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    record = {**paragraph_note(document, 2, "from the backup").to_dict(), "revision": 1}
+    backup.write_text(json.dumps({"meta": {"1": {"schema_version": 1}}, "notes": {"1": record}}))
     return backup
 
 
@@ -353,11 +332,10 @@ async def test_newer_schema_without_backup_is_read_only_and_named(warm_home, see
 
 async def test_locked_notes_file_says_so_and_keeps_the_text(warm_home, seed_path):
     app = make_app(warm_home, seed_path)
-    path = notes_path(str(warm_home))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         app.session.notes_store.lock_timeout = 0.1
-        with locked(path):  # another instance, hung in the middle of a write
+        with locked(app.session.notes_store.root):  # another instance, hung in a write
             await pilot.press("a", *"while locked", "ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, NoteEditor)
