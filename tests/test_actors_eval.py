@@ -77,7 +77,7 @@ def test_gold_with_a_form_owned_by_two_actors_is_refused(tmp_path):
 
 
 def test_spacy_rows_group_by_exact_text_and_label():
-    from analysis.model import Mention
+    from analysis.types import Mention
 
     mentions = [Mention("Putin", "PERSON", 0, 5, 0), Mention("Putin", "PERSON", 9, 14, 0),
                 Mention("Putin", "ORG", 20, 25, 1), Mention("Monday", "DATE", 30, 36, 1)]
