@@ -1,0 +1,135 @@
+"""Where the model's mentions start and end, corrected from how names are written.
+
+`correct(text, spans)` takes the model's (start, end, label, sentence) spans and returns them with
+these general rules applied, each from how English writes a proper name:
+- A name never runs across a line break: a list, a heading and the line after it are separate
+  lines ("MB\\nNational Congress Party" is two names).
+- A name never holds ": ", an em dash, " -- ", square brackets or a semicolon: they separate
+  a label from its value, an aside or a stage direction ("United States—[applause]—I").
+- A parenthesis inside a mention is an alias beside a name ("Central Reserve Police (CRP)") or an
+  unclosed one the model cut ("Michel AWN (FPM"): the name and the bracketed words are two spans.
+- A name is never cut inside a hyphenated word whose parts are capitalised ("Mar" of "Mar-a-Lago",
+  "Liberty" of "Newark-Liberty"); a lowercase part after a hyphen ("US-designated") is no name.
+- A generic head the model found alone ("Accord", "Treaty") takes the capitalised words written
+  right before it in the same sentence ("the Paris Climate Accord").
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, int]
+
+# Characters that end a name where they stand: a line break, a label's colon, a dash aside,
+# square brackets (an editor's insertion), a semicolon (a list of names).
+_BREAK = re.compile(r"\n|:\s|\s*—\s*|\s+--\s+|\s*–\s+|[\[\];]")
+_PAREN = re.compile(r"\s*\(([^()]*)\)?\s*")
+# A hyphenated continuation that is still the name: "-Lago", "-Liberty", "-a-Lago", "-al-Ansar".
+_HYPHEN_AFTER = re.compile(r"-(?:[a-z]{1,3}-)*[A-Z][\w']*")
+_HYPHEN_BEFORE = re.compile(r"[A-Z][\w']*(?:-[a-z]{1,3})*-$")
+# Heads of things that are named by the words before them: treaties, accords, laws, plans, wars.
+THING_HEADS = frozenset(
+    "accord accords agreement treaty pact convention protocol charter declaration act plan "
+    "war summit doctrine initiative".split()
+)
+_CAPITALISED_BEFORE = re.compile(r"((?:(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’-]*)\s+)+)$")
+
+
+def correct(text: str, spans: list[Span]) -> list[Span]:
+    pieces: list[Span] = []
+    alone = _WordsAlone(text)
+    for start, end, label, sentence in spans:
+        for a, b in _cut(text, start, end):
+            a, b = _whole_hyphenated(text, a, b, alone)
+            a = _head_with_modifiers(text, a, b)
+            if b > a:
+                pieces.append((a, b, label, sentence))
+    return _without_overlaps(pieces)
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    position = start
+    for found in _BREAK.finditer(text, start, end):
+        parts.append((position, found.start()))
+        position = found.end()
+    parts.append((position, end))
+    result = []
+    for a, b in parts:
+        result += _parenthesised(text, a, b)
+    return [(a, b) for a, b in (_stripped(text, a, b) for a, b in result) if b > a]
+
+
+def _parenthesised(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Name (ALIAS)" and "Name (ALIAS": the name and the words in brackets."""
+    found = _PAREN.search(text, start, end)
+    if found is None or found.start() == start:
+        return [(start, end)]
+    inner_start, inner_end = found.start(1), found.end(1)
+    return [(start, found.start()), (inner_start, inner_end), *_parenthesised(text, found.end(), end)]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t()[],":
+        start += 1
+    while end > start and text[end - 1] in " \t()[],-":
+        end -= 1
+    return start, end
+
+
+def _whole_hyphenated(text: str, start: int, end: int, alone: _WordsAlone) -> tuple[int, int]:
+    """The rest of a hyphenated name, unless that rest is a name the text also writes alone:
+    "the Erdogan-Zelensky summit" joins two people, each named elsewhere."""
+    if end > start and text[end - 1].isalnum():
+        after = _HYPHEN_AFTER.match(text, end)
+        if after and not alone.holds(text[end + 1 : after.end()].rsplit("-", 1)[-1]):
+            end = after.end()
+    if start > 0 and text[start - 1] == "-":
+        before = _HYPHEN_BEFORE.search(text, max(0, start - 40), start)
+        if before and not alone.holds(text[before.start() : start].split("-", 1)[0]):
+            start = before.start()
+    return start, end
+
+
+class _WordsAlone:
+    """The capitalised words the text writes outside any hyphenated word, read on first use
+    (only a text with a mention cut at a hyphen pays for it)."""
+
+    _WORD = re.compile(r"(?<![-\w])[A-Z][\w']*(?![-\w])")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: set[str] | None = None
+
+    def holds(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(self._WORD.findall(self.text))
+        return word in self._words
+
+
+def _head_with_modifiers(text: str, start: int, end: int) -> int:
+    """"Accord" alone, after "the Paris Climate ": the name starts at "Paris"."""
+    name = text[start:end]
+    if " " in name or name.casefold() not in THING_HEADS:
+        return start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _CAPITALISED_BEFORE.search(text, max(line_start, start - 60), start)
+    if before is None:
+        return start
+    words_start = before.start(1)
+    preceding = text[line_start:words_start].rstrip()
+    if not preceding or preceding[-1] in ".!?\"“":
+        return start  # a sentence's first word is capitalised anyway
+    return words_start
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Identical spans once; a span inside a longer one (two mentions widened to one word) goes."""
+    spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            if span[1] <= kept[-1][1]:
+                continue
+        kept.append(span)
+    return kept
