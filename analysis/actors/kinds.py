@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from analysis.actors import keys, name_words, names
+from analysis.actors import keys, kind_evidence, name_words, names
 from analysis.actors.cues import Cues
 from analysis.actors.mentions import Ref
 from analysis.actors.places import MEDIUM, STRONG, gazetteer
@@ -26,6 +26,7 @@ LABEL_KIND = {
     "FAC": ("place", PLACE),
     "NORP": ("group", GROUP),
 }
+TARGET_PREFIX = {"person": PERSON, "organization": ORG, "place": PLACE, "group": GROUP, "thing": THING}
 _TITLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 _CODE = re.compile(r"^[A-Z]+-?\d+\+?$")  # "G7", "G-20", "P5+"
 # "Crimean Tatars", "Syrian Kurds": a people named by an adjective of place and a plural.
@@ -95,10 +96,16 @@ class Context(Cues):
         top, sample, personish = self._features(group)
         if names.is_vessel(name):
             return "thing", Target(THING, key)
+        evident = kind_evidence.head_kind(name, top)
+        if evident is not None:
+            return evident, Target(TARGET_PREFIX[evident], key)
         name_word = " " not in key and key in self.person_words
         place = self._gazetteer_place(group, top)
         if place is not None and self._placed(sample, place, top, personish, coordination):
             return "place", self._place_target(place)
+        described = None if personish else self._described(sample)
+        if described is not None:
+            return described, Target(TARGET_PREFIX[described], key)
         if place is None and name_word:
             return "person", Target(PERSON, key)
         demonym = self.places.demonym(name)
@@ -123,6 +130,14 @@ class Context(Cues):
             return "organization", Target(ORG, key)  # "G7", "G20": a code with digits is no place
         kind, row = LABEL_KIND.get(top, ("thing", THING))
         return kind, Target(row, key)
+
+    def _described(self, sample: list[Ref]) -> str | None:
+        """What a common noun beside one of the mentions says the name is (kind_evidence)."""
+        for ref in sample:
+            kind = kind_evidence.described_kind(self.text, ref.start, ref.end)
+            if kind is not None:
+                return kind
+        return None
 
     def _gazetteer_place(self, group: list[Ref], top: str):
         first = group[0]

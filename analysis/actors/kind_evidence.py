@@ -1,0 +1,99 @@
+"""Evidence of a name's kind that outranks the model's label: its head noun and how the text
+describes it.
+
+- `head_kind`: English names an organisation, a facility or a treaty by its head noun: "the
+  Abdallah Azzam Brigades", "Border Guards", "Ben Gurion Airport", "the American Rescue Plan".
+  The head is the last word, or the word before "of"/"for" ("Court of Cassation", "Umma Party for
+  Reform"). The model reads such names as people when their first words are a person's.
+- `described_kind`: the text says what a name is, by a common noun beside it: "the terrorist group
+  Hizballah", "NGOs such as Al-Haq", "DeepMind, the Google AI lab", "Hizballah -- a major
+  political party", "Breaking the Silence, an NGO".
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.actors.keys import key
+from analysis.actors.name_words import ORG_HEADS
+
+# Heads that name an organisation even when the words before them are a person's ("the Abdallah
+# Azzam Brigades"): a plural force, or nouns no person's surname is.
+_ORG_EVEN_FOR_PEOPLE = frozenset(
+    """
+    party movement brigade brigades ministry committee council commission agency department
+    organization organisation association federation institute university corps militia
+    militias regiment regiments battalion battalions forces guards gendarmerie directorate bloc
+    """.split()
+)
+ORG_HEAD_WORDS = ORG_HEADS | _ORG_EVEN_FOR_PEOPLE | {"company", "corporation", "holdings", "airlines", "airways"}
+# Buildings and sites are places: "Ben Gurion Airport", "Ramallah Hospital", "Trump Tower".
+FACILITY_HEADS = frozenset(
+    """
+    airport airfield airbase crossing checkpoint camp harbour harbor bridge square street avenue
+    highway hotel tower palace hospital prison stadium mosque cathedral temple embassy
+    """.split()
+)
+# Treaties, laws, plans, wars and meetings are things, not the organisations the model calls them.
+THING_HEADS = frozenset(
+    "accord accords agreement treaty pact convention protocol charter declaration act plan war "
+    "summit doctrine initiative".split()
+)
+_CONNECTORS = ("of", "for", "on")
+
+
+def head_word(name: str) -> str:
+    words = key(name).split()
+    for index, word in enumerate(words[1:], 1):
+        if word in _CONNECTORS:
+            return words[index - 1]
+    return words[-1] if words else ""
+
+
+def head_kind(name: str, label: str) -> str | None:
+    """The kind the head noun gives a name of two words or more, or None."""
+    if " " not in name.strip() or not name[:1].isupper():
+        return None
+    head = head_word(name)
+    if head in THING_HEADS:
+        return "thing"
+    if head in FACILITY_HEADS:
+        return "place"
+    if head in ORG_HEAD_WORDS and (label != "PERSON" or head in _ORG_EVEN_FOR_PEOPLE):
+        return "organization"
+    return None
+
+
+_ORG_NOUNS = (
+    r"organi[sz]ations?|groups?|part(?:y|ies)|militias?|compan(?:y|ies)|firms?|ngos?|movements?|"
+    r"agenc(?:y|ies)|networks?|newspapers?|magazines?|broadcasters?|outlets?|start-?ups?|banks?|"
+    r"airlines?|labs?|laborator(?:y|ies)|institutes?|think tanks?|charit(?:y|ies)|factions?|"
+    r"manufacturers?|makers?|retailers?|conglomerates?|funds?|insurers?|carriers?|operators?"
+)
+_THING_NOUNS = r"software|systems?|programs?|programmes?|apps?|spyware|drones?|missiles?|weapons?|aircraft|rifles?"
+_BEFORE = r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\s+$"
+_LIST_BEFORE = (
+    r"\b(?:{nouns})\b(?:\s+[\w’'-]+){{0,4}},?\s+(?:such as|like|including)\s+"
+    r"(?:[A-Z][\w’'-]*,?\s+(?:(?:and|or)\s+)?)*$"
+)
+_AFTER = (
+    r"^\s*(?:,|--|—|–)\s*(?:a|an|the|one of the|its)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{nouns})\b"
+)
+_NOUNS = (("organization", _ORG_NOUNS), ("thing", _THING_NOUNS))
+_DESCRIBED_BEFORE = [(kind, re.compile(_BEFORE.format(nouns=nouns), re.I)) for kind, nouns in _NOUNS]
+_DESCRIBED_AFTER = [(kind, re.compile(_AFTER.format(nouns=nouns), re.I)) for kind, nouns in _NOUNS]
+# The names listed after the noun are capitalised, so only the noun ignores case.
+_LISTED = [(kind, re.compile(_LIST_BEFORE.format(nouns=f"(?i:{nouns})"))) for kind, nouns in _NOUNS]
+
+
+def described_kind(text: str, start: int, end: int) -> str | None:
+    """The kind a common noun right beside the mention at [start, end) gives it, or None."""
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 80]
+    for kind, pattern in _DESCRIBED_AFTER:
+        if pattern.search(after):
+            return kind
+    for kind, pattern in (*_DESCRIBED_BEFORE, *_LISTED):
+        if pattern.search(before):
+            return kind
+    return None
