@@ -13,6 +13,7 @@ from analysis.actors.kind_evidence import described_kind, head_kind
     ("Umma Party for Renewal", "ORG", "organization"),
     ("Court of Appeals", "PERSON", None),                # "court" may be a surname: the label stands
     ("Velda Court", "PERSON", None),
+    ("North Bank", "GPE", None),                      # the model saw a place: "bank" does not outrank it
     ("Ravi Nair Airport", "PERSON", "place"),
     ("Eastbrook Hospital", "ORG", "place"),
     ("Northern Rescue Plan", "ORG", "thing"),

@@ -40,6 +40,7 @@ THING_HEADS = frozenset(
     "summit doctrine initiative".split()
 )
 _CONNECTORS = ("of", "for", "on")
+_PLACE_LABELS = frozenset(("GPE", "LOC"))
 
 
 def head_word(name: str) -> str:
@@ -59,6 +60,8 @@ def head_kind(name: str, label: str) -> str | None:
         return "thing"
     if head in FACILITY_HEADS:
         return "place"
+    if label in _PLACE_LABELS:  # "West Bank", "Gaza Strip": the model saw a place, a head
+        return None  # of organisations ("bank") does not outrank it
     if head in ORG_HEAD_WORDS and (label != "PERSON" or head in _ORG_EVEN_FOR_PEOPLE):
         return "organization"
     return None

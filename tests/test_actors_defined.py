@@ -1,0 +1,55 @@
+"""Organisation names found by their head noun, and names the text defines as one (no model)."""
+
+from __future__ import annotations
+
+from analysis.actors.untagged_names import add_untagged
+from tests.test_actors_edges import actors_of
+
+
+def forms(actors, name):
+    """The names of the one row that holds `name` (a row is named by its most used form)."""
+    rows = [a for a in actors.values() if name == a.name or name in {x.name for x in a.aliases}]
+    assert len(rows) == 1, rows
+    return {rows[0].name, *(alias.name for alias in rows[0].aliases)}
+
+
+def found(text: str, spans=()) -> list[str]:
+    return [text[a:b] for a, b, _, _ in add_untagged(text, sorted(spans))]
+
+
+def test_capitalised_words_ending_in_an_organisation_noun_are_a_name():
+    text = "Parties\n\nNorthern Farmers Party\nGreen Renewal Movement or GRM\nUnion for Reform and Work\n"
+    assert found(text) == ["Northern Farmers Party", "Green Renewal Movement", "GRM"]
+
+
+def test_a_name_going_on_past_the_noun_or_already_tagged_is_left_alone():
+    text = "The Front Line Watch said the Vale Party had lost. The party split."
+    tagged = (text.index("Vale"), text.index("Vale") + 10, "ORG", 0)
+    assert found(text, [tagged]) == ["Vale Party"]  # "Front Line Watch": no head at its end
+
+
+def test_a_sentence_opener_is_not_part_of_the_name():
+    assert found("In Coastal Defence Forces, pay rose.") == ["Coastal Defence Forces"]
+
+
+def test_an_acronym_in_brackets_or_after_or_joins_the_name_it_defines():
+    text = ("The Harbour Armed Forces (HAF) and the Harbour Air Fleet patrol the coast. "
+            "Later HAF ships left. The Karst Union Party or KUP and the Karst Unity Party or KUnP met.")
+    marks = [("Harbour Armed Forces", "ORG"), ("HAF", "ORG"), ("Harbour Air Fleet", "ORG"),
+             ("HAF", "ORG"), ("Karst Union Party", "ORG"), ("KUP", "ORG"),
+             ("Karst Unity Party", "ORG"), ("KUnP", "ORG")]
+    actors = actors_of(text, marks)
+    assert forms(actors, "Harbour Armed Forces") == {"Harbour Armed Forces", "HAF"}
+    assert forms(actors, "Harbour Air Fleet") == {"Harbour Air Fleet"}  # same initials, given away
+    assert forms(actors, "Karst Union Party") == {"Karst Union Party", "KUP"}
+    assert forms(actors, "Karst Unity Party") == {"Karst Unity Party", "KUnP"}
+
+
+def test_a_second_name_in_brackets_is_an_alias_but_a_persons_party_is_not():
+    text = "Al-Wafa (Society of Mutual Aid) or SMA runs clinics. Rena VOSK (SMA) won a seat."
+    marks = [("Al-Wafa", "PERSON"), ("Society of Mutual Aid", "ORG"), ("SMA", "ORG"),
+             ("Rena VOSK", "PERSON"), ("SMA", "ORG")]
+    actors = actors_of(text, marks)
+    assert forms(actors, "Al-Wafa") == {"Al-Wafa", "Society of Mutual Aid", "SMA"}
+    assert {a.kind for a in actors.values() if a.name != "Rena VOSK"} == {"organization"}
+    assert actors["Rena VOSK"].kind == "person" and actors["Rena VOSK"].aliases == []
