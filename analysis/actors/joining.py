@@ -98,6 +98,10 @@ def fold_metonyms(refs: list[Ref], context: Context, fold: bool) -> None:
     often the EU as Belgium).
     """
     named = {ref.target.country for ref in refs if ref.target and ref.target.of_state}
+    # A people (a plural: "the Palestinians") folds into a state the text names; a state it never
+    # names is not invented for them (a group, not a row "Palestinian Territory"). An adjective
+    # ("Turkish") still stands for its state.
+    stated = {ref.target.country for ref in refs if ref.target and ref.target.row == STATE}
     capitals: dict[Target, list[Ref]] = defaultdict(list)
     for ref in refs:
         if ref.target is None:
@@ -105,7 +109,7 @@ def fold_metonyms(refs: list[Ref], context: Context, fold: bool) -> None:
         if ref.target.row == CAPITAL:
             capitals[ref.target].append(ref)
         elif ref.target.row == DEMONYM:
-            if fold:
+            if fold and (ref.target.country in stated or not ref.name.endswith("s")):
                 ref.target, ref.folded, ref.kind = Target.state(ref.target.country), True, "place"
             else:
                 ref.kind = "group"

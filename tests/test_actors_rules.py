@@ -1,0 +1,19 @@
+"""Rules of issue 16 on made-up sentences with hand-made mentions (no model): one test per rule."""
+
+from __future__ import annotations
+
+from tests.test_actors_edges import actors_of, aliases
+
+
+def test_a_capital_named_as_the_capital_is_a_place_not_its_state():
+    text = "Fighting reached the capital, Lusaka, at night. Zambia sent troops."
+    found = actors_of(text, [("Lusaka", "GPE"), ("Zambia", "GPE")])
+    assert found["Lusaka"].kind == "place" and aliases(found["Zambia"]) == {}
+
+
+def test_a_people_whose_state_the_text_never_names_is_a_group():
+    text = "The Kurds marched. Kurdish leaders and Turkish officials met. Turks watched."
+    marks = [("Kurds", "NORP"), ("Kurdish", "NORP"), ("Turkish", "NORP"), ("Turks", "NORP")]
+    found = actors_of(text, marks)
+    assert found["Turks"].kind == "group"  # no "Turkey" row invented for the people
+    assert found["Turkey"].kind == "place" and aliases(found["Turkey"]) == {"Turkish": True}
