@@ -17,3 +17,18 @@ def test_a_people_whose_state_the_text_never_names_is_a_group():
     found = actors_of(text, marks)
     assert found["Turks"].kind == "group"  # no "Turkey" row invented for the people
     assert found["Turkey"].kind == "place" and aliases(found["Turkey"]) == {"Turkish": True}
+
+
+def test_a_word_in_capitals_is_the_surname_a_lone_mention_joins():
+    text = "Premier Dana KOVAL Petrenko took office. Later KOVAL resigned."
+    found = actors_of(text, [("Dana KOVAL Petrenko", "PERSON"), ("KOVAL", "PERSON")])
+    assert aliases(found["Dana KOVAL Petrenko"]) == {"KOVAL": False}
+
+
+def test_two_spellings_of_one_long_name_are_one_person_but_two_short_names_are_not():
+    text = "Omar Abd-al-Fatah Rahim spoke. Omar Abd-al-Fattah Rahim left. Dan Ross met Don Ross."
+    marks = [("Omar Abd-al-Fatah Rahim", "PERSON"), ("Omar Abd-al-Fattah Rahim", "PERSON"),
+             ("Dan Ross", "PERSON"), ("Don Ross", "PERSON")]
+    found = actors_of(text, marks)
+    assert found["Omar Abd-al-Fatah Rahim"].mentions == 2
+    assert "Dan Ross" in found and "Don Ross" in found

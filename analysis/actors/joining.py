@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from analysis.actors import keys, name_words, names
+from analysis.actors import keys, name_words, names, person_names
 from analysis.actors.kinds import Context
 from analysis.actors.mentions import Ref
 from analysis.actors.targets import CAPITAL, DEMONYM, ORG, PERSON, PLACE, STATE, Target
@@ -36,7 +36,9 @@ def join_people(refs: list[Ref]) -> None:
             continue
         tokens = set(ref.tokens)
         same = by_surname[ref.tokens[-1]]
-        found = next((i for i in same if tokens <= clusters[i]), None)
+        found = next(
+            (i for i in same if tokens <= clusters[i] or person_names.spelling_variant(tokens, clusters[i])), None
+        )
         if found is None:
             clusters.append(tokens)
             found = len(clusters) - 1
@@ -50,7 +52,7 @@ def join_people(refs: list[Ref]) -> None:
             index = cluster_of[ref.key]
             if index not in first_seen:
                 first_seen[index] = ref.start
-                for form in {ref.tokens[-1], keys.bare_word(ref.tokens[-1])}:
+                for form in person_names.surname_forms(ref.name, ref.tokens):
                     surnames[form].append(index)
                 given[ref.tokens[0]].append(index)
     for ref in people:
