@@ -32,3 +32,17 @@ def test_two_spellings_of_one_long_name_are_one_person_but_two_short_names_are_n
     found = actors_of(text, marks)
     assert found["Omar Abd-al-Fatah Rahim"].mentions == 2
     assert "Dan Ross" in found and "Don Ross" in found
+
+
+def test_an_adjective_of_a_religion_or_ideology_is_no_actor_but_a_people_is():
+    text = "Three Varnic kingdoms stood. Democrat and Republican members met. Democrats won."
+    marks = [("Varnic", "NORP"), ("Democrat", "NORP"), ("Republican", "NORP"), ("Democrats", "NORP")]
+    found = actors_of(text, marks)
+    assert "Varnic" not in found and "Republican" not in found
+    assert found["Democrats"].kind == "group"
+
+
+def test_the_indefinite_article_is_not_part_of_a_name():
+    text = "It set up a Constitutional Court. The Constitutional Court sat."
+    found = actors_of(text, [("a Constitutional Court", "ORG"), ("The Constitutional Court", "ORG")])
+    assert list(found) == ["Constitutional Court"] and found["Constitutional Court"].mentions == 2

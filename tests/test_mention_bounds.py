@@ -53,3 +53,43 @@ def test_a_mention_inside_a_widened_one_goes():
 def test_two_names_joined_by_a_hyphen_stay_as_the_model_cut_them():
     text = "Vance met Orlo. At the Vance-Orlo summit they spoke."
     assert names(text, ("Vance", "PERSON"), ("Orlo", "PERSON"), ("Vance", "PERSON")) == ["Vance", "Orlo", "Vance"]
+
+
+def test_an_office_holders_title_around_an_organisation_is_cut():
+    text = "said the Chair of the Harbour Council. The Harbour Council Chair agreed."
+    assert names(text, ("the Chair of the Harbour Council", "ORG"), ("Harbour Council Chair", "ORG")) == [
+        "Harbour Council", "Harbour Council",
+    ]
+
+
+def test_a_title_of_a_place_or_a_person_is_kept():
+    text = "the Kingdom of Varn and the Duke of Orm"
+    assert names(text, ("the Kingdom of Varn", "GPE"), ("Duke of Orm", "PERSON")) == [
+        "the Kingdom of Varn", "Duke of Orm",
+    ]
+
+
+def test_a_heading_word_is_no_name_but_a_list_entry_is():
+    text = "Background\n\nThe Varn League met.\n\nParties\n\nTashnar or Free Union\nKULP\n"
+    found = ("Background", "GPE"), ("Varn League", "ORG"), ("Tashnar", "PERSON"), ("KULP", "ORG")
+    assert names(text, *found) == ["Varn League", "Tashnar", "KULP"]
+
+
+def test_organisations_listed_with_commas_are_each_a_name():
+    text = "Army Command, Naval Forces, Air Forces; and Smith, Jones Party"
+    assert names(text, ("Naval Forces, Air Forces", "ORG"), ("Smith, Jones Party", "ORG")) == [
+        "Naval Forces", "Air Forces", "Smith, Jones Party",
+    ]
+
+
+def test_an_acronym_in_brackets_spells_out_the_name_the_model_cut():
+    text = "the UN Relief Mission in Varn (UNRMV) and the Islamic Front of Orm and ash-Shamal (IFOS)"
+    found = ("UN Relief Mission", "ORG"), ("Varn", "GPE"), ("Islamic Front of Orm", "ORG")
+    assert names(text, *found) == ["UN Relief Mission in Varn", "Islamic Front of Orm and ash-Shamal"]
+
+
+def test_an_office_for_another_name_is_one_name():
+    text = "the Regional Office for the Relief of Refugees said"
+    assert names(text, ("Regional Office", "ORG"), ("the Relief of Refugees", "ORG")) == [
+        "Regional Office for the Relief of Refugees",
+    ]

@@ -210,10 +210,24 @@ class Context(Cues):
         -> "State")."""
         if ref.label == "PERSON" and all(names.is_title(word) for word in ref.name.split()):
             return not all(word in self.person_words for word in ref.key.split())
+        if ref.label == "NORP" and self._adjective(ref):
+            return True
         if ref.label != "ORG" or " " in ref.key or names.is_acronym(ref.name):
             return False
         title = _TITLE_OF.search(self.before(ref, 32))
         return bool(title) and names.is_title(title.group(1))
+
+    def _adjective(self, ref: Ref) -> bool:
+        """A religion's, an ideology's or a prefix's adjective ("Islamic", "Leninist", "Anglo-"):
+        one word, no state's demonym, and the text never writes its plural, the people
+        ("Democrat" is a group where the text also writes "Democrats")."""
+        if " " in ref.key or ref.name.endswith("s") or self.places.demonym(ref.name):
+            return False
+        if self.places.place(ref.name) is not None:
+            return False  # a place the model took for a people ("Sevastopol"): not an adjective
+        if self.text[ref.end : ref.end + 1] == "-":
+            return True  # "Anglo-Egyptian": the first half of a compound adjective
+        return ref.key + "s" not in self.written
 
     def _place_target(self, place) -> Target:
         if place.kind == "country":

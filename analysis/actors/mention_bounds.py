@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import re
 
+from analysis.actors.mention_joins import join_cut_names
+from analysis.actors.name_words import ORG_HEADS
+from analysis.actors.names import is_title
+
 Span = tuple[int, int, str, int]
 
 # Characters that end a name where they stand: a line break, a label's colon, a dash aside,
@@ -42,9 +46,50 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
         for a, b in _cut(text, start, end):
             a, b = _whole_hyphenated(text, a, b, alone)
             a = _head_with_modifiers(text, a, b)
-            if b > a:
+            if label != "PERSON":
+                a, b = _without_title(text, a, b)
+            if b > a and not _heading_word(text, a, b):
                 pieces.append((a, b, label, sentence))
-    return _without_overlaps(pieces)
+    return _without_overlaps(join_cut_names(text, _without_overlaps(pieces)))
+
+
+# An office holder's title written before "of" or after an organisation's name: the name is the
+# organisation ("Chair of the Sovereign Council", "Sovereign Council Chair").
+_TITLE_BEFORE_OF = re.compile(r"(?:the\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?(?=[A-Z])")
+_TRAILING_TITLES = frozenset(
+    "chair chairman chairwoman chairperson spokesman spokeswoman spokesperson leader chief "
+    "director president secretary minister envoy ambassador".split()
+)
+
+
+def _without_title(text: str, start: int, end: int) -> tuple[int, int]:
+    found = _TITLE_BEFORE_OF.match(text, start, end)
+    if found and is_title(found.group(1)) and found.group(1).casefold() not in _NAMED_BY_TITLE:
+        start = found.end()
+    last = text.rfind(" ", start, end)
+    if last > start and text[last + 1 : end].casefold() in _TRAILING_TITLES:
+        end = last
+    return start, end
+
+
+# Titles that with "of" are a place's or a person's name ("Kingdom of", "Duke of Edinburgh").
+_NAMED_BY_TITLE = frozenset("king queen prince princess duke duchess emperor empress sultan emir lord lady".split())
+_LINE = re.compile(r"[^\n]*")
+
+
+def _heading_word(text: str, start: int, end: int) -> bool:
+    """A heading's word ("Background", "Judicial" of "Judicial branch"): one word on a short
+    line of its own with no sentence punctuation, which the text writes nowhere else."""
+    word = text[start:end]
+    if " " in word or not word.isalpha() or word.isupper():
+        return False  # an acronym alone on a line is a list's entry
+    line_start = text.rfind("\n", 0, start) + 1
+    words = _LINE.match(text, line_start).group().split()
+    if not words or words[0] != word or len(words) > 4 or words[-1][-1:] in ".!?:;,\"”":
+        return False
+    if any(not rest.islower() for rest in words[1:]):
+        return False  # "Tashnaq or Armenian Revolutionary Federation": a list's entry
+    return text.count(word) == 1
 
 
 def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -56,8 +101,26 @@ def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts.append((position, end))
     result = []
     for a, b in parts:
-        result += _parenthesised(text, a, b)
+        for c, d in _listed(text, a, b):
+            result += _parenthesised(text, c, d)
     return [(a, b) for a, b in (_stripped(text, a, b) for a, b in result) if b > a]
+
+
+def _listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Naval Forces, Air Forces": names of organisations listed with commas are each a name
+    (only when every item is two words or more ending in an organisation's head noun)."""
+    if ", " not in text[start:end]:
+        return [(start, end)]
+    items, position = [], start
+    for found in re.finditer(r",\s+", text[start:end]):
+        items.append((position, start + found.start()))
+        position = start + found.end()
+    items.append((position, end))
+    for a, b in items:
+        words = text[a:b].split()
+        if len(words) < 2 or words[-1].casefold() not in ORG_HEADS:
+            return [(start, end)]
+    return items
 
 
 def _parenthesised(text: str, start: int, end: int) -> list[tuple[int, int]]:
