@@ -46,3 +46,9 @@ def test_the_indefinite_article_is_not_part_of_a_name():
     text = "It set up a Constitutional Court. The Constitutional Court sat."
     found = actors_of(text, [("a Constitutional Court", "ORG"), ("The Constitutional Court", "ORG")])
     assert list(found) == ["Constitutional Court"] and found["Constitutional Court"].mentions == 2
+
+
+def test_a_people_written_in_the_singular_and_the_plural_is_one_group():
+    text = "Every Varnite voted. The Varnites won."
+    found = actors_of(text, [("Varnite", "NORP"), ("Varnites", "NORP")])
+    assert list(found) == ["Varnites"] and found["Varnites"].mentions == 2

@@ -38,3 +38,33 @@ def test_head_kind(name, label, kind):
 def test_described_kind(text, name, kind):
     start = text.index(name)
     assert described_kind(text, start, start + len(name)) == kind
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("They live in Varo, a section of the old city.", "Varo", "place"),
+    ("Torres, a town councillor, objected.", "Torres", None),
+    ("Ana Reyes, the mayor of the town, spoke.", "Ana Reyes", None),
+    ("One strand of this software, known as Grey Fox, scans faces.", "Grey Fox", "thing"),
+    ("A network of cameras dubbed Safe Port watches the quay.", "Safe Port", "thing"),
+    ("Orvan, an NGO made up of former soldiers, disagreed.", "Orvan", "organization"),
+])
+def test_described_kind_places_and_names_given(text, name, kind):
+    start = text.index(name)
+    assert described_kind(text, start, start + len(name)) == kind
+
+
+def test_a_name_listed_among_organisations_takes_their_kind():
+    from analysis.actors.kind_evidence import listed_kind
+    from analysis.actors.mentions import Ref
+
+    text = "Groups: Varn Brigades; Asbat Orm; HAMAS; Tiro"
+    refs = []
+    for name, kind in (("Varn Brigades", "organization"), ("Asbat Orm", ""), ("HAMAS", "organization"), ("Tiro", "")):
+        start = text.index(name)
+        refs.append(Ref(start, start + len(name), name, name.lower(), "PERSON", 0, kind=kind))
+    index = {id(ref): i for i, ref in enumerate(refs)}
+    assert listed_kind(text, refs, index, [refs[1]]) == "organization"
+    assert listed_kind(text, refs, index, [refs[3]]) == "organization"
+    lone = "He met Tiro."
+    ref = Ref(7, 11, "Tiro", "tiro", "PERSON", 0)
+    assert listed_kind(lone, [ref], {id(ref): 0}, [ref]) is None

@@ -73,20 +73,33 @@ _ORG_NOUNS = (
     r"airlines?|labs?|laborator(?:y|ies)|institutes?|think tanks?|charit(?:y|ies)|factions?|"
     r"manufacturers?|makers?|retailers?|conglomerates?|funds?|insurers?|carriers?|operators?"
 )
-_THING_NOUNS = r"software|systems?|programs?|programmes?|apps?|spyware|drones?|missiles?|weapons?|aircraft|rifles?"
+_THING_NOUNS = (
+    r"software|systems?|programs?|programmes?|apps?|spyware|drones?|missiles?|weapons?|aircraft|"
+    r"rifles?|cameras?|tools?|platforms?|technolog(?:y|ies)"
+)
+_PLACE_NOUNS = (
+    r"sections?|areas?|neighbou?rhoods?|districts?|villages?|towns?|cit(?:y|ies)|regions?|"
+    r"provinces?|quarters?|suburbs?|settlements?|valleys?|mountains?|islands?"
+)
 _BEFORE = r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\s+$"
 _LIST_BEFORE = (
     r"\b(?:{nouns})\b(?:\s+[\w’'-]+){{0,4}},?\s+(?:such as|like|including)\s+"
     r"(?:[A-Z][\w’'-]*,?\s+(?:(?:and|or)\s+)?)*$"
 )
 _AFTER = (
-    r"^\s*(?:,|--|—|–)\s*(?:a|an|the|one of the|its)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{nouns})\b"
+    r"^\s*(?:,|--|—|–)\s*(?:a|an|the|one of the|its)\s+(?:(?!(?:of|for|in|and|the)\b)[\w’'-]+\s+){{0,4}}?(?:{nouns})\b"
+    # the noun ends the phrase ("a town councillor" is no town)
+    r"(?=\s*(?:[,.;:)—–-]|$)|\s+(?:of|in|on|at|that|which|who|where|with|for|from|and|by|made|"
+    r"based|founded|run|led)\b|\s+\w+(?:ed|ing)\b)"
 )
-_NOUNS = (("organization", _ORG_NOUNS), ("thing", _THING_NOUNS))
+_NOUNS = (("organization", _ORG_NOUNS), ("thing", _THING_NOUNS), ("place", _PLACE_NOUNS))
+# "software, known as Red Wolf", "cameras dubbed Smart City": the noun names what the name is.
+_KNOWN_AS = r"\b(?:{nouns})\b,?\s+(?:(?:also\s+)?known\s+as|called|dubbed|named)\s+[“\"]?$"
 _DESCRIBED_BEFORE = [(kind, re.compile(_BEFORE.format(nouns=nouns), re.I)) for kind, nouns in _NOUNS]
 _DESCRIBED_AFTER = [(kind, re.compile(_AFTER.format(nouns=nouns), re.I)) for kind, nouns in _NOUNS]
 # The names listed after the noun are capitalised, so only the noun ignores case.
 _LISTED = [(kind, re.compile(_LIST_BEFORE.format(nouns=f"(?i:{nouns})"))) for kind, nouns in _NOUNS]
+_NAMED = [(kind, re.compile(_KNOWN_AS.format(nouns=nouns), re.I)) for kind, nouns in _NOUNS]
 
 
 def described_kind(text: str, start: int, end: int) -> str | None:
@@ -96,7 +109,38 @@ def described_kind(text: str, start: int, end: int) -> str | None:
     for kind, pattern in _DESCRIBED_AFTER:
         if pattern.search(after):
             return kind
-    for kind, pattern in (*_DESCRIBED_BEFORE, *_LISTED):
+    for kind, pattern in (*_DESCRIBED_BEFORE, *_LISTED, *_NAMED):
         if pattern.search(before):
             return kind
     return None
+
+
+# Between two items of a list: a comma, a semicolon, "and", "or" ("HAMAS; Hizballah; Asbat al-Ansar").
+_LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
+
+
+def listed_kind(text: str, refs: list, index: dict, group: list) -> str | None:
+    """The kind shared by the names a name is listed with, when its mentions are mostly in lists
+    whose other items have one kind: a name without a person's marks listed among organisations
+    is one ("Abdallah Azzam Brigades; Asbat al-Ansar; HAMAS"), among places is one ("the
+    kingdoms of Nobatia, Makuria, and Alodia")."""
+    kinds: dict[str, int] = {}
+    listed = 0
+    for ref in group:
+        position = index.get(id(ref))
+        if position is None:
+            continue
+        seen = set()
+        for other in (position - 1, position + 1):
+            if 0 <= other < len(refs):
+                a, b = sorted((refs[position], refs[other]), key=lambda r: r.start)
+                neighbour = refs[other]
+                if neighbour.kind and _LIST_GAP.match(text[a.end : b.start]):
+                    seen.add(neighbour.kind)
+        if seen:
+            listed += 1
+            for kind in seen:
+                kinds[kind] = kinds.get(kind, 0) + 1
+    if not listed or listed * 2 < len(group) or len(kinds) != 1:
+        return None
+    return next(iter(kinds))

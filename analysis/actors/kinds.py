@@ -112,7 +112,9 @@ class Context(Cues):
         if demonym and not (top == "PERSON" and personish):
             return "group", Target(DEMONYM, country=demonym)
         if top == "NORP" or (top != "ORG" and self._people(name)):
-            return "group", Target(GROUP, key)
+            # "Democrat" and "Democrats": one people, under the singular the text writes
+            single = key[:-1] if key.endswith("s") and key[:-1] in self.written else key
+            return "group", Target(GROUP, single)
         geographic = any(r.described for r in group) or (
             " " in key and names.head(name) in name_words.GEO_HEADS
         )
@@ -171,6 +173,9 @@ class Context(Cues):
                 return "place", Target(PLACE, key)  # "within the Donbass": a person takes no article
             if coordination and any(self.coordinated(r) and self.locative(r) for r in group):
                 return "place", Target(PLACE, key)  # "struck targets in Rafah and Khan Younis"
+            listed = kind_evidence.listed_kind(self.text, self.refs, self._index, group) if coordination else None
+            if listed in ("place", "organization"):
+                return listed, Target(TARGET_PREFIX[listed], key)  # "HAMAS; Hizballah; X"
         return "person", Target(PERSON, key)
 
     def _listed_with_places(self, group: list[Ref], name: str) -> bool:
