@@ -52,3 +52,15 @@ def test_a_people_written_in_the_singular_and_the_plural_is_one_group():
     text = "Every Varnite voted. The Varnites won."
     found = actors_of(text, [("Varnite", "NORP"), ("Varnites", "NORP")])
     assert list(found) == ["Varnites"] and found["Varnites"].mentions == 2
+
+
+def test_a_full_name_followed_by_who_is_a_person_and_so_is_its_surname_alone():
+    text = "according to Mara Velt, who leads the lab. Later Velt told us more."
+    found = actors_of(text, [("Mara Velt", "ORG"), ("Velt", "WORK_OF_ART")])
+    assert found["Mara Velt"].kind == "person" and found["Mara Velt"].mentions == 2
+
+
+def test_an_organisation_followed_by_who_stays_one():
+    text = "the Harbour Council, who met on Monday, agreed."
+    found = actors_of(text, [("the Harbour Council", "ORG")])
+    assert found["Harbour Council"].kind == "organization"

@@ -116,7 +116,7 @@ def described_kind(text: str, start: int, end: int) -> str | None:
 
 
 # Between two items of a list: a comma, a semicolon, "and", "or" ("HAMAS; Hizballah; Asbat al-Ansar").
-_LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
+_LIST_GAP = re.compile(r"^\)?\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
 
 
 def listed_kind(text: str, refs: list, index: dict, group: list) -> str | None:
@@ -144,3 +144,17 @@ def listed_kind(text: str, refs: list, index: dict, group: list) -> str | None:
     if not listed or listed * 2 < len(group) or len(kinds) != 1:
         return None
     return next(iter(kinds))
+
+
+_WHO = re.compile(r",\s+who\b")
+
+
+def person_by_who(text: str, name: str, end: int) -> bool:
+    """A full name of two or three capitalised words, none an organisation's head, that the
+    relative "who" follows ("Demis Hassabis, who leads DeepMind"): who is said of people."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() and not word.isupper() for word in words):
+        return False
+    if any(key(word) in ORG_HEAD_WORDS or key(word) in FACILITY_HEADS for word in words):
+        return False
+    return bool(_WHO.match(text, end))

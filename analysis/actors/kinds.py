@@ -52,6 +52,14 @@ class Context(Cues):
             for word in ref.tokens
             for form in (word, keys.bare_word(word))
         }
+        # "Demis Hassabis, who leads the lab": a full name the relative "who" follows is a person's,
+        # whatever the model's label, and its words are a person's words (a later "Hassabis").
+        self.relative_people = {
+            ref.key for ref in refs if ref.label != "PERSON" and kind_evidence.person_by_who(text, ref.name, ref.end)
+        }
+        self.person_words |= {
+            form for name in self.relative_people for word in name.split() for form in (word, keys.bare_word(word))
+        }
         self.written = {ref.key for ref in refs}
         self.person_names = {word for ref in refs if ref.label == "PERSON" for word in ref.key.split()}
         self._memo: dict[int, tuple[str, list[Ref], bool]] = {}
@@ -96,6 +104,8 @@ class Context(Cues):
         top, sample, personish = self._features(group)
         if names.is_vessel(name):
             return "thing", Target(THING, key)
+        if key in self.relative_people:
+            return "person", Target(PERSON, key)
         evident = kind_evidence.head_kind(name, top)
         if evident is not None:
             return evident, Target(TARGET_PREFIX[evident], key)

@@ -50,7 +50,8 @@ def _spelt_out(text: str, span: Span) -> Span:
         return span
     words = re.split(r"[\s-]+", text[start : found.end(1)].strip())
     if _spells(found.group(2), words):
-        return (start, found.end(1), label, sentence)
+        # a name an acronym spells out is an organisation's, whatever the label of its first words
+        return (start, found.end(1), "ORG" if label in ("NORP", "PERSON") else label, sentence)
     return span
 
 
