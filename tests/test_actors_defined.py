@@ -53,3 +53,16 @@ def test_a_second_name_in_brackets_is_an_alias_but_a_persons_party_is_not():
     assert forms(actors, "Al-Wafa") == {"Al-Wafa", "Society of Mutual Aid", "SMA"}
     assert {a.kind for a in actors.values() if a.name != "Rena VOSK"} == {"organization"}
     assert actors["Rena VOSK"].kind == "person" and actors["Rena VOSK"].aliases == []
+
+
+def test_a_treaty_the_model_missed_is_found_by_its_head():
+    text = "Talks led to the Varn Peace Agreement in 2020."
+    assert found(text) == ["Varn Peace Agreement"]
+    assert add_untagged(text, [])[0][2] == "LAW"
+
+
+def test_a_short_name_and_its_long_form_are_one_organisation():
+    text = "Acme said so. An Acme Holdings filing and a Varn Magazine story differ."
+    actors = actors_of(text, [("Acme", "ORG"), ("Acme Holdings", "ORG"), ("Varn Magazine", "ORG")])
+    assert forms(actors, "Acme") == {"Acme", "Acme Holdings"}
+    assert forms(actors, "Varn Magazine") == {"Varn Magazine"}

@@ -71,3 +71,23 @@ def _defined_kind(text: str, name: Ref, alias: Ref) -> str | None:
     if not acronym and alias.kind != name.kind:
         return None
     return name.kind
+
+
+# Words a text adds to an organisation's short name for its long one ("Forbes" and "Forbes
+# Magazine", "Acme" and "Acme Holdings", "Hezbollah" and "Hezbollah forces").
+LONG_FORM_WORDS = frozenset(
+    "magazine newspaper group holdings inc co corp corporation company ltd llc plc forces fighters "
+    "militia network".split()
+)
+
+
+def join_long_forms(refs: list[Ref]) -> None:
+    """An organisation's name and the same name with a corporate or generic word after it are
+    one row, when the short name is an organisation of the text."""
+    short = {ref.key: ref.target for ref in refs if ref.kind == "organization" and ref.target}
+    for ref in refs:
+        if ref.kind != "organization" or " " not in ref.key:
+            continue
+        stem, last = ref.key.rsplit(" ", 1)
+        if last.strip(".") in LONG_FORM_WORDS and stem in short:
+            ref.target = short[stem]

@@ -1,4 +1,4 @@
-"""Organisation names the model did not tag, found by how they are written.
+"""Organisation and treaty names the model did not tag, found by how they are written.
 
 English writes an organisation's name as capitalised words ending in a head noun ("Lebanese
 Democratic Party", "Marada Movement", "Islamic Action Front"), optionally followed by "of/for ..."
@@ -22,7 +22,9 @@ HEADS = (
     "Directorate|Gendarmerie|Army|Navy|Guard|Guards|Corps|Police|Commission|Committee|Agency|"
     "Organization|Organisation|Association|Federation|League|Institute|Union|Alliance|Coalition"
 )
-_HEAD = re.compile(rf"\b(?:{HEADS})\b")
+# Heads of treaties, laws and plans, read the same way ("the Juba Peace Agreement").
+THING_HEADS = "Agreement|Agreements|Accord|Accords|Treaty|Convention|Protocol|Act|Plan|Charter"
+_HEAD = re.compile(rf"\b(?:(?P<org>{HEADS})|{THING_HEADS})\b")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*|of|for|and|the|de|al)[ \t]+$")
 _TAIL = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]*)*")
 _ACRONYM_AFTER = re.compile(r"[ \t]+(?:or[ \t]+|\()([A-Z][A-Za-z]?[A-Z]+(?:-[A-Z]+)?)\b")
@@ -46,7 +48,7 @@ def add_untagged(text: str, spans: list[Span]) -> list[Span]:
         if at >= 0 and spans[at][1] > start:
             continue  # a mention already covers part of it: the model's bounds stand
         sentence = spans[at][3] if at >= 0 else 0
-        added.append((start, end, "ORG", sentence))
+        added.append((start, end, "ORG" if head.group("org") else "LAW", sentence))
         acronym = _ACRONYM_AFTER.match(text, end)
         if acronym:
             added.append((acronym.start(1), acronym.end(1), "ORG", sentence))
