@@ -100,12 +100,15 @@ _DESCRIBED_AFTER = [(kind, re.compile(_AFTER.format(nouns=nouns), re.I)) for kin
 # The names listed after the noun are capitalised, so only the noun ignores case.
 _LISTED = [(kind, re.compile(_LIST_BEFORE.format(nouns=f"(?i:{nouns})"))) for kind, nouns in _NOUNS]
 _NAMED = [(kind, re.compile(_KNOWN_AS.format(nouns=nouns), re.I)) for kind, nouns in _NOUNS]
+_ANY_NOUN = re.compile(r"\b(?:%s)\b" % "|".join(nouns for _, nouns in _NOUNS), re.I)
 
 
 def described_kind(text: str, start: int, end: int) -> str | None:
     """The kind a common noun right beside the mention at [start, end) gives it, or None."""
     before = text[max(0, start - 80) : start]
     after = text[end : end + 80]
+    if not _ANY_NOUN.search(before) and not _ANY_NOUN.search(after):
+        return None  # most mentions have no describing noun near: one search, not twelve
     for kind, pattern in _DESCRIBED_AFTER:
         if pattern.search(after):
             return kind
