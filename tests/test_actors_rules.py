@@ -64,3 +64,17 @@ def test_an_organisation_followed_by_who_stays_one():
     text = "the Harbour Council, who met on Monday, agreed."
     found = actors_of(text, [("the Harbour Council", "ORG")])
     assert found["Harbour Council"].kind == "organization"
+
+
+def test_a_lone_nickname_joins_the_one_person_with_that_given_name():
+    text = "James Orwin spoke. Much of Jim's work stands. Bill left."
+    found = actors_of(text, [("James Orwin", "PERSON"), ("Jim", "PERSON"), ("Bill", "PERSON")])
+    assert found["James Orwin"].mentions == 2 and "Bill" in found
+
+
+def test_a_comma_alone_is_no_list_but_semicolons_are():
+    text = "At Varn Air, Tod Lemar spoke. Groups: Orm Brigades; Asbat Orm; Kiro Front."
+    marks = [("Varn Air", "ORG"), ("Tod Lemar", "PERSON"), ("Orm Brigades", "ORG"),
+             ("Asbat Orm", "PERSON"), ("Kiro Front", "ORG")]
+    found = actors_of(text, marks)
+    assert found["Tod Lemar"].kind == "person" and found["Asbat Orm"].kind == "organization"

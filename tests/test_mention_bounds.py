@@ -93,3 +93,9 @@ def test_an_office_for_another_name_is_one_name():
     assert names(text, ("Regional Office", "ORG"), ("the Relief of Refugees", "ORG")) == [
         "Regional Office for the Relief of Refugees",
     ]
+
+
+def test_an_organisers_possessive_before_an_event_is_the_events_name():
+    text = "crowds at Varnco's Harvest Day Parade and Ana's Spring Gala"
+    found = ("Varnco", "ORG"), ("Harvest Day Parade", "EVENT"), ("Ana", "PERSON"), ("Spring Gala", "WORK_OF_ART")
+    assert names(text, *found) == ["Varnco's Harvest Day Parade", "Ana", "Spring Gala"]

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from analysis.actors import keys, name_words, names, person_names
 from analysis.actors.kinds import Context
+from analysis.actors.nicknames import GIVEN_NAME_OF
 from analysis.actors.mentions import Ref
 from analysis.actors.targets import CAPITAL, DEMONYM, ORG, PERSON, PLACE, STATE, Target
 
@@ -62,6 +63,8 @@ def join_people(refs: list[Ref]) -> None:
             ref.target = Target(PERSON, str(surnames[ref.key][0]))
         elif len(set(given.get(ref.key, []))) == 1:
             ref.target = Target(PERSON, str(given[ref.key][0]))
+        elif len(set(given.get(GIVEN_NAME_OF.get(ref.key, ""), []))) == 1:
+            ref.target = Target(PERSON, str(given[GIVEN_NAME_OF[ref.key]][0]))  # "Jim" of James
         else:
             ref.target = Target(PERSON, ref.key)
 

@@ -119,6 +119,7 @@ def described_kind(text: str, start: int, end: int) -> str | None:
 
 
 # Between two items of a list: a comma, a semicolon, "and", "or" ("HAMAS; Hizballah; Asbat al-Ansar").
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 _LIST_GAP = re.compile(r"^\)?\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$")
 
 
@@ -134,12 +135,17 @@ def listed_kind(text: str, refs: list, index: dict, group: list) -> str | None:
         if position is None:
             continue
         seen = set()
+        gaps = {}
         for other in (position - 1, position + 1):
             if 0 <= other < len(refs):
                 a, b = sorted((refs[position], refs[other]), key=lambda r: r.start)
-                neighbour = refs[other]
-                if neighbour.kind and _LIST_GAP.match(text[a.end : b.start]):
-                    seen.add(neighbour.kind)
+                gap = text[a.end : b.start]
+                if refs[other].kind and _LIST_GAP.match(gap):
+                    gaps[other] = gap
+        for other, gap in gaps.items():
+            # a bare comma is a list only when the other side is listed too ("At Acme, Jo Roe")
+            if ";" in gap or _CONJUNCTION.search(gap) or len(gaps) == 2:
+                seen.add(refs[other].kind)
         if seen:
             listed += 1
             for kind in seen:

@@ -5,6 +5,7 @@
   and "Iraq", are widened to the words the acronym's letters cover.
 - An organisation's head noun followed by "for (the)", "of (the)" or "on" and another name is one
   name: "United Nations Office" + "for the" + "Coordination of Humanitarian Affairs".
+- An organiser's possessive before an event is the event's name: "Macy's Thanksgiving Day Parade".
 """
 
 from __future__ import annotations
@@ -30,8 +31,21 @@ def join_cut_names(text: str, spans: list[Span]) -> list[Span]:
             start, _, label, sentence = joined[-1]
             joined[-1] = (start, span[1], label, sentence)
             continue
+        if joined and _organisers_event(text, joined[-1], span):
+            joined[-1] = (joined[-1][0], span[1], span[2], joined[-1][3])
+            continue
         joined.append(_spelt_out(text, span))
     return joined
+
+
+_POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+$")
+
+
+def _organisers_event(text: str, left: Span, right: Span) -> bool:
+    """"Macy's" + "Thanksgiving Day Parade": an event named after its organiser, possessive and all."""
+    return left[2] in ("ORG", "PERSON") and right[2] == "EVENT" and bool(
+        _POSSESSIVE_GAP.match(text[left[1] : right[0]])
+    )
 
 
 def _linked(text: str, left: Span, right: Span) -> bool:
