@@ -66,3 +66,25 @@ def test_a_short_name_and_its_long_form_are_one_organisation():
     actors = actors_of(text, [("Acme", "ORG"), ("Acme Holdings", "ORG"), ("Varn Magazine", "ORG")])
     assert forms(actors, "Acme") == {"Acme", "Acme Holdings"}
     assert forms(actors, "Varn Magazine") == {"Varn Magazine"}
+
+
+def test_an_acronym_in_brackets_after_a_tagged_name_is_found():
+    text = "the Relief Force for Varn (RFV) left"
+    tagged = (4, 25, "ORG", 0)
+    assert found(text, [tagged]) == ["Relief Force for Varn", "RFV"]
+
+
+def test_a_name_replaces_a_word_of_it_the_model_tagged_alone():
+    text = "Social Democrat Varn Party\n"
+    assert found(text, [(7, 15, "NORP", 0)]) == ["Social Democrat Varn Party"]
+
+
+def test_a_name_does_not_reach_back_past_a_sentence_end_or_a_possessive():
+    assert found("They fled Orm. Our Forces stayed. Varn’s Border Council met.") == ["Border Council"]
+
+
+def test_people_the_model_called_organisations_in_a_list_of_people_are_people():
+    text = "Jon Ardo, Bea Lind, Cal Moro and Dee Sato contributed."
+    marks = [("Jon Ardo", "PERSON"), ("Bea Lind", "ORG"), ("Cal Moro", "PERSON"), ("Dee Sato", "PERSON")]
+    actors = actors_of(text, marks)
+    assert {a.kind for a in actors.values()} == {"person"}

@@ -161,9 +161,12 @@ _WHO = re.compile(r",\s+who\b")
 def person_by_who(text: str, name: str, end: int) -> bool:
     """A full name of two or three capitalised words, none an organisation's head, that the
     relative "who" follows ("Demis Hassabis, who leads DeepMind"): who is said of people."""
+    return person_shaped(name) and bool(_WHO.match(text, end))
+
+
+def person_shaped(name: str) -> bool:
+    """Two or three capitalised words (not in capitals), none an organisation's or a site's head."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(word[:1].isupper() and not word.isupper() for word in words):
         return False
-    if any(key(word) in ORG_HEAD_WORDS or key(word) in FACILITY_HEADS for word in words):
-        return False
-    return bool(_WHO.match(text, end))
+    return not any(key(word) in ORG_HEAD_WORDS or key(word) in FACILITY_HEADS for word in words)

@@ -134,6 +134,9 @@ class Context(Cues):
             return self._person_or_place(sample, name, key, personish, coordination)
         if top == "ORG" and coordination and self._listed_with_places(sample, name):
             return "place", Target(PLACE, key)
+        if top == "ORG" and coordination and kind_evidence.person_shaped(name):
+            if kind_evidence.listed_kind(self.text, self.refs, self._index, group) == "person":
+                return "person", Target(PERSON, key)  # "Jo Roe, Al Poe and Ed Loe contributed"
         if top == "ORG" and self._titled_name(sample, name):
             return "person", Target(PERSON, key)  # "UN envoy Ramtane Lamamra": the titled are people
         if top == "FAC" and any(self.speech(ref) or self.cited(ref) for ref in sample):

@@ -27,10 +27,12 @@ THING_HEADS = "Agreement|Agreements|Accord|Accords|Treaty|Convention|Protocol|Ac
 _HEAD = re.compile(rf"\b(?:(?P<org>{HEADS})|{THING_HEADS})\b")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*|of|for|and|the|de|al)[ \t]+$")
 _TAIL = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]*)*")
+_BRACKETED_ACRONYM = re.compile(r"[ \t]+\(([A-Z][A-Za-z]?[A-Z]+(?:-[A-Z]+)?)\)")
 _ACRONYM_AFTER = re.compile(r"[ \t]+(?:or[ \t]+|\()([A-Z][A-Za-z]?[A-Z]+(?:-[A-Z]+)?)\b")
 # A capitalised word that starts a sentence or a clause, not a name.
 _NOT_FIRST = frozenset("The A An This That These Those Its His Her Their Our In On At Of For And But Or".split())
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
+_ENDS_NAME = re.compile(r"(?<![A-Z])\.$|['’]s?$")
 _SMALL = frozenset(("of", "for", "and", "the", "de", "al"))
 
 
@@ -38,6 +40,7 @@ def add_untagged(text: str, spans: list[Span]) -> list[Span]:
     """`spans` (sorted) with the organisation names and acronyms no span covers added."""
     starts = [span[0] for span in spans]
     added: list[Span] = []
+    removed: set[Span] = set()
     for head in _HEAD.finditer(text):
         if _CAPITALISED_NEXT.match(text, head.end()):
             continue  # "the NGO Front Line Defenders": the name goes on past this noun
@@ -45,16 +48,43 @@ def add_untagged(text: str, spans: list[Span]) -> list[Span]:
         if start is None:
             continue
         at = bisect_right(starts, end) - 1
-        if at >= 0 and spans[at][1] > start:
-            continue  # a mention already covers part of it: the model's bounds stand
+        inside = _inside(spans, at, start, end)
+        if inside is None:
+            continue  # a mention reaches past it or is an organisation's: the model's bounds stand
+        removed.update(inside)  # "Social Democrat Hunshaqian Party": the model tagged one word
         sentence = spans[at][3] if at >= 0 else 0
         added.append((start, end, "ORG" if head.group("org") else "LAW", sentence))
         acronym = _ACRONYM_AFTER.match(text, end)
         if acronym:
             added.append((acronym.start(1), acronym.end(1), "ORG", sentence))
+    for start, end, label, sentence in spans:
+        # "the UN Interim Security Force for Abyei (UNISFA)": the model tagged the name, not the
+        # acronym it defines in brackets right after it
+        if label not in ("PERSON", "DATE"):
+            acronym = _BRACKETED_ACRONYM.match(text, end)
+            if acronym and not _covered(starts, spans, acronym.start(1), acronym.end(1)):
+                added.append((acronym.start(1), acronym.end(1), "ORG", sentence))
     if not added:
         return spans
-    return sorted(set(spans) | set(added))
+    return sorted((set(spans) - removed) | set(added))
+
+
+def _inside(spans: list[Span], at: int, start: int, end: int) -> list[Span] | None:
+    """The mentions within [start, end) when all of them lie inside it and none is an
+    organisation's; None when one reaches past it or is an organisation."""
+    found = []
+    while at >= 0 and spans[at][1] > start:
+        span = spans[at]
+        if span[0] < start or span[1] > end or span[2] == "ORG":
+            return None
+        found.append(span)
+        at -= 1
+    return found
+
+
+def _covered(starts: list[int], spans: list[Span], start: int, end: int) -> bool:
+    at = bisect_right(starts, end) - 1
+    return at >= 0 and spans[at][1] > start
 
 
 def _name_around(text: str, head_start: int, head_end: int) -> tuple[int | None, int]:
@@ -64,8 +94,8 @@ def _name_around(text: str, head_start: int, head_end: int) -> tuple[int | None,
     start = head_start
     while len(words) < 8:
         found = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if found is None:
-            break
+        if found is None or _ENDS_NAME.search(found.group(1)):
+            break  # a sentence's end ("Ukraine.") or a possessive ("Sudan’s") is before the name
         start = found.start(1)
         words.append((start, found.group(1)))
     words.reverse()
