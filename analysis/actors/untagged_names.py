@@ -70,13 +70,13 @@ def add_untagged(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _inside(spans: list[Span], at: int, start: int, end: int) -> list[Span] | None:
-    """The mentions within [start, end) when all of them lie inside it and none is an
-    organisation's; None when one reaches past it or is an organisation."""
+    """The mentions within [start, end) when all of them lie inside it, after its first word,
+    and none is an organisation's; else None."""
     found = []
     while at >= 0 and spans[at][1] > start:
         span = spans[at]
-        if span[0] < start or span[1] > end or span[2] == "ORG":
-            return None
+        if span[0] <= start or span[1] > end or span[2] == "ORG":
+            return None  # a mention opening the name ("Turkish-Ukrainian ... Council") stands
         found.append(span)
         at -= 1
     return found
