@@ -78,3 +78,10 @@ def test_a_comma_alone_is_no_list_but_semicolons_are():
              ("Asbat Orm", "PERSON"), ("Kiro Front", "ORG")]
     found = actors_of(text, marks)
     assert found["Tod Lemar"].kind == "person" and found["Asbat Orm"].kind == "organization"
+
+
+def test_a_things_noun_after_a_name_makes_it_a_thing_only_where_most_mentions_have_it():
+    text = "The Varnco machine beat Orm. Varnco said so. Varnco grew. The Delta Nine supercomputer won."
+    marks = [("Varnco", "ORG"), ("Varnco", "ORG"), ("Varnco", "ORG"), ("Delta Nine", "ORG")]
+    found = actors_of(text, marks)
+    assert found["Varnco"].kind == "organization" and found["Delta Nine"].kind == "thing"

@@ -68,3 +68,15 @@ def test_a_name_listed_among_organisations_takes_their_kind():
     lone = "He met Tiro."
     ref = Ref(7, 11, "Tiro", "tiro", "PERSON", 0)
     assert listed_kind(lone, [ref], {id(ref): 0}, [ref]) is None
+
+
+@pytest.mark.parametrize("text, name, weak, kind", [
+    ("The Varn machine, known as Orbit, won.", "Orbit", False, "thing"),
+    ("all three airports -- Lakeby, Orm Field and Tarrow -- closed", "Tarrow", False, "place"),
+    ("in the busiest airport\n\nVarnrail reported delays", "Varnrail", False, None),  # another line
+    ("IBM's Deep Pine supercomputer won.", "Deep Pine", False, None),
+    ("IBM's Deep Pine supercomputer won.", "Deep Pine", True, "thing"),
+])
+def test_described_kind_lists_lines_and_a_noun_after_the_name(text, name, weak, kind):
+    start = text.index(name)
+    assert described_kind(text, start, start + len(name), weak=weak) == kind

@@ -75,17 +75,21 @@ _ORG_NOUNS = (
 )
 _THING_NOUNS = (
     r"software|systems?|programs?|programmes?|apps?|spyware|drones?|missiles?|weapons?|aircraft|"
-    r"rifles?|cameras?|tools?|platforms?|technolog(?:y|ies)"
+    r"rifles?|cameras?|tools?|platforms?|technolog(?:y|ies)|machines?|computers?|supercomputers?|"
+    r"robots?|chatbots?|satellites?|rockets?|tanks?|fighters?|jets?|bombers?|warships?"
 )
 _PLACE_NOUNS = (
     r"sections?|areas?|neighbou?rhoods?|districts?|villages?|towns?|cit(?:y|ies)|regions?|"
-    r"provinces?|quarters?|suburbs?|settlements?|valleys?|mountains?|islands?"
+    r"provinces?|quarters?|suburbs?|settlements?|valleys?|mountains?|islands?|airports?|ports?|"
+    r"bases?|crossings?"
 )
 _BEFORE = r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\s+$"
 _LIST_BEFORE = (
     r"\b(?:{nouns})\b(?:\s+[\w’'-]+){{0,4}},?\s+(?:such as|like|including)\s+"
     r"(?:[A-Z][\w’'-]*,?\s+(?:(?:and|or)\s+)?)*$"
 )
+# "airports -- LaGuardia, Newark": a dash or a colon after the noun opens the list too.
+_LIST_BEFORE = _LIST_BEFORE.replace("(?:such as|like|including)", "(?:such as|like|including|--|—|:)")
 _AFTER = (
     r"^\s*(?:,|--|—|–)\s*(?:a|an|the|one of the|its)\s+(?:(?!(?:of|for|in|and|the)\b)[\w’'-]+\s+){{0,4}}?(?:{nouns})\b"
     # the noun ends the phrase ("a town councillor" is no town)
@@ -100,18 +104,27 @@ _DESCRIBED_AFTER = [(kind, re.compile(_AFTER.format(nouns=nouns), re.I)) for kin
 # The names listed after the noun are capitalised, so only the noun ignores case.
 _LISTED = [(kind, re.compile(_LIST_BEFORE.format(nouns=f"(?i:{nouns})"))) for kind, nouns in _NOUNS]
 _NAMED = [(kind, re.compile(_KNOWN_AS.format(nouns=nouns), re.I)) for kind, nouns in _NOUNS]
+# "IBM's Deep Blue supercomputer", "the Pegasus spyware": a thing's noun right after its name.
+_THING_AFTER = re.compile(rf"^\s+(?:{_THING_NOUNS})\b", re.I)
 _ANY_NOUN = re.compile(r"\b(?:%s)\b" % "|".join(nouns for _, nouns in _NOUNS), re.I)
 
 
-def described_kind(text: str, start: int, end: int) -> str | None:
-    """The kind a common noun right beside the mention at [start, end) gives it, or None."""
+def described_kind(text: str, start: int, end: int, weak: bool = False) -> str | None:
+    """The kind a common noun right beside the mention at [start, end) gives it, or None.
+
+    With `weak`, also a thing's noun right after the name ("Deep Blue supercomputer"), which
+    may as well be an organisation's product ("the Google machine"): callers count it only where
+    most of a name's mentions carry it."""
     before = text[max(0, start - 80) : start]
-    after = text[end : end + 80]
+    before = before[before.rfind("\n") + 1 :]  # a description is on the name's own line
+    after = text[end : end + 80].split("\n", 1)[0]
     if not _ANY_NOUN.search(before) and not _ANY_NOUN.search(after):
         return None  # most mentions have no describing noun near: one search, not twelve
     for kind, pattern in _DESCRIBED_AFTER:
         if pattern.search(after):
             return kind
+    if weak and _THING_AFTER.search(after):
+        return "thing"
     for kind, pattern in (*_DESCRIBED_BEFORE, *_LISTED, *_NAMED):
         if pattern.search(before):
             return kind

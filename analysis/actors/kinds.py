@@ -148,11 +148,13 @@ class Context(Cues):
 
     def _described(self, sample: list[Ref]) -> str | None:
         """What a common noun beside one of the mentions says the name is (kind_evidence)."""
+        weak = 0
         for ref in sample:
             kind = kind_evidence.described_kind(self.text, ref.start, ref.end)
             if kind is not None:
                 return kind
-        return None
+            weak += kind_evidence.described_kind(self.text, ref.start, ref.end, weak=True) == "thing"
+        return "thing" if weak * 2 >= len(sample) and weak else None
 
     def _gazetteer_place(self, group: list[Ref], top: str):
         first = group[0]
