@@ -99,3 +99,18 @@ def test_an_organisers_possessive_before_an_event_is_the_events_name():
     text = "crowds at Varnco's Harvest Day Parade and Ana's Spring Gala"
     found = ("Varnco", "ORG"), ("Harvest Day Parade", "EVENT"), ("Ana", "PERSON"), ("Spring Gala", "WORK_OF_ART")
     assert names(text, *found) == ["Varnco's Harvest Day Parade", "Ana", "Spring Gala"]
+
+
+def test_a_title_then_a_name_the_model_called_a_thing_is_a_person():
+    text = "said Harbour Chief Tomas Reyes Vidal and the Prince Albert Hotel"
+    hotel = text.index("Prince")
+    spans = [(5, 36, "WORK_OF_ART", 0), (hotel, len(text), "FAC", 0)]
+    result = correct(text, spans)
+    assert [(text[a:b], label) for a, b, label, _ in result] == [
+        ("Tomas Reyes Vidal", "PERSON"), ("Prince Albert Hotel", "FAC"),
+    ]
+
+
+def test_a_sentence_case_heading_opened_by_an_adjective_is_no_name():
+    text = "Judicial branch\n\nThe Supreme Judicial Council sat.\n"
+    assert names(text, ("Judicial", "ORG"), ("Supreme Judicial Council", "ORG")) == ["Supreme Judicial Council"]

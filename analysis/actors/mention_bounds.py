@@ -48,6 +48,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
             a = _head_with_modifiers(text, a, b)
             if label != "PERSON":
                 a, b = _without_title(text, a, b)
+                a, label = _titled_person(text, a, b, label)
             if b > a and not _heading_word(text, a, b):
                 pieces.append((a, b, label, sentence))
     return _without_overlaps(join_cut_names(text, _without_overlaps(pieces)))
@@ -72,9 +73,25 @@ def _without_title(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _titled_person(text: str, start: int, end: int, label: str) -> tuple[int, str]:
+    """"Patrol Chief James Hall", which the model called a thing: a title word, then two or three
+    capitalised words at the end, is a person named after their title."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for count in (2, 3):
+        if len(words) < count + 1:
+            break
+        title, rest = words[-count - 1].group(), [w.group() for w in words[-count:]]
+        if not is_title(title) or title.casefold() in _NAMED_BY_TITLE:
+            continue
+        if all(w[:1].isupper() and not is_title(w) for w in rest) and rest[-1].casefold() not in ORG_HEADS:
+            return start + words[-count].start(), "PERSON"
+    return start, label
+
+
 # Titles that with "of" are a place's or a person's name ("Kingdom of", "Duke of Edinburgh").
 _NAMED_BY_TITLE = frozenset("king queen prince princess duke duchess emperor empress sultan emir lord lady".split())
 _LINE = re.compile(r"[^\n]*")
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ary|ory|ous|ern|ian)$")
 
 
 def _heading_word(text: str, start: int, end: int) -> bool:
@@ -89,6 +106,8 @@ def _heading_word(text: str, start: int, end: int) -> bool:
         return False
     if any(not rest.islower() for rest in words[1:]):
         return False  # "Tashnaq or Armenian Revolutionary Federation": a list's entry
+    if len(words) >= 2 and _ADJECTIVE_END.search(word):
+        return True  # "Judicial branch": a heading in sentence case opened by an adjective
     return text.count(word) == 1
 
 
