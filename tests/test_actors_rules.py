@@ -85,3 +85,18 @@ def test_a_things_noun_after_a_name_makes_it_a_thing_only_where_most_mentions_ha
     marks = [("Varnco", "ORG"), ("Varnco", "ORG"), ("Varnco", "ORG"), ("Delta Nine", "ORG")]
     found = actors_of(text, marks)
     assert found["Varnco"].kind == "organization" and found["Delta Nine"].kind == "thing"
+
+
+def test_a_capital_of_a_state_the_text_names_is_no_person():
+    text = "Zambia braced. Troops may circle Lusaka with tanks."
+    found = actors_of(text, [("Zambia", "GPE"), ("Lusaka", "PERSON")], fold_metonyms=False)
+    assert found["Lusaka"].kind == "place"
+
+
+def test_a_hyphenated_name_is_split_only_into_names_the_text_writes_or_states():
+    text = "Flights left Newark and Newark-Liberty. The Kenya-Uganda border. Ana met Ivo at the Ana-Ivo talks."
+    marks = [("Newark", "GPE"), ("Newark-Liberty", "ORG"), ("Kenya-Uganda", "GPE"),
+             ("Ana", "PERSON"), ("Ivo", "PERSON"), ("Ana-Ivo", "PERSON")]
+    found = actors_of(text, marks)
+    assert "Newark-Liberty" in found and "Liberty" not in found
+    assert {"Kenya", "Uganda"} <= set(found) and found["Ana"].mentions == 2

@@ -114,3 +114,9 @@ def test_a_title_then_a_name_the_model_called_a_thing_is_a_person():
 def test_a_sentence_case_heading_opened_by_an_adjective_is_no_name():
     text = "Judicial branch\n\nThe Supreme Judicial Council sat.\n"
     assert names(text, ("Judicial", "ORG"), ("Supreme Judicial Council", "ORG")) == ["Supreme Judicial Council"]
+
+
+def test_an_eras_mark_after_a_year_is_no_name():
+    text = "the Kingdom of Orm (ca. 2500-1500 B.C.) and the B.C. Lions"
+    spans = [(4, 18, "GPE", 0), (text.index("B.C."), text.index("B.C.") + 4, "GPE", 0)]
+    assert [text[a:b] for a, b, _, _ in correct(text, spans)] == ["Kingdom of Orm"]

@@ -173,11 +173,17 @@ class Context(Cues):
             return True
         if place.tier >= STRONG:
             return not personish
+        if place.kind == "capital" and not personish and self._state_named(place.country):
+            return True  # "circle Kiev with tanks" in a text about Ukraine: the capital, no person
         cues = sum(1 for ref in group if self.place_cue(ref, coordination))
         speech = any(self.speech(ref) for ref in group)
         if place.tier >= MEDIUM:
             return not personish and not speech and (top != "PERSON" or cues > 0)
         return not personish and not speech and cues > 0
+
+    def _state_named(self, country: str) -> bool:
+        state = self.places.states.get(country)
+        return state is not None and keys.key(state.name) in self.written
 
     def _person_or_place(self, group, name, key, personish, coordination) -> tuple[str, Target]:
         if not personish:

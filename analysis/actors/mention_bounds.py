@@ -49,7 +49,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
             if label != "PERSON":
                 a, b = _without_title(text, a, b)
                 a, label = _titled_person(text, a, b, label)
-            if b > a and not _heading_word(text, a, b):
+            if b > a and not _heading_word(text, a, b) and not _era(text, a, b):
                 pieces.append((a, b, label, sentence))
     return _without_overlaps(join_cut_names(text, _without_overlaps(pieces)))
 
@@ -92,6 +92,14 @@ def _titled_person(text: str, start: int, end: int, label: str) -> tuple[int, st
 _NAMED_BY_TITLE = frozenset("king queen prince princess duke duchess emperor empress sultan emir lord lady".split())
 _LINE = re.compile(r"[^\n]*")
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ary|ory|ous|ern|ian)$")
+
+
+_ERA = frozenset(("B.C.", "A.D.", "BC", "AD", "BCE", "CE", "B.C.E.", "C.E."))
+
+
+def _era(text: str, start: int, end: int) -> bool:
+    """"2500-1500 B.C.": an era's mark after a year is part of a date, no place or organisation."""
+    return text[start:end] in _ERA and bool(re.search(r"(?:\d|century)\s*$", text[max(0, start - 12) : start]))
 
 
 def _heading_word(text: str, start: int, end: int) -> bool:
@@ -160,15 +168,18 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _whole_hyphenated(text: str, start: int, end: int, alone: _WordsAlone) -> tuple[int, int]:
-    """The rest of a hyphenated name, unless that rest is a name the text also writes alone:
-    "the Erdogan-Zelensky summit" joins two people, each named elsewhere."""
+    """The rest of a hyphenated name, unless both halves are names the text also writes alone:
+    "the Erdogan-Zelensky summit" joins two people, each named elsewhere ("Newark-Liberty" is one
+    airport though the text names Newark)."""
     if end > start and text[end - 1].isalnum():
         after = _HYPHEN_AFTER.match(text, end)
-        if after and not alone.holds(text[end + 1 : after.end()].rsplit("-", 1)[-1]):
+        added = text[end + 1 : after.end()].rsplit("-", 1)[-1] if after else ""
+        if after and not (alone.holds(added) and alone.holds(text[start:end].split()[-1])):
             end = after.end()
     if start > 0 and text[start - 1] == "-":
         before = _HYPHEN_BEFORE.search(text, max(0, start - 40), start)
-        if before and not alone.holds(text[before.start() : start].split("-", 1)[0]):
+        added = text[before.start() : start].split("-", 1)[0] if before else ""
+        if before and not (alone.holds(added) and alone.holds(text[start:end].split()[0])):
             start = before.start()
     return start, end
 
