@@ -100,3 +100,9 @@ def test_a_hyphenated_name_is_split_only_into_names_the_text_writes_or_states():
     found = actors_of(text, marks)
     assert "Newark-Liberty" in found and "Liberty" not in found
     assert {"Kenya", "Uganda"} <= set(found) and found["Ana"].mentions == 2
+
+
+def test_a_plural_listed_among_peoples_is_a_people():
+    text = "We meet as Varnites, Ormians, and Independents tonight."
+    marks = [("Varnites", "NORP"), ("Ormians", "NORP"), ("Independents", "ORG")]
+    assert actors_of(text, marks)["Independents"].kind == "group"

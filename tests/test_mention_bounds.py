@@ -120,3 +120,9 @@ def test_an_eras_mark_after_a_year_is_no_name():
     text = "the Kingdom of Orm (ca. 2500-1500 B.C.) and the B.C. Lions"
     spans = [(4, 18, "GPE", 0), (text.index("B.C."), text.index("B.C.") + 4, "GPE", 0)]
     assert [text[a:b] for a, b, _, _ in correct(text, spans)] == ["Kingdom of Orm"]
+
+
+def test_a_placeholder_for_a_missing_value_is_no_name():
+    text = "election results: NA\nNA member states"
+    spans = [(18, 20, "ORG", 0), (21, 23, "ORG", 0)]
+    assert [text[a:b] for a, b, _, _ in correct(text, spans)] == ["NA"]  # the second is not after a colon

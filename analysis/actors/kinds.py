@@ -137,6 +137,9 @@ class Context(Cues):
         if top == "ORG" and coordination and kind_evidence.person_shaped(name):
             if kind_evidence.listed_kind(self.text, self.refs, self._index, group) == "person":
                 return "person", Target(PERSON, key)  # "Jo Roe, Al Poe and Ed Loe contributed"
+        if top == "ORG" and coordination and " " not in key and name.endswith("s") and not names.is_acronym(name):
+            if kind_evidence.listed_kind(self.text, self.refs, self._index, group) == "group":
+                return "group", Target(GROUP, key)  # "Democrats, Republicans, and Independents"
         if top == "ORG" and self._titled_name(sample, name):
             return "person", Target(PERSON, key)  # "UN envoy Ramtane Lamamra": the titled are people
         if top == "FAC" and any(self.speech(ref) or self.cited(ref) for ref in sample):

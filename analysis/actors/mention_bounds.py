@@ -95,11 +95,17 @@ _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ary|ory|ous|ern|ian)$")
 
 
 _ERA = frozenset(("B.C.", "A.D.", "BC", "AD", "BCE", "CE", "B.C.E.", "C.E."))
+# What a report writes for a value it does not have ("election results: NA").
+_PLACEHOLDERS = frozenset(("NA", "N/A", "TBD", "TBA"))
 
 
 def _era(text: str, start: int, end: int) -> bool:
-    """"2500-1500 B.C.": an era's mark after a year is part of a date, no place or organisation."""
-    return text[start:end] in _ERA and bool(re.search(r"(?:\d|century)\s*$", text[max(0, start - 12) : start]))
+    """"2500-1500 B.C.": an era's mark after a year is part of a date, no place or organisation;
+    a placeholder for a missing value after a label's colon is no name either."""
+    written = text[start:end]
+    if written in _PLACEHOLDERS and text[max(0, start - 2) : start].strip() == ":":
+        return True
+    return written in _ERA and bool(re.search(r"(?:\d|century)\s*$", text[max(0, start - 12) : start]))
 
 
 def _heading_word(text: str, start: int, end: int) -> bool:
