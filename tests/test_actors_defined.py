@@ -88,3 +88,17 @@ def test_people_the_model_called_organisations_in_a_list_of_people_are_people():
     marks = [("Jon Ardo", "PERSON"), ("Bea Lind", "ORG"), ("Cal Moro", "PERSON"), ("Dee Sato", "PERSON")]
     actors = actors_of(text, marks)
     assert {a.kind for a in actors.values()} == {"person"}
+
+
+def test_a_name_does_not_reach_back_across_a_line_ending_in_spaces():
+    assert found("Grand Hope Party or GHP   \nUnity Party or UP\n") == [
+        "Grand Hope Party", "GHP", "Unity Party", "UP",
+    ]
+
+
+def test_letters_the_text_defines_for_a_name_are_no_states_code():
+    text = "Chama Cha Varo or CCK won. Later CCK lost. Japan, or JP, is far."
+    marks = [("Chama Cha Varo", "ORG"), ("CCK", "GPE"), ("CCK", "GPE"), ("Japan", "GPE"), ("JP", "GPE")]
+    actors = actors_of(text, marks)
+    assert forms(actors, "CCK") == {"Chama Cha Varo", "CCK"}
+    assert "Cocos Islands" not in actors

@@ -183,3 +183,13 @@ def person_shaped(name: str) -> bool:
     if not 2 <= len(words) <= 3 or not all(word[:1].isupper() and not word.isupper() for word in words):
         return False
     return not any(key(word) in ORG_HEAD_WORDS or key(word) in FACILITY_HEADS for word in words)
+
+
+# "Jubilee Party or JP", "Chama Cha Kazi (CCK)": letters a text defines for a name.
+_DEFINED_BEFORE = re.compile(r"[A-Za-z][ \t]+or[ \t]+\Z|[A-Za-z][ \t]*\([ \t]*\Z")
+
+
+def defined_acronym(text: str, start: int) -> bool:
+    """Whether the letters at `start` are defined right there as a name's acronym: then they are
+    that name's, never a state's code that happens to share them ("CCK", "JP")."""
+    return bool(_DEFINED_BEFORE.search(text, max(0, start - 40), start))

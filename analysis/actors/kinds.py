@@ -167,7 +167,8 @@ class Context(Cues):
             # A code is a state only where the model saw a place, or, three letters long
             # ("USA"), an organisation; "IT" or "AU" written as an organisation are not states.
             if code and (top in PLACE_LABELS or top == "NORP" or (top == "ORG" and len(first.key) >= 3)):
-                place = self.places.states[code]
+                if not any(kind_evidence.defined_acronym(self.text, ref.start) for ref in group):
+                    place = self.places.states[code]
         return place
 
     def _placed(self, group, place, top: str, personish: bool, coordination: bool) -> bool:

@@ -30,7 +30,7 @@ _BREAK = re.compile(r"\n|:\s|\s*—\s*|\s+--\s+|\s*–\s+|[\[\];]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)?\s*")
 # A hyphenated continuation that is still the name: "-Lago", "-Liberty", "-a-Lago", "-al-Ansar".
 _HYPHEN_AFTER = re.compile(r"-(?:[a-z]{1,3}-)*[A-Z][\w']*")
-_HYPHEN_BEFORE = re.compile(r"[A-Z][\w']*(?:-[a-z]{1,3})*-$")
+_HYPHEN_BEFORE = re.compile(r"[A-Z][\w']*(?:-[a-z]{1,3})*-\Z")
 # Heads of things that are named by the words before them: treaties, accords, laws, plans, wars.
 THING_HEADS = frozenset(
     "accord accords agreement treaty pact convention protocol charter declaration act plan "

@@ -20,7 +20,7 @@ _WORDS_THEN_ACRONYM = re.compile(
     r"((?:[ \t]+(?:[A-Z][\w'’]*(?:-[\w'’]+)*|[a-z]{1,3}-[A-Z][\w'’]*|of|for|in|on|and|the))+)"
     r"[ \t]*\(([A-Z]{2,10})\)"
 )
-_LINK = re.compile(r"^[ \t]+(?:for|of|on)(?:[ \t]+the)?[ \t]+$")
+_LINK = re.compile(r"^[ \t]+(?:for|of|on)(?:[ \t]+the)?[ \t]+\Z")
 _SMALL = frozenset("of for in on and the al ash as el".split())
 
 
@@ -38,7 +38,7 @@ def join_cut_names(text: str, spans: list[Span]) -> list[Span]:
     return joined
 
 
-_POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+$")
+_POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+\Z")
 
 
 def _organisers_event(text: str, left: Span, right: Span) -> bool:

@@ -25,7 +25,7 @@ HEADS = (
 # Heads of treaties, laws and plans, read the same way ("the Juba Peace Agreement").
 THING_HEADS = "Agreement|Agreements|Accord|Accords|Treaty|Convention|Protocol|Act|Plan|Charter"
 _HEAD = re.compile(rf"\b(?:(?P<org>{HEADS})|{THING_HEADS})\b")
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*|of|for|and|the|de|al)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*|of|for|and|the|de|al)[ \t]+\Z")
 _TAIL = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]*)*")
 _BRACKETED_ACRONYM = re.compile(r"[ \t]+\(([A-Z][A-Za-z]?[A-Z]+(?:-[A-Z]+)?)\)")
 _ACRONYM_AFTER = re.compile(r"[ \t]+(?:or[ \t]+|\()([A-Z][A-Za-z]?[A-Z]+(?:-[A-Z]+)?)\b")
