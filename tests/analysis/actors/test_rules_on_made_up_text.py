@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.test_actors_edges import actors_of, aliases
+from tests.helpers.actors import actors_of
+
+
+def aliases(actor):
+    return {alias.name: alias.folded for alias in actor.aliases}
 
 
 def test_a_capital_named_as_the_capital_is_a_place_not_its_state():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.actors.untagged_names import add_untagged
-from tests.test_actors_edges import actors_of
+from tests.helpers.actors import actors_of
 
 
 def forms(actors, name):
