@@ -18,6 +18,7 @@ from analysis.actors.targets import CAPITAL, DEMONYM, GROUP, ORG, PERSON, PLACE,
 
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 SAMPLE = 24  # mentions of one name read for context clues
+DESCRIBED_SAMPLE = 8  # of those, the first read for a describing noun
 LABEL_KIND = {
     "PERSON": ("person", PERSON),
     "ORG": ("organization", ORG),
@@ -151,13 +152,12 @@ class Context(Cues):
 
     def _described(self, sample: list[Ref]) -> str | None:
         """What a common noun beside one of the mentions says the name is (kind_evidence)."""
-        weak = 0
-        for ref in sample:
+        for ref in sample[:DESCRIBED_SAMPLE]:  # a name is described where it is introduced
             kind = kind_evidence.described_kind(self.text, ref.start, ref.end)
             if kind is not None:
                 return kind
-            weak += kind_evidence.described_kind(self.text, ref.start, ref.end, weak=True) == "thing"
-        return "thing" if weak * 2 >= len(sample) and weak else None
+        weak = sum(kind_evidence.thing_noun_after(self.text, ref.end) for ref in sample)
+        return "thing" if weak and weak * 2 >= len(sample) else None
 
     def _gazetteer_place(self, group: list[Ref], top: str):
         first = group[0]

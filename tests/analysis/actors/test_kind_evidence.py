@@ -70,13 +70,32 @@ def test_a_name_listed_among_organisations_takes_their_kind():
     assert listed_kind(lone, [ref], {id(ref): 0}, [ref]) is None
 
 
-@pytest.mark.parametrize("text, name, weak, kind", [
-    ("The Varn machine, known as Orbit, won.", "Orbit", False, "thing"),
-    ("all three airports -- Lakeby, Orm Field and Tarrow -- closed", "Tarrow", False, "place"),
-    ("in the busiest airport\n\nVarnrail reported delays", "Varnrail", False, None),  # another line
-    ("IBM's Deep Pine supercomputer won.", "Deep Pine", False, None),
-    ("IBM's Deep Pine supercomputer won.", "Deep Pine", True, "thing"),
+@pytest.mark.parametrize("text, name, kind", [
+    ("The Varn machine, known as Orbit, won.", "Orbit", "thing"),
+    ("all three airports -- Lakeby, Orm Field and Tarrow -- closed", "Tarrow", "place"),
+    ("in the busiest airport\n\nVarnrail reported delays", "Varnrail", None),  # another line
+    ("IBM's Deep Pine supercomputer won.", "Deep Pine", None),  # only weak evidence
 ])
-def test_described_kind_lists_lines_and_a_noun_after_the_name(text, name, weak, kind):
+def test_described_kind_lists_lines_and_a_noun_after_the_name(text, name, kind):
     start = text.index(name)
-    assert described_kind(text, start, start + len(name), weak=weak) == kind
+    assert described_kind(text, start, start + len(name)) == kind
+
+
+def test_a_things_noun_after_the_name_is_weak_evidence_on_its_own():
+    from analysis.actors.kind_evidence import thing_noun_after
+
+    text = "IBM's Deep Pine supercomputer won. Deep Pine\nsupercomputer"
+    assert thing_noun_after(text, text.index(" super")) and not thing_noun_after(text, len(text) - 14)
+
+
+def test_the_quick_noun_test_knows_every_noun_the_patterns_match():
+    import re
+
+    from analysis.actors import kind_evidence
+
+    patterns = [re.compile(rf"(?:{nouns})", re.I) for _, nouns in kind_evidence._NOUNS]
+    for word in kind_evidence._NOUN_WORDS - {"think", "startup", "startups"}:
+        assert any(p.fullmatch(word) for p in patterns), word
+    alternatives = "|".join(nouns for _, nouns in kind_evidence._NOUNS).split("|")
+    plain = [a for a in alternatives if a.isalpha()]  # the alternatives written as plain words
+    assert plain and set(plain) <= kind_evidence._NOUN_WORDS
