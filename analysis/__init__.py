@@ -4,4 +4,4 @@ Never imports textual; imports spaCy only inside `analysis.pipeline.load_pipelin
 """
 
 # Bumped whenever the analysis output changes, so cached analyses are redone (part of the cache key).
-ANALYSER_VERSION = "5"
+ANALYSER_VERSION = "6"

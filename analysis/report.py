@@ -40,6 +40,8 @@ def analysis_json(document: Document, analysis: Analysis) -> dict:
         ],
         "summary": [{"start": s, "end": e, "text": text[s:e]} for s, e in analysis.summary],
         "facts": [
-            {"kind": f.kind, "text": f.text, "start": f.start, "end": f.end} for f in analysis.facts
+            {"kind": f.kind, "text": f.text, "start": f.start, "end": f.end,
+             "occurrences": [list(span) for span in f.occurrences or [(f.start, f.end)]]}
+            for f in analysis.facts
         ],
     }

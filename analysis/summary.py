@@ -1,9 +1,14 @@
-"""A few key sentences: the ones that hold the briefing's main actors, early on, of a sane length.
+"""A few key sentences: the ones that hold the briefing's main actors, of a sane length, from
+every part of the text.
 
-Greedy selection: each round takes the sentence with the best score, where an actor already
-covered by a chosen sentence counts for half, so the summary does not repeat one pair of actors
-five times. Boilerplate ("The views expressed … are the author's own") is never chosen. The chosen
-sentences come back in document order.
+The lead (the first sentence of prose that names an actor) states the news and comes first; the rest of the text is
+cut into as many equal parts as the summary has sentences left, and each part gives its best
+sentence, in order, so the summary covers the whole text and its conclusion, not only its lead. A sentence's score is the actors it holds,
+where an actor already covered by a chosen sentence counts for half, so the summary does not repeat
+one pair of actors five times. Never chosen: boilerplate ("The views expressed … are the author's
+own"), a title or heading line (a line of its own with no sentence punctuation), a stage direction
+("(Applause.)", "[Laughter]"), and a list the sentence splitter left as one sentence (three lines or
+more, or five items and more). The chosen sentences come back in document order.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ def summarise(
         for index, (start, end) in enumerate(sentences)
         if words[index] >= MIN_WORDS
         and not (index in suspect and BOILERPLATE.search(text, start, end))
+        and not _not_prose(text, start, end)
     ]
     if not candidates:
         return []
@@ -61,18 +67,51 @@ def summarise(
     count = len(sentences)
     top = max(sum(weight[a] for a in holders.get(i, ())) for i in candidates) or 1.0
     size = summary_size(len(candidates), max_sentences)
-    # Covering actors can only lower a score, so the greedy rounds need look no further than
-    # the best few sentences by their first score.
+    # Covering actors can only lower a score, so each part need look no further than its best
+    # few sentences by their first score.
     first = {i: _score(words[i], i, count, holders, weight, covered, top) for i in candidates}
-    pool = sorted(candidates, key=lambda i: (-first[i], i))[: size * POOL_PER_SENTENCE]
-    for _ in range(size):
-        best = max(
-            (index for index in pool if index not in chosen),
-            key=lambda i: (_score(words[i], i, count, holders, weight, covered, top), -i),
-        )
+    # The lead states the news (a briefing's first sentence of prose); the other sentences come
+    # one from each equal part of the rest of the text.
+    lead = next((index for index in candidates if holders.get(index)), candidates[0])  # not "Thank you"
+    chosen.append(lead)
+    covered |= holders.get(lead, set())
+    rest = [index for index in candidates if index > lead]
+    offset = sentences[lead][1]
+    length = max(1, len(text) - offset)
+    parts: list[list[int]] = [[] for _ in range(size - 1)]
+    for index in rest:
+        parts[min(size - 2, (sentences[index][0] - offset) * (size - 1) // length)].append(index)
+    spare = sorted(rest, key=lambda i: (-first[i], i))[: size * POOL_PER_SENTENCE]
+    for part in parts:
+        pool = sorted(part, key=lambda i: (-first[i], i))[:POOL_PER_SENTENCE] or [
+            i for i in spare if i not in chosen  # a part with no sentence: the best left anywhere
+        ]
+        if not pool:
+            break
+        best = max(pool, key=lambda i: (_score(words[i], i, count, holders, weight, covered, top), -i))
         chosen.append(best)
         covered |= holders.get(best, set())
     return [sentences[index] for index in sorted(chosen)]
+
+
+_STAGE_DIRECTION = re.compile(r"^[(\[][^()\[\]]*[)\]][.!?]?$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+
+
+def _not_prose(text: str, start: int, end: int) -> bool:
+    """A heading or title line, a stage direction, or a list: not a sentence of the summary."""
+    written = text[start:end].strip()
+    if _STAGE_DIRECTION.match(written):
+        return True
+    lines = [line for line in written.split("\n") if line.strip()]
+    if len(lines) >= 3 or written.count(";") >= 4:
+        return True  # a list the sentence splitter kept whole
+    if not _SENTENCE_END.search(written):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        return line == written  # a line of its own with no sentence's end: a title or heading
+    return False
 
 
 def _score(words, index, count, holders, weight, covered, top) -> float:

@@ -178,17 +178,22 @@ class Actor:
 class Fact:
     """A date, number, amount or percentage, with the sentence it stands in."""
 
-    kind: str  # date, number, quantity, money, percent, time, ordinal
+    kind: str  # date, number, quantity, money, percent, time, age
     text: str
     start: int
     end: int
     sentence: int
+    # Every place the same fact is written (the first is start, end): a fact repeated is one row.
+    occurrences: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end, "sentence": self.sentence}
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
+                "sentence": self.sentence, "occurrences": [list(span) for span in self.occurrences]}
 
     @classmethod
     def from_dict(cls, raw: dict) -> Fact:
+        raw = dict(raw)
+        raw["occurrences"] = [tuple(span) for span in raw.get("occurrences", [])]
         return cls(**raw)
 
 

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 
-from analysis.actors import joining, keys, name_words
+from analysis.actors import definitions, joining, keys, name_words
 from analysis.actors.corrections import apply_corrections
 from analysis.actors.kinds import Context
 from analysis.actors.mentions import Ref, read_mentions
@@ -48,6 +48,8 @@ def build_actors(
         context.decide()
         joining.join_people(refs)
         joining.join_organisations(refs)
+        definitions.join_defined(text, refs)
+        definitions.join_long_forms(refs)
         joining.fold_metonyms(refs, context, fold_metonyms)
         joining.join_generic_states(refs, context)
         actors = _actors(text, refs, sentences)

@@ -19,6 +19,7 @@ _IN_PLACE = re.compile(
     r"\b(?:in|into|within|inside|across|throughout|near|around|outside|over)\s+(?:the\s+)?$", re.I
 )
 _LITERAL = re.compile(r"(?<!according )(?<!due )(?<!next )\b(?:to|from|at|via|toward|towards)\s+$", re.I)
+_CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.I)
 _GEO_AFTER = re.compile(
     r"^\s+(?:areas?|regions?|provinces?|oblasts?|city|county|district|border|coast|peninsula)\b"
 )
@@ -51,10 +52,10 @@ class Cues:
         return bool(_IN_PLACE.search(self.before(ref)))
 
     def locative(self, ref: Ref) -> bool:
-        """Used as a location ("in Brussels", "flew to Ankara", "in Cairo and Doha"), not for
-        whoever governs there."""
+        """Used as a location ("in Brussels", "flew to Ankara", "in Cairo and Doha", "the
+        capital, Lima": a city named as a city), not for whoever governs there."""
         before = self.before(ref)
-        if _IN_PLACE.search(before) or _LITERAL.search(before):
+        if _IN_PLACE.search(before) or _LITERAL.search(before) or _CAPITAL_BEFORE.search(before):
             return True
         index = self._index.get(id(ref))
         if index:

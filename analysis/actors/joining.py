@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from analysis.actors import keys, name_words, names
+from analysis.actors import keys, name_words, names, person_names
 from analysis.actors.kinds import Context
+from analysis.actors.nicknames import GIVEN_NAME_OF
 from analysis.actors.mentions import Ref
 from analysis.actors.targets import CAPITAL, DEMONYM, ORG, PERSON, PLACE, STATE, Target
 
@@ -36,7 +37,9 @@ def join_people(refs: list[Ref]) -> None:
             continue
         tokens = set(ref.tokens)
         same = by_surname[ref.tokens[-1]]
-        found = next((i for i in same if tokens <= clusters[i]), None)
+        found = next(
+            (i for i in same if tokens <= clusters[i] or person_names.spelling_variant(tokens, clusters[i])), None
+        )
         if found is None:
             clusters.append(tokens)
             found = len(clusters) - 1
@@ -50,7 +53,7 @@ def join_people(refs: list[Ref]) -> None:
             index = cluster_of[ref.key]
             if index not in first_seen:
                 first_seen[index] = ref.start
-                for form in {ref.tokens[-1], keys.bare_word(ref.tokens[-1])}:
+                for form in person_names.surname_forms(ref.name, ref.tokens):
                     surnames[form].append(index)
                 given[ref.tokens[0]].append(index)
     for ref in people:
@@ -60,6 +63,8 @@ def join_people(refs: list[Ref]) -> None:
             ref.target = Target(PERSON, str(surnames[ref.key][0]))
         elif len(set(given.get(ref.key, []))) == 1:
             ref.target = Target(PERSON, str(given[ref.key][0]))
+        elif len(set(given.get(GIVEN_NAME_OF.get(ref.key, ""), []))) == 1:
+            ref.target = Target(PERSON, str(given[GIVEN_NAME_OF[ref.key]][0]))  # "Jim" of James
         else:
             ref.target = Target(PERSON, ref.key)
 
@@ -98,6 +103,10 @@ def fold_metonyms(refs: list[Ref], context: Context, fold: bool) -> None:
     often the EU as Belgium).
     """
     named = {ref.target.country for ref in refs if ref.target and ref.target.of_state}
+    # A people (a plural: "the Palestinians") folds into a state the text names; a state it never
+    # names is not invented for them (a group, not a row "Palestinian Territory"). An adjective
+    # ("Turkish") still stands for its state.
+    stated = {ref.target.country for ref in refs if ref.target and ref.target.row == STATE}
     capitals: dict[Target, list[Ref]] = defaultdict(list)
     for ref in refs:
         if ref.target is None:
@@ -105,7 +114,7 @@ def fold_metonyms(refs: list[Ref], context: Context, fold: bool) -> None:
         if ref.target.row == CAPITAL:
             capitals[ref.target].append(ref)
         elif ref.target.row == DEMONYM:
-            if fold:
+            if fold and (ref.target.country in stated or not ref.name.endswith("s")):
                 ref.target, ref.folded, ref.kind = Target.state(ref.target.country), True, "place"
             else:
                 ref.kind = "group"

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 APOSTROPHES = "'’‘`´"
 _POSSESSIVE = re.compile(r"(?:['’‘]s|(?<=s)['’‘])$", re.IGNORECASE)
-_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
+# "the", and the indefinite article the model keeps in "a Supreme Court" (written lowercase:
+# a capital "A" may be an initial).
+_ARTICLE = re.compile(r"(?:the|The|THE|a|an)\s+")
 _SPACE = re.compile(r"\s+")
 
 

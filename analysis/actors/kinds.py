@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from analysis.actors import keys, name_words, names
+from analysis.actors import keys, kind_evidence, name_words, names
 from analysis.actors.cues import Cues
 from analysis.actors.mentions import Ref
 from analysis.actors.places import MEDIUM, STRONG, gazetteer
@@ -18,6 +18,7 @@ from analysis.actors.targets import CAPITAL, DEMONYM, GROUP, ORG, PERSON, PLACE,
 
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 SAMPLE = 24  # mentions of one name read for context clues
+DESCRIBED_SAMPLE = 8  # of those, the first read for a describing noun
 LABEL_KIND = {
     "PERSON": ("person", PERSON),
     "ORG": ("organization", ORG),
@@ -26,6 +27,7 @@ LABEL_KIND = {
     "FAC": ("place", PLACE),
     "NORP": ("group", GROUP),
 }
+TARGET_PREFIX = {"person": PERSON, "organization": ORG, "place": PLACE, "group": GROUP, "thing": THING}
 _TITLE_OF = re.compile(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
 _CODE = re.compile(r"^[A-Z]+-?\d+\+?$")  # "G7", "G-20", "P5+"
 # "Crimean Tatars", "Syrian Kurds": a people named by an adjective of place and a plural.
@@ -50,6 +52,14 @@ class Context(Cues):
             if ref.label == "PERSON" and len(ref.tokens) >= 2
             for word in ref.tokens
             for form in (word, keys.bare_word(word))
+        }
+        # "Demis Hassabis, who leads the lab": a full name the relative "who" follows is a person's,
+        # whatever the model's label, and its words are a person's words (a later "Hassabis").
+        self.relative_people = {
+            ref.key for ref in refs if ref.label != "PERSON" and kind_evidence.person_by_who(text, ref.name, ref.end)
+        }
+        self.person_words |= {
+            form for name in self.relative_people for word in name.split() for form in (word, keys.bare_word(word))
         }
         self.written = {ref.key for ref in refs}
         self.person_names = {word for ref in refs if ref.label == "PERSON" for word in ref.key.split()}
@@ -95,17 +105,27 @@ class Context(Cues):
         top, sample, personish = self._features(group)
         if names.is_vessel(name):
             return "thing", Target(THING, key)
+        if key in self.relative_people:
+            return "person", Target(PERSON, key)
+        evident = kind_evidence.head_kind(name, top)
+        if evident is not None:
+            return evident, Target(TARGET_PREFIX[evident], key)
         name_word = " " not in key and key in self.person_words
         place = self._gazetteer_place(group, top)
         if place is not None and self._placed(sample, place, top, personish, coordination):
             return "place", self._place_target(place)
+        described = None if personish else self._described(sample)
+        if described is not None:
+            return described, Target(TARGET_PREFIX[described], key)
         if place is None and name_word:
             return "person", Target(PERSON, key)
         demonym = self.places.demonym(name)
         if demonym and not (top == "PERSON" and personish):
             return "group", Target(DEMONYM, country=demonym)
         if top == "NORP" or (top != "ORG" and self._people(name)):
-            return "group", Target(GROUP, key)
+            # "Democrat" and "Democrats": one people, under the singular the text writes
+            single = key[:-1] if key.endswith("s") and key[:-1] in self.written else key
+            return "group", Target(GROUP, single)
         geographic = any(r.described for r in group) or (
             " " in key and names.head(name) in name_words.GEO_HEADS
         )
@@ -115,6 +135,12 @@ class Context(Cues):
             return self._person_or_place(sample, name, key, personish, coordination)
         if top == "ORG" and coordination and self._listed_with_places(sample, name):
             return "place", Target(PLACE, key)
+        if top == "ORG" and coordination and kind_evidence.person_shaped(name):
+            if kind_evidence.listed_kind(self.text, self.refs, self._index, group) == "person":
+                return "person", Target(PERSON, key)  # "Jo Roe, Al Poe and Ed Loe contributed"
+        if top == "ORG" and coordination and " " not in key and name.endswith("s") and not names.is_acronym(name):
+            if kind_evidence.listed_kind(self.text, self.refs, self._index, group) == "group":
+                return "group", Target(GROUP, key)  # "Democrats, Republicans, and Independents"
         if top == "ORG" and self._titled_name(sample, name):
             return "person", Target(PERSON, key)  # "UN envoy Ramtane Lamamra": the titled are people
         if top == "FAC" and any(self.speech(ref) or self.cited(ref) for ref in sample):
@@ -124,6 +150,15 @@ class Context(Cues):
         kind, row = LABEL_KIND.get(top, ("thing", THING))
         return kind, Target(row, key)
 
+    def _described(self, sample: list[Ref]) -> str | None:
+        """What a common noun beside one of the mentions says the name is (kind_evidence)."""
+        for ref in sample[:DESCRIBED_SAMPLE]:  # a name is described where it is introduced
+            kind = kind_evidence.described_kind(self.text, ref.start, ref.end)
+            if kind is not None:
+                return kind
+        weak = sum(kind_evidence.thing_noun_after(self.text, ref.end) for ref in sample)
+        return "thing" if weak and weak * 2 >= len(sample) else None
+
     def _gazetteer_place(self, group: list[Ref], top: str):
         first = group[0]
         place = self.places.names.get(first.key) if first.described else self.places.place(first.name)
@@ -132,7 +167,8 @@ class Context(Cues):
             # A code is a state only where the model saw a place, or, three letters long
             # ("USA"), an organisation; "IT" or "AU" written as an organisation are not states.
             if code and (top in PLACE_LABELS or top == "NORP" or (top == "ORG" and len(first.key) >= 3)):
-                place = self.places.states[code]
+                if not any(kind_evidence.defined_acronym(self.text, ref.start) for ref in group):
+                    place = self.places.states[code]
         return place
 
     def _placed(self, group, place, top: str, personish: bool, coordination: bool) -> bool:
@@ -141,11 +177,17 @@ class Context(Cues):
             return True
         if place.tier >= STRONG:
             return not personish
+        if place.kind == "capital" and not personish and self._state_named(place.country):
+            return True  # "circle Kiev with tanks" in a text about Ukraine: the capital, no person
         cues = sum(1 for ref in group if self.place_cue(ref, coordination))
         speech = any(self.speech(ref) for ref in group)
         if place.tier >= MEDIUM:
             return not personish and not speech and (top != "PERSON" or cues > 0)
         return not personish and not speech and cues > 0
+
+    def _state_named(self, country: str) -> bool:
+        state = self.places.states.get(country)
+        return state is not None and keys.key(state.name) in self.written
 
     def _person_or_place(self, group, name, key, personish, coordination) -> tuple[str, Target]:
         if not personish:
@@ -156,6 +198,9 @@ class Context(Cues):
                 return "place", Target(PLACE, key)  # "within the Donbass": a person takes no article
             if coordination and any(self.coordinated(r) and self.locative(r) for r in group):
                 return "place", Target(PLACE, key)  # "struck targets in Rafah and Khan Younis"
+            listed = kind_evidence.listed_kind(self.text, self.refs, self._index, group) if coordination else None
+            if listed in ("place", "organization"):
+                return listed, Target(TARGET_PREFIX[listed], key)  # "HAMAS; Hizballah; X"
         return "person", Target(PERSON, key)
 
     def _listed_with_places(self, group: list[Ref], name: str) -> bool:
@@ -195,10 +240,24 @@ class Context(Cues):
         -> "State")."""
         if ref.label == "PERSON" and all(names.is_title(word) for word in ref.name.split()):
             return not all(word in self.person_words for word in ref.key.split())
+        if ref.label == "NORP" and self._adjective(ref):
+            return True
         if ref.label != "ORG" or " " in ref.key or names.is_acronym(ref.name):
             return False
         title = _TITLE_OF.search(self.before(ref, 32))
         return bool(title) and names.is_title(title.group(1))
+
+    def _adjective(self, ref: Ref) -> bool:
+        """A religion's, an ideology's or a prefix's adjective ("Islamic", "Leninist", "Anglo-"):
+        one word, no state's demonym, and the text never writes its plural, the people
+        ("Democrat" is a group where the text also writes "Democrats")."""
+        if " " in ref.key or ref.name.endswith("s") or self.places.demonym(ref.name):
+            return False
+        if self.places.place(ref.name) is not None:
+            return False  # a place the model took for a people ("Sevastopol"): not an adjective
+        if self.text[ref.end : ref.end + 1] == "-":
+            return True  # "Anglo-Egyptian": the first half of a compound adjective
+        return ref.key + "s" not in self.written
 
     def _place_target(self, place) -> Target:
         if place.kind == "country":

@@ -90,18 +90,22 @@ class MentionReader(TextWords):
         return WrittenName(start, end, name, key(name), possessive)
 
     def _split(self, piece: WrittenName) -> list[WrittenName]:
-        """"Ukraine-Turkey" is two names when each part is one this text or a gazetteer knows."""
+        """"Ukraine-Turkey" is two names when each part is a name this text writes, a state or a
+        demonym; a town a gazetteer knows is not enough ("Newark-Liberty" is one airport)."""
         match = _COMPOUND.match(piece.name)
         if match is None or self.places.place(piece.name) is not None:
             return [piece]
         left, right = match.group(1), match.group(2)
-        if not all(self.known(part) for part in (left, right)):
+        if not all(self._named_apart(part) for part in (left, right)):
             return [piece]
         cut = piece.start + len(left)
         return [
             WrittenName(piece.start, cut, left, key(left)),
             WrittenName(cut + 1, piece.end, right, key(right), piece.possessive),
         ]
+
+    def _named_apart(self, part: str) -> bool:
+        return key(part) in self.written or bool(self.places.state_code(part) or self.places.demonym(part))
 
     def _cut_title(self, raw: str, piece: WrittenName) -> WrittenName:
         """Title words in front of a person's name move out of it ("General Ruslan Khomchak").

@@ -19,7 +19,7 @@ TITLE_WORDS = frozenset(
     head leader founder co-founder ceo cfo coo cto executive president-elect
     judge justice magistrate prosecutor attorney attorney-general solicitor counsel
     adviser advisor aide commissioner administrator superintendent inspector
-    dr doctor professor prof mr mrs ms miss mx sir dame lord lady baron baroness count countess
+    dr doctor professor prof mr mrs ms miss mx sir dame madam madame lord lady baron baroness count countess
     duke duchess gen lt col maj capt cpt cmdr sgt adm brig sen rep gov pres amb insp supt
     mp mep mk ms. rt hon honourable honorable excellency majesty highness
     analyst correspondent reporter editor journalist columnist economist strategist

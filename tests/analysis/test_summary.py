@@ -70,3 +70,27 @@ def test_salience_counts_mentions_position_and_the_summary():
     assert [a.name for a in ranked] == ["Often", "Early", "Late"]
     assert early.salience > late.salience
     assert rank([], [], 0) == []
+
+
+def test_the_seed_summary_covers_the_whole_text(seed):
+    text, sentences, actors = seed
+    summary = summarise(text, sentences, actors)
+    assert any(start > len(text) // 2 for start, _ in summary)  # not only the lead
+    assert summary[-1][0] > len(text) * 3 // 4  # the conclusion is in
+
+
+def test_titles_headings_stage_directions_and_lists_are_never_chosen():
+    text = (
+        "Turkey and Russia Sign a Long Grain Deal in Istanbul Today\n\n"
+        "Turkey and Russia met in Istanbul to sign a grain deal on Friday.\n\n"
+        "(Applause from the Turkish and Russian delegations in the hall.)\n\n"
+        "Turkey Russia Ukraine grain\nTurkey Russia Ukraine ports\nTurkey Russia Ukraine ships\n\n"
+        "Turkey said Russia would keep the Black Sea corridor open for ships."
+    )
+    starts = [0, 60, 127, 193, 281]
+    sentences = [(a, text.index("\n", a) if "\n" in text[a:] else len(text)) for a in starts]
+    sentences[3] = (193, 279)
+    mentions = [(m.start(), m.end()) for m in __import__("re").finditer("Turkey", text)]
+    actors = [Actor("place:turkey", "Turkey", "place", mentions)]
+    chosen = [text[s:e] for s, e in summarise(text, sentences, actors)]
+    assert chosen == [text[s:e] for s, e in (sentences[1], sentences[4])]
