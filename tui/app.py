@@ -5,13 +5,12 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from rich.markup import escape
 from textual.app import App
 from textual.command import Hit, Hits, Provider
 
 from analysis.types import Document
 from analysis.pipeline import DEFAULT_MODEL
-from tui.literal import literal
+from tui.literal import literal_markup
 from tui.commands import COMMANDS, SCOPES, Command, bindings_for
 from tui.session import Session
 
@@ -56,7 +55,7 @@ class BriefingApp(App[int]):
         super().__init__()
         self.started = started if started is not None else time.perf_counter()
         self.session = Session(document, model=model, data_dir=data_dir)
-        self.sub_title = escape(literal(document.title))
+        self.sub_title = literal_markup(document.title)
         self.ready_ms: float | None = None
 
     def on_mount(self) -> None:

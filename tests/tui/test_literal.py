@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from tui.literal import literal, literal_text
+from tui.literal import literal, literal_markup, literal_text
 
 
 def test_escape_sequences_become_visible_one_for_one():
@@ -24,4 +24,17 @@ def test_markup_is_text_not_style():
 def test_any_text_keeps_its_length_and_loses_every_control(raw):
     shown = literal(raw)
     assert len(shown) == len(raw)
-    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) < 0xA0 for c in shown)
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) < 0xA0 or 0x202A <= ord(c) <= 0x202E
+                   or 0x2066 <= ord(c) <= 0x2069 for c in shown)
+
+
+def test_bidi_controls_are_neutralised_one_for_one():
+    raw = "cod\u202eexe.txt \u2066x\u2069 \u202ay\u202c"
+    shown = literal(raw)
+    assert len(shown) == len(raw)
+    assert not set(shown) & {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def test_markup_places_get_escaped_one_line_text():
+    assert literal_markup("[b]x[/b]\n\x1b") == "\\[b]x\\[/b]␊␛"
+

@@ -19,9 +19,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
-from rich.markup import escape
-
-from tui.literal import literal
+from tui.literal import literal_markup, toast
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.notes import NotesHandler
 from tui.screens.reader.panes import Panes
@@ -105,14 +103,14 @@ class ReaderScreen(Screen):
         document = self.session.document
         self.query_one("#actor-list").border_title = "Actors"
         # A title is the briefing's own text: escape it so `[link=…]` in it is shown, not parsed.
-        self.query_one("#document-pane").border_title = escape(literal(document.title))
+        self.query_one("#document-pane").border_title = literal_markup(document.title)
         self.query_one("#notes-list").border_title = "Notes"
         self.query_one(PromptBar).display = False
         self.document_view.load(document)
         self.document_view.focus()
         self.status.paragraphs = len(document.paragraphs)
         if document.notice:
-            self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
+            toast(self, document.notice, title="Encoding", severity="warning", timeout=8)
         self.notes.refresh_notes()
         self.status.analysis_state = "analysing…"
         self.call_after_refresh(self.app.mark_ready)
@@ -174,11 +172,11 @@ class ReaderScreen(Screen):
         error = event.worker.error
         if event.worker.group == "analysis":
             self.status.analysis_state = "analysis failed"
-            self.notify(f"Analysis failed: {error}", title="Analysis", severity="error", timeout=15)
+            toast(self, f"Analysis failed: {error}", title="Analysis", severity="error")
         elif event.worker.group == "derive" and self.analysis is not None:
             # The actors shown are still the last good ones.
             self._show_actor_count()
-            self.notify(f"Could not update the actors: {error}", title="Actors", severity="error", timeout=15)
+            toast(self, f"Could not update the actors: {error}", title="Actors", severity="error")
 
     def refresh_analysis(self) -> None:
         """Re-derive actors after a correction or a folding change: pure and fast, no spaCy, but
