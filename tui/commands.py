@@ -39,9 +39,11 @@ class Command:
     def key_names(self) -> list[str]:
         return [key.strip() for key in self.keys.split(",")]
 
-    def keys_shown(self) -> str:
-        """The keys as a user types them: `j / down`, `?`, `ctrl+p`."""
-        return " / ".join(KEY_LABELS.get(key, key) for key in self.key_names)
+    def keys_shown(self, keymap: dict[str, str] | None = None) -> str:
+        """The keys as a user types them: `j / down`, `?`, `ctrl+p`; those of the user's keymap
+        (command id -> keys, from the config file) where it rebinds this command."""
+        keys = keymap.get(self.id, self.keys) if keymap else self.keys
+        return " / ".join(KEY_LABELS.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 KEY_LABELS = {

@@ -1,6 +1,6 @@
 """The `briefing` command: open a briefing in the reader, analyse briefings, manage notes.
 
-`main` only picks the command; each lives in its own module (`open`, `analyze`, `notes`) with the
+`main` only picks the command; each lives in its own module (`open`, `analyze`, `notes`, `config`) with the
 options they share in `options`. Nothing heavy is imported at module level: `briefing analyze` on a
 cached briefing imports neither textual nor spaCy, and `briefing FILE` imports textual only once
 the file has been read.
@@ -25,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.cli.notes import run_notes
 
             return run_notes(argv[1:])
+        if argv and argv[0] == "config":
+            from tui.cli.config import run_config
+
+            return run_config(argv[1:])
         from tui.cli.open import run_open
 
         return run_open(argv, STARTED)

@@ -25,15 +25,22 @@ def open_parser() -> argparse.ArgumentParser:
         help="briefing to open (.txt or .md); without one, the bundled sample briefing",
     )
     parser.add_argument("--version", action=Version, help="show the version and exit")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the config file (default: $BRIEFING_CONFIG or the platform's config folder; "
+        "'briefing config --path' says which)",
+    )
     add_model_and_data_options(parser)
     return parser
 
 
 def run_open(argv: list[str], started: float) -> int:
     """Open the reader; `started` is when the command began, for its "ready in N ms"."""
-    args = open_parser().parse_args(argv)
+    parser = open_parser()
+    args = parser.parse_args(argv)
     from analysis.documents import DocumentError, read_document
-    from analysis.pipeline import ModelNotInstalled, model_version
+    from analysis.pipeline import DEFAULT_MODEL, ModelNotInstalled, model_version
 
     if args.path is None:
         from seeds import sample_path
@@ -43,9 +50,26 @@ def run_open(argv: list[str], started: float) -> int:
         path = Path(args.path).expanduser()
     try:
         document = read_document(path)
-        model_version(args.model)
     except DocumentError as error:
         return fail(str(error))
+    # After the file is read: the registry the key overrides are checked against imports textual.
+    from tui.commands import COMMANDS
+    from tui.config import load_config
+
+    config = load_config(args.config, {command.id for command in COMMANDS})
+    if config.model is not None:  # the config's model stands in for the default, not for --model
+        parser.set_defaults(model=config.model)
+        args = parser.parse_args(argv)
+    try:
+        try:
+            model_version(args.model)
+        except ModelNotInstalled as error:
+            if args.model != config.model:
+                raise
+            # A bad config never stops the app: said there, and the default model is used.
+            config.problem("model", str(error))
+            args.model = DEFAULT_MODEL
+            model_version(args.model)
     except ModelNotInstalled as error:
         return fail(str(error))
     if not sys.stdout.isatty() and not sys.stdin.isatty():
@@ -53,6 +77,6 @@ def run_open(argv: list[str], started: float) -> int:
 
     from tui.app import BriefingApp
 
-    app = BriefingApp(document, model=args.model, data_dir=args.data_dir, started=started)
+    app = BriefingApp(document, model=args.model, data_dir=args.data_dir, started=started, config=config)
     app.run()
     return app.return_code or 0

@@ -143,6 +143,11 @@ class ActorList(OptionList):
             self.selected_id = actor.id
             self.post_message(self.Selected(actor))
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a row (enter is bound to `select_actor` directly): select that actor."""
+        event.stop()
+        self.action_select_actor()
+
     def action_filter_kind(self) -> None:
         """Cycle through the kinds, then back to all."""
         order = [None, *KINDS]
