@@ -68,6 +68,11 @@ def hostile_briefing(folder: Path, home: Path):
     )
     service.cache.put(key, analysis.to_dict())
     start, end = document.paragraphs[1]
-    NotesStore(notes_path(str(home))).add(new_note(document, start, end, NOTE_BODY).to_dict())
+    store = NotesStore(notes_path(str(home)))
+    store.add(new_note(document, start, end, NOTE_BODY).to_dict())
+    # A note of another briefing: the note search shows its file name and path.
+    elsewhere = new_note(document, start, end, f"elsewhere {NOTE_BODY}").to_dict()
+    elsewhere.update(document_path=str(folder / f"other {FILE_NAME}"), content_hash="0" * 64)
+    store.add(elsewhere)
     return document
 

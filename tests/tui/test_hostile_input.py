@@ -136,6 +136,8 @@ async def test_each_screen_shows_hostile_text_literally(hostile, name):
         await app.push_screen(OPENERS[name](reader))
         await pilot.pause()
         assert type(app.screen).__name__ == name
+        if name == "NoteSearchDialog":  # both notes, this briefing's and the hostile path's
+            assert app.screen.results.option_count == 2
         assert_nothing_raw(app)
 
 
