@@ -21,7 +21,7 @@ from textual.screen import Screen
 
 import tui
 from analysis.notes.types import Note
-from tests.helpers.hostile import ERDOGAN, NOTE_BODY, PUTIN, hostile_briefing, raw_controls
+from tests.helpers.hostile import ERDOGAN, FILE_NAME, NOTE_BODY, PUTIN, hostile_briefing, raw_controls
 from tui.app import BriefingApp
 from tui.literal import toast
 
@@ -225,4 +225,21 @@ async def test_toasts_and_border_titles_show_outside_text_literally(hostile):
         await pilot.pause()
         await pilot.pause()
         assert len(app.screen.query("Toast")) == 1
+        assert_nothing_raw(app)
+
+
+async def test_hostile_config_values_are_said_literally_and_the_app_starts(hostile, tmp_path):
+    from tui.commands import COMMANDS
+    from tui.config import load_config
+
+    document, home = hostile
+    path = tmp_path / f"config {FILE_NAME}.toml"
+    path.write_text('theme = "\\u001b]0;PWNED\\u0007[/]"\n[keys]\n"notes.\\u001b[2J" = "x"\n'
+                    '"notes.tags" = "\\u001b[2J"\n', encoding="utf-8")
+    config = load_config(path, {command.id for command in COMMANDS})
+    app = BriefingApp(document, data_dir=str(home), config=config)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert len(app.config.problems) == 3
+        assert len(app.screen.query("Toast")) == 3
         assert_nothing_raw(app)
