@@ -13,7 +13,7 @@ from analysis.pipeline import DEFAULT_MODEL
 from store.preferences import preferences_path, read_preferences, save_preference
 from tui.config import Config
 from tui.literal import literal_markup, toast
-from tui.commands import COMMANDS, SCOPES, Command, bindings_for
+from tui.commands import COMMANDS, SCOPES, Command, bindings_for, command as command_by_id, key_clashes
 from tui.session import Session
 
 PANES = {"document": "#document-view", "actors": "#actor-list", "notes": "#notes-list"}
@@ -67,6 +67,10 @@ class BriefingApp(App[int]):
         # Command id -> keys, as the config file rebinds them: the bindings, the footer, the help
         # screen and the palette all show these (Textual applies them to bindings by id).
         self.keymap: dict[str, str] = dict(self.config.keys)
+        for command_id, key, other in key_clashes(self.keymap):
+            if self.keymap.pop(command_id, None) is not None:  # one of the two would never run
+                self.config.problem(f"keys.{command_id}", f"{key} for {command_id} is already the key of "
+                                                          f"{other} ({command_by_id(other).description})")
         self.set_keymap(self.keymap)
         self.preferences = preferences_path(data_dir)
         self.theme = self._starting_theme()

@@ -116,3 +116,14 @@ async def test_summary_size_and_exports_folder_from_the_config(warm_home, seed_p
         await pilot.pause()
         exported = list(out.glob("*.md"))
         assert len(exported) == 1 and "exported" in exported[0].read_text()
+
+
+async def test_a_key_that_clashes_keeps_the_default_and_says_so(warm_home, seed_path, tmp_path):
+    app = app_with(warm_home, seed_path, tmp_path, '[keys]\n\n"notes.export" = "d"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.config.problems == [
+            f"{tmp_path / 'config.toml'}:3: d for notes.export is already the key of notes.delete "
+            "(Delete note); the default is used"
+        ]
+        assert "notes.export" not in app.keymap
