@@ -25,12 +25,6 @@ def open_parser() -> argparse.ArgumentParser:
         help="briefing to open (.txt or .md); without one, the bundled sample briefing",
     )
     parser.add_argument("--version", action=Version, help="show the version and exit")
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        help="the config file (default: $BRIEFING_CONFIG or the platform's config folder; "
-        "'briefing config --path' says which)",
-    )
     add_model_and_data_options(parser)
     return parser
 
@@ -57,14 +51,13 @@ def run_open(argv: list[str], started: float) -> int:
     from tui.config import load_config
 
     config = load_config(args.config, {command.id for command in COMMANDS})
-    if config.model is not None:  # the config's model stands in for the default, not for --model
-        parser.set_defaults(model=config.model)
-        args = parser.parse_args(argv)
+    given = args.model
+    args.model = given or config.model or DEFAULT_MODEL  # the config's model is the default, not --model
     try:
         try:
             model_version(args.model)
         except ModelNotInstalled as error:
-            if args.model != config.model:
+            if given or config.model is None:
                 raise
             # A bad config never stops the app: said there, and the default model is used.
             config.problem("model", str(error))

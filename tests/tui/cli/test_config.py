@@ -38,3 +38,12 @@ def test_check_reports_each_problem_in_one_line(tmp_path):
         f"{config}:4: no command 'notes.nothing' to bind (the help screen, ?, lists them); ignored",
     ]
     assert briefing("config", "--path", "--config", str(config), env_home=tmp_path).stdout.strip() == str(config)
+
+
+def test_analyze_takes_the_config_model_as_its_default(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('model = "no_such_pipeline_here"\n')
+    brief = tmp_path / "b.txt"
+    brief.write_text("Angela Merkel met Emmanuel Macron in Paris.\n")
+    result = briefing("analyze", str(brief), "--config", str(config), env_home=tmp_path / "home")
+    assert result.returncode == 2 and "no_such_pipeline_here" in result.stderr
