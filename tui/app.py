@@ -5,14 +5,15 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from rich.markup import escape
 from textual.app import App
 from textual.command import Hit, Hits, Provider
 
 from analysis.types import Document
 from analysis.pipeline import DEFAULT_MODEL
-from tui.literal import literal
-from tui.commands import COMMANDS, SCOPES, Command, bindings_for
+from store.preferences import preferences_path, read_preferences, save_preference
+from tui.config import Config
+from tui.literal import literal_markup, toast
+from tui.commands import COMMANDS, SCOPES, Command, bindings_for, command as command_by_id, key_clashes
 from tui.session import Session
 
 PANES = {
@@ -33,7 +34,8 @@ class RegistryCommands(Provider):
         """(label, command) for every registry command the palette can run."""
         for command in COMMANDS:
             if command.action != "command_palette":
-                yield f"{SCOPES[command.scope]}: {command.description}  ({command.keys_shown()})", command
+                keys = command.keys_shown(self.app.keymap)
+                yield f"{SCOPES[command.scope]}: {command.description}  ({keys})", command
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -62,15 +64,47 @@ class BriefingApp(App[int]):
         model: str = DEFAULT_MODEL,
         data_dir: str | None = None,
         started: float | None = None,
+        config: Config | None = None,
     ) -> None:
         """One briefing (`document`) in the reader, or a library (an `analysis.library.Library`)."""
         super().__init__()
         self.started = started if started is not None else time.perf_counter()
         self.library = library
         self.jobs = jobs
-        self.session = Session(document, model=model, data_dir=data_dir) if document is not None else None
-        self.sub_title = escape(literal(document.title if document is not None else library.folder.name))
+        self.config = config if config is not None else Config()
+        self.session = self.new_session(document, model, data_dir) if document is not None else None
+        self.sub_title = literal_markup(document.title if document is not None else library.folder.name)
         self.ready_ms: float | None = None
+        # Command id -> keys, as the config file rebinds them: the bindings, the footer, the help
+        # screen and the palette all show these (Textual applies them to bindings by id).
+        self.keymap: dict[str, str] = dict(self.config.keys)
+        for command_id, key, other in key_clashes(self.keymap):
+            if self.keymap.pop(command_id, None) is not None:  # one of the two would never run
+                self.config.problem(f"keys.{command_id}", f"{key} for {command_id} is already the key of "
+                                                          f"{other} ({command_by_id(other).description})")
+        self.set_keymap(self.keymap)
+        self.preferences = preferences_path(data_dir)
+        self.theme = self._starting_theme()
+        self._theme_kept = self.theme
+
+    def new_session(self, document: Document, model: str, data_dir: str | None) -> Session:
+        """A briefing's session with the config's summary size and exports folder (the single
+        briefing at start, and each briefing the library opens)."""
+        session = Session(document, model=model, data_dir=data_dir)
+        session.summary_sentences = self.config.summary_sentences
+        session.exports_dir = self.config.exports
+        return session
+
+    def _starting_theme(self) -> str:
+        """The config's theme, else the one last chosen from the palette, else Textual's default."""
+        wanted = self.config.theme
+        if wanted is not None and wanted not in self.available_themes:
+            known = ", ".join(sorted(self.available_themes))
+            self.config.problem("theme", f"no theme {wanted!r} (installed: {known})")
+            wanted = None
+        if wanted is None:
+            wanted = read_preferences(self.preferences).get("theme")
+        return wanted if isinstance(wanted, str) and wanted in self.available_themes else self.theme
 
     def on_mount(self) -> None:
         if self.library is not None:
@@ -81,6 +115,24 @@ class BriefingApp(App[int]):
         from tui.screens.reader import ReaderScreen
 
         self.push_screen(ReaderScreen(self.session))
+        for problem in self.config.problems:
+            toast(self, problem, title="Config file", severity="warning", timeout=30)
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme) -> None:
+        """A theme chosen from the palette is kept for the next start, unless the config names one."""
+        if theme.name == self._theme_kept:
+            return
+        self._theme_kept = theme.name
+        if self.config.theme is not None:
+            toast(self, f"{theme.name} for this session: the config file ({self.config.path}) sets "
+                        f"theme = {self.config.theme!r}", title="Theme", timeout=10)
+            return
+        try:
+            save_preference(self.preferences, "theme", theme.name)
+        except OSError as error:
+            toast(self, f"{theme.name} for this session only: {error.strerror or error}", title="Theme",
+                  severity="warning")
 
     def action_back(self) -> None:
         """Back to the screen below (the library under a reader, a list under its briefing); the

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.keys import _character_to_key
 
 SCOPES = {
     "app": "Anywhere",
@@ -43,9 +44,11 @@ class Command:
     def key_names(self) -> list[str]:
         return [key.strip() for key in self.keys.split(",")]
 
-    def keys_shown(self) -> str:
-        """The keys as a user types them: `j / down`, `?`, `ctrl+p`."""
-        return " / ".join(KEY_LABELS.get(key, key) for key in self.key_names)
+    def keys_shown(self, keymap: dict[str, str] | None = None) -> str:
+        """The keys as a user types them: `j / down`, `?`, `ctrl+p`; those of the user's keymap
+        (command id -> keys, from the config file) where it rebinds this command."""
+        keys = keymap.get(self.id, self.keys) if keymap else self.keys
+        return " / ".join(KEY_LABELS.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 KEY_LABELS = {
@@ -181,3 +184,28 @@ def bindings_for(scope: str) -> list[Binding]:
 
 def command(command_id: str) -> Command:
     return next(c for c in COMMANDS if c.id == command_id)
+
+
+def key_clashes(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(rebound command id, key, other command id) for each key of the user's keymap that another
+    command already answers where the rebound one would: in the same pane, or anywhere for an
+    `app` command (a pane's key shadows it there). One of the two would never run."""
+    # As Textual compares them: a single character by its key name ("?" is "question_mark").
+    def names(keys: str) -> list[str]:
+        return [key if len(key) > 1 else _character_to_key(key) for key in (k.strip() for k in keys.split(","))]
+
+    keys = {c.id: names(keymap.get(c.id, c.keys)) for c in COMMANDS}
+    clashes = []
+    for command_id in keymap:
+        mine = next((c for c in COMMANDS if c.id == command_id), None)
+        if mine is None:
+            continue
+        for other in COMMANDS:
+            if other.id == mine.id:
+                continue
+            if not (other.scope == mine.scope or "app" in (other.scope, mine.scope)):
+                continue
+            for key in keys[mine.id]:
+                if key in keys[other.id]:
+                    clashes.append((mine.id, key, other.id))
+    return clashes

@@ -1,18 +1,21 @@
-"""Text from a briefing, a note or a file name, made safe to show: literally, never interpreted.
+"""Text from outside (a briefing, a note, a file name, a config value), made safe to show.
 
-The one helper for the app and the CLI alike (it imports neither textual nor, until
-`literal_text` is called, rich).
+Shown literally, never interpreted:
+- Rich/Textual markup: text is wrapped in `rich.text.Text` (never `Text.from_markup`), or escaped
+  with `literal_markup` where Textual only takes a markup string (border titles, the app's title);
+- control characters: swapped for their visible Unicode "control picture", one character for
+  one, so character offsets into the text stay valid. An escape sequence in a briefing would
+  otherwise recolour, move, clear or retitle the user's terminal;
+- bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): shown as U+FFFD, since
+  they reorder what follows them on the line and can make a name or a path read as another.
 
-Rich markup is harmless as long as text is wrapped in `rich.text.Text` (never `Text.from_markup`),
-but control characters would reach the terminal raw: an escape sequence in a briefing could
-recolour, move, clear or retitle the user's terminal. Bidi embeddings, overrides and isolates
-(U+202A-U+202E, U+2066-U+2069) make a terminal show text in another order than it is stored
-("evil.txt" shown for "txt.live"). Each is swapped for a visible symbol, one character for
-one, so character offsets into the text stay valid: C0 controls for their Unicode "control
-picture" (ESC as ␛), DEL as ␡, C1 controls and bidi controls as U+FFFD.
+This is the one mapping the app uses: the document pane, every list, dialog, status line and
+toast, and the inputs (`tui/widgets/literal_inputs.py`), which show what they hold through it
+while keeping the value exactly as typed.
 
 `for_stream` applies it only where a person reads: on a terminal. A file or a pipe gets the
-exact text (Markdown stays the user's words, JSON escapes what it must itself).
+exact text (Markdown stays the user's words, JSON escapes what it must itself). Importing this
+module imports neither textual nor rich (the CLI's error lines use it).
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ _C0 = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n"}
 _C0[0x09] = ord(" ")  # a tab is whitespace to a reader: keep the wrap, not a symbol
 _C0[0x7F] = 0x2421  # DEL
 _C1 = {code: 0xFFFD for code in range(0x80, 0xA0)}
-_BIDI = {code: 0xFFFD for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_BIDI = {code: 0xFFFD for code in BIDI_CONTROLS}
 _TABLE = {**_C0, **_C1, **_BIDI}
 _UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + "]")
 
@@ -60,3 +64,16 @@ def literal_text(text: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(literal(text), style=style, no_wrap=False, end="")
+
+
+def literal_markup(text: str) -> str:
+    """`text` for a place that only takes a markup string (a border title, the app's title):
+    escaped, so `[b]` or `[link=…]` in it is shown, not parsed; on one line."""
+    from rich.markup import escape
+
+    return escape(literal_line(text))
+
+
+def toast(target, message: str, *, title: str = "", severity: str = "information", timeout: float = 15) -> None:
+    """`target.notify` (an app, screen or widget) with the message and title shown literally."""
+    target.notify(literal(message), title=literal_line(title), severity=severity, timeout=timeout, markup=False)

@@ -57,6 +57,9 @@ class Session:
             if given is not None:
                 setattr(self, name, given)
         self.fold_metonyms = True
+        # From the user's config (tui/config.py); None: the defaults.
+        self.summary_sentences: int | None = None
+        self.exports_dir: Path | None = None
         self.raw_analysis: Analysis | None = None
         self._notes_stamp: tuple = ()
         self._warned: set[str] = set()
@@ -126,7 +129,15 @@ class Session:
     def corrected(self, analysis: Analysis) -> Analysis:
         """`analysis` of this briefing with the user's folding choice and corrections applied."""
         corrections = self.corrections.for_document(self.document.content_hash)
-        return with_corrections(analysis, self.document.text, corrections, fold_metonyms=self.fold_metonyms)
+        view = with_corrections(analysis, self.document.text, corrections, fold_metonyms=self.fold_metonyms)
+        if self.summary_sentences is None:
+            return view
+        # The cache holds the default summary; another size is chosen again from the same
+        # sentences and actors (pure and fast, and this runs in the analysis worker).
+        from analysis.summary import summarise
+
+        shown = [actor for actor in view.actors if not actor.hidden]
+        return replace(view, summary=summarise(self.document.text, view.sentences, shown, self.summary_sentences))
 
     def add_correction(self, op: str, actor_id: str, value: str | None, *, everywhere: bool = False) -> dict:
         scope = "*" if everywhere else self.document.content_hash
@@ -203,7 +214,8 @@ class Session:
         )
 
     def export_notes(self, actor_names: dict[str, str] | None = None) -> tuple[Path, int]:
-        """This briefing's notes as Markdown in `<data>/exports/`; returns the file and the count."""
+        """This briefing's notes as Markdown in `exports_dir` (default `<data>/exports/`); returns the
+        file and the count."""
         from analysis.notes.export import group_notes, to_markdown
 
         document = self.document
@@ -211,7 +223,7 @@ class Session:
         notes = [replace(note, document_path=document.path) for note in self.notes()]
         text = to_markdown(group_notes(notes, {document.path: document}), actor_names)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = data_dir(self.data_dir) / "exports"
+        folder = self.exports_dir or data_dir(self.data_dir) / "exports"
         target = folder / f"{Path(document.path).stem}-notes-{stamp}.md"
         counter = 1
         while target.exists():

@@ -27,3 +27,13 @@ def test_readme_key_table_matches_registry():
     for command in COMMANDS:
         described = command.description[0].lower() + command.description[1:]
         assert f"`{command.keys_shown()}` {described}" in readme, command.id
+
+
+def test_the_default_keys_never_clash_and_a_rebinding_that_does_is_found():
+    from tui.commands import key_clashes
+
+    assert key_clashes({}) == []
+    assert key_clashes({"notes.export": "d"}) == [("notes.export", "d", "notes.delete")]
+    assert key_clashes({"notes.export": "?"}) == [("notes.export", "question_mark", "app.help")]
+    assert key_clashes({"notes.export": "d", "notes.delete": "ctrl+d"}) == []
+    assert key_clashes({"actors.merge": "e"}) == []  # e edits a note in another pane

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from tui.literal import literal, literal_text
+from tui.literal import literal, literal_markup, literal_text
 
 
 def test_escape_sequences_become_visible_one_for_one():
@@ -39,3 +39,7 @@ def test_the_one_helper_imports_neither_textual_nor_rich():
     code = "import sys, tui.literal; print('textual' in sys.modules, 'rich' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.split() == ["False", "False"]
+
+
+def test_markup_places_get_escaped_one_line_text():
+    assert literal_markup("[b]x[/b]\n\x1b") == "\\[b]x\\[/b]⏎␛"

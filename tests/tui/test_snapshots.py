@@ -39,3 +39,19 @@ def test_help_screen(snap_compare, warm_home, seed_path):
         await pilot.pause()
 
     assert snap_compare(make_app(warm_home, seed_path), terminal_size=(120, 36), run_before=open_help)
+
+
+def test_reader_in_a_light_theme(snap_compare, warm_home, seed_path, tmp_path):
+    """Every colour comes from the theme: on a light one, kinds, cursor and panes stay readable."""
+    from analysis.documents import read_document
+    from tui.app import BriefingApp
+    from tui.config import Config
+
+    app = BriefingApp(read_document(seed_path), data_dir=str(warm_home), config=Config(theme="textual-light"))
+
+    async def select(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("2", "enter", "1")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=select)

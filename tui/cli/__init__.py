@@ -1,6 +1,6 @@
 """The `briefing` command: open a briefing in the reader, analyse briefings, manage notes.
 
-`main` only picks the command; each lives in its own module (`open`, `analyze`, `notes`, `text`, `library`, `search`, `actors`, with `source` reading a file, a pipe or a URL) with the
+`main` only picks the command; each lives in its own module (`open`, `analyze`, `notes`, `text`, `library`, `search`, `actors`, `config`, with `source` reading a file, a pipe or a URL) with the
 options they share in `options`. Nothing heavy is imported at module level: `briefing analyze` on a
 cached briefing imports neither textual nor spaCy, and `briefing FILE` imports textual only once
 the file has been read.
@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.cli.actors import run_actors
 
             return run_actors(argv[1:])
+        if argv and argv[0] == "config":
+            from tui.cli.config import run_config
+
+            return run_config(argv[1:])
         from tui.cli.open import run_open
 
         return run_open(argv, STARTED)

@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from tui.cli.options import Version, add_model_and_data_options, fail
+from tui.cli.options import Version, add_model_and_data_options, default_model, fail
 
 
 def actors_parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def actors_parser() -> argparse.ArgumentParser:
 
 def run_actors(argv: list[str]) -> int:
     args = actors_parser().parse_args(argv)
+    args.model = default_model(args)
     from tui.cli.library import library_of
 
     library = library_of(args.folder, args)

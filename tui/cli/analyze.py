@@ -14,7 +14,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from tui.cli.options import Version, add_model_and_data_options, fail
+from tui.cli.options import Version, add_model_and_data_options, default_model, fail
 
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl+C
 
@@ -155,6 +155,7 @@ def run_analyze(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.shared_fs and not args.dask:
         parser.error("--shared-fs goes with --dask")
+    args.model = default_model(args)
     from analysis import batch
     from analysis.pipeline import AnalysisCancelled, ModelNotInstalled, model_version
     from analysis.service import AnalysisService

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cli.options import Version, add_model_and_data_options, fail
+from tui.cli.options import Version, add_model_and_data_options, default_model, fail
 
 
 def library_parser() -> argparse.ArgumentParser:
@@ -37,6 +37,7 @@ def library_of(folder: str, args) -> "Library | int":  # noqa: F821 - imported l
 
 def run_library(argv: list[str]) -> int:
     args = library_parser().parse_args(argv)
+    args.model = default_model(args)
     library = library_of(args.folder, args)
     if isinstance(library, int):
         return library

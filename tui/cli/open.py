@@ -36,7 +36,7 @@ def run_open(argv: list[str], started: float) -> int:
     """Open the reader; `started` is when the command began, for its "ready in N ms"."""
     args = open_parser().parse_args(argv)
     from analysis.documents import DocumentError
-    from analysis.pipeline import ModelNotInstalled, model_version
+    from analysis.pipeline import DEFAULT_MODEL, ModelNotInstalled, model_version
     from tui.cli.source import STDIN, load, terminal_for_keys
 
     if args.path is None:
@@ -48,15 +48,33 @@ def run_open(argv: list[str], started: float) -> int:
         folder = Path(path).expanduser()
         if path != STDIN and folder.is_dir():
             from tui.cli.library import open_library
+            from tui.cli.options import default_model
 
+            args.model = default_model(args)
             return open_library(folder, args, started)
     try:
         document = load(path, whole_page=args.whole_page, refresh=args.refresh, data_dir=args.data_dir)
-        model_version(args.model)
         if path == STDIN:
             terminal_for_keys()
     except DocumentError as error:
         return fail(str(error))
+    # After the file is read: the registry the key overrides are checked against imports textual.
+    from tui.commands import COMMANDS
+    from tui.config import load_config
+
+    config = load_config(args.config, {command.id for command in COMMANDS})
+    given = args.model
+    args.model = given or config.model or DEFAULT_MODEL  # the config's model is the default, not --model
+    try:
+        try:
+            model_version(args.model)
+        except ModelNotInstalled as error:
+            if given or config.model is None:
+                raise
+            # A bad config never stops the app: said there, and the default model is used.
+            config.problem("model", str(error))
+            args.model = DEFAULT_MODEL
+            model_version(args.model)
     except ModelNotInstalled as error:
         return fail(str(error))
     from store.paths import data_dir
@@ -67,6 +85,6 @@ def run_open(argv: list[str], started: float) -> int:
 
     from tui.app import BriefingApp
 
-    app = BriefingApp(document, model=args.model, data_dir=args.data_dir, started=started)
+    app = BriefingApp(document, model=args.model, data_dir=args.data_dir, started=started, config=config)
     app.run()
     return app.return_code or 0

@@ -33,9 +33,15 @@ def add_model_and_data_options(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument(
         "--model",
-        default=DEFAULT_MODEL,
         metavar="NAME",
-        help=f"installed spaCy pipeline to analyse with (default: {DEFAULT_MODEL})",
+        help=f"installed spaCy pipeline to analyse with (default: the config file's model, else "
+        f"{DEFAULT_MODEL})",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the config file (default: $BRIEFING_CONFIG or the platform's config folder; "
+        "'briefing config --path' says which)",
     )
     parser.add_argument(
         "--data-dir",
@@ -55,6 +61,17 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--refresh", action="store_true", help="for a URL: fetch it again instead of opening its snapshot"
     )
+
+
+def default_model(args: argparse.Namespace) -> str:
+    """`--model`, else the config file's `model`, else the built-in default. The file's other
+    settings, and its mistakes, are the app's and `briefing config`'s to say."""
+    if args.model:
+        return args.model
+    from analysis.pipeline import DEFAULT_MODEL
+    from tui.config import load_config
+
+    return load_config(args.config).model or DEFAULT_MODEL
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cli.options import Version, add_model_and_data_options, fail
+from tui.cli.options import Version, add_model_and_data_options, default_model, fail
 
 
 def search_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,7 @@ def search_parser() -> argparse.ArgumentParser:
 
 def run_search(argv: list[str]) -> int:
     args = search_parser().parse_args(argv)
+    args.model = default_model(args)
     from store.paths import search_index_path
     from store.search import BadQuery, SearchIndex, parse
 

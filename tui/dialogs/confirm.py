@@ -24,7 +24,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Label(self.question, id="confirm-question")
+            yield Label(literal_text(self.question), id="confirm-question")
             if self.detail:
                 yield Label(literal_text(self.detail), id="confirm-detail")
             yield Label("y / enter: yes    n / esc: no", id="confirm-help")

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.literal import literal
+from tui.literal import literal_line, literal_text
+from tui.widgets.literal_inputs import LiteralInput
 
 
 @dataclass
@@ -41,8 +42,8 @@ class CorrectionDialog(ModalScreen[Correction | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="correction"):
-            yield Label(Text(self.heading, style="bold"))
-            yield Input(self.initial, id="correction-input",
+            yield Label(literal_text(literal_line(self.heading), style="bold"))
+            yield LiteralInput(self.initial, id="correction-input",
                         placeholder="type to filter" if self.choices is not None else "")
             if self.choices is not None:
                 yield OptionList(id="correction-choices")
@@ -60,7 +61,7 @@ class CorrectionDialog(ModalScreen[Correction | None]):
         options.clear_options()
         needle = needle.casefold()
         options.add_options(
-            [Option(literal(label), id=value) for value, label in self.choices if needle in label.casefold()]
+            [Option(Text(literal_line(label)), id=value) for value, label in self.choices if needle in label.casefold()]
         )
         if options.option_count:
             options.highlighted = 0

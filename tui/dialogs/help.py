@@ -13,14 +13,15 @@ from textual.widgets import Static
 from tui.commands import SCOPES, commands_for
 
 
-def help_table() -> Table:
+def help_table(keymap: dict[str, str] | None = None) -> Table:
+    """Every command by scope, with its keys as the user's keymap binds them."""
     table = Table(box=None, show_header=False, pad_edge=False, expand=True)
     table.add_column("keys", style="bold", no_wrap=True, min_width=16)
     table.add_column("what")
     for scope, title in SCOPES.items():
         table.add_row(Text(title, style="bold underline"), "")
         for command in commands_for(scope):
-            table.add_row(command.keys_shown(), command.description)
+            table.add_row(Text(command.keys_shown(keymap)), command.description)  # keys may be the user's
         table.add_row("", "")
     return table
 
@@ -31,4 +32,4 @@ class HelpDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Keys · esc closes · ctrl+p runs any of them by name"
-            yield Static(help_table(), id="help-keys")
+            yield Static(help_table(getattr(self.app, "keymap", None)), id="help-keys")

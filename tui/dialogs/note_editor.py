@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, Static
 
-from tui.literal import literal_text
+from tui.literal import literal_line, literal_text
+from tui.widgets.literal_inputs import LiteralTextArea
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -27,19 +28,19 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor"):
-            yield Label(self.heading, id="note-editor-heading")
+            yield Label(literal_text(literal_line(self.heading)), id="note-editor-heading")
             if self.quote:
                 yield Static(literal_text(self.quote), id="note-editor-quote")
-            yield TextArea(self.body, id="note-editor-body", soft_wrap=True, show_line_numbers=False)
+            yield LiteralTextArea(self.body, id="note-editor-body", soft_wrap=True, show_line_numbers=False)
             yield Label("ctrl+s save · esc cancel · #tag to tag", id="note-editor-help")
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
+        area = self.query_one(LiteralTextArea)
         area.focus()
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(self.query_one(LiteralTextArea).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -22,6 +22,7 @@ from analysis.notes.editing import filter_notes
 from analysis.notes.types import Note, Placement
 from tui.literal import literal
 from tui.session import Session
+from tui.widgets.literal_inputs import LiteralInput
 from tui.widgets.notes_list import short_quote
 
 MAX_SHOWN = 200  # a list of thousands redrawn on every key would lag; refine the search instead
@@ -83,7 +84,7 @@ class NoteSearchDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-search"):
             yield Label("Search all notes", id="note-search-heading")
-            yield Input(placeholder="words or #tag · ↑/↓ choose · enter open · esc close", id="note-search-input")
+            yield LiteralInput(placeholder="words or #tag · ↑/↓ choose · enter open · esc close", id="note-search-input")
             yield OptionList(id="note-search-results")
             yield Static("", id="note-search-status")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.literal import literal
+from tui.literal import literal_markup
 
 
 def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None = None, **where) -> bool:
@@ -10,7 +10,6 @@ def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None 
     there); False, and said, if it cannot be read."""
     from analysis.documents import DocumentError, read_document
     from tui.screens.reader import ReaderScreen
-    from tui.session import Session
 
     try:
         document = read_document(key)
@@ -19,7 +18,7 @@ def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None 
         return False
     if find_span is not None and find_span[1] > find_span[0]:
         where["find"] = document.text[find_span[0] : find_span[1]]
-    session = Session(document, model=library.service.model_name, data_dir=library.data_dir)
-    app.sub_title = literal(document.title)
+    session = app.new_session(document, library.service.model_name, library.data_dir)
+    app.sub_title = literal_markup(document.title)
     app.push_screen(ReaderScreen(session, **where))
     return True

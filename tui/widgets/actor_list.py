@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from analysis.types import KINDS, Actor
 from tui.commands import bindings_for
-from tui.literal import literal
+from tui.literal import literal, literal_markup
 from tui.widgets.kinds import kind_look
 
 ROWS_AT_ONCE = 200
@@ -121,7 +121,7 @@ class ActorList(OptionList):
         if self.kind_filter:
             parts.append(self.kind_filter)
         if self.name_filter:
-            parts.append(f"“{literal(self.name_filter)}”")
+            parts.append(f"“{literal_markup(self.name_filter)}”")  # a border subtitle is markup
         if self.show_hidden:
             parts.append("with hidden")
         return " · ".join(parts)
@@ -142,6 +142,11 @@ class ActorList(OptionList):
         if actor is not None:
             self.selected_id = actor.id
             self.post_message(self.Selected(actor))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a row (enter is bound to `select_actor` directly): select that actor."""
+        event.stop()
+        self.action_select_actor()
 
     def action_filter_kind(self) -> None:
         """Cycle through the kinds, then back to all."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input
+from tui.widgets.literal_inputs import LiteralInput
 
 
-class PromptBar(Input):
+class PromptBar(LiteralInput):
     """Posts `Answered(asked_by, value)` on enter and `Answered(asked_by, None)` on escape."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]

@@ -19,10 +19,8 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
-from rich.markup import escape
-
 from tui import byline
-from tui.literal import literal
+from tui.literal import literal_markup, toast
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.notes import NOTES_CHECK_SECONDS, NotesHandler
 from tui.screens.reader.panes import Panes
@@ -116,8 +114,8 @@ class ReaderScreen(Screen):
         self.query_one("#actor-list").border_title = "Actors"
         # A title is the briefing's own text: escape it so `[link=…]` in it is shown, not parsed.
         pane = self.query_one("#document-pane")
-        pane.border_title = escape(literal(byline.header(document)))
-        pane.border_subtitle = escape(literal(byline.details(document)))
+        pane.border_title = literal_markup(byline.header(document))
+        pane.border_subtitle = literal_markup(byline.details(document))
         self.query_one("#notes-list").border_title = "Notes"
         self.query_one(PromptBar).display = False
         self.document_view.load(document)
@@ -125,7 +123,7 @@ class ReaderScreen(Screen):
         self.status.paragraphs = len(document.paragraphs)
         self.place.open()
         if document.notice:
-            self.notify(document.notice, title="Encoding", severity="warning", timeout=8)
+            toast(self, document.notice, title="Encoding", severity="warning", timeout=8)
         self.notes.refresh_notes()
         self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)  # a few stats each time
         self.status.analysis_state = "analysing…"
@@ -193,11 +191,11 @@ class ReaderScreen(Screen):
         error = event.worker.error
         if event.worker.group == "analysis":
             self.status.analysis_state = "analysis failed"
-            self.notify(f"Analysis failed: {error}", title="Analysis", severity="error", timeout=15)
+            toast(self, f"Analysis failed: {error}", title="Analysis", severity="error")
         elif event.worker.group == "derive" and self.analysis is not None:
             # The actors shown are still the last good ones.
             self._show_actor_count()
-            self.notify(f"Could not update the actors: {error}", title="Actors", severity="error", timeout=15)
+            toast(self, f"Could not update the actors: {error}", title="Actors", severity="error")
 
     def refresh_analysis(self) -> None:
         """Re-derive actors after a correction or a folding change: pure and fast, no spaCy, but

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from analysis.types import KINDS, Actor
 from tui.dialogs.correction import Correction, CorrectionDialog
-from tui.literal import literal
+from tui.literal import toast
 from tui.screens.reader.panes import Panes
 from tui.session import Session
 
@@ -111,8 +111,7 @@ class ActorsHandler:
         try:
             self.session.add_correction(op, actor.id, value, everywhere=everywhere)
         except Exception as error:  # locked or unwritable: say so, keep going
-            self.screen.notify(literal(str(error)), title="Correction not saved", severity="error",
-                               timeout=15, markup=False)
+            toast(self.screen, str(error), title="Correction not saved", severity="error")
             return False
         if op == "merge":
             self.panes.actors.selected_id = value

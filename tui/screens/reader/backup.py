@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from store.jsonfile import StoreError
 from tui.dialogs.backup_offer import BackupOffer
-from tui.literal import literal
+from tui.literal import toast
 from tui.session import Session
 from tui.widgets.status_line import StatusLine
 
@@ -24,8 +24,8 @@ def offer_backup(session: Session, screen: Screen, status: StatusLine, restored:
         return
     found = session.newest_good_backup()
     if found is None:
-        screen.notify(literal(f"{problem}. There is no good backup to restore."),
-                      title="Notes are read-only", severity="error", timeout=30, markup=False)
+        toast(screen, f"{problem}. There is no good backup to restore.", title="Notes are read-only",
+              severity="error", timeout=30)
         return
     backup, count = found
 
@@ -36,12 +36,11 @@ def offer_backup(session: Session, screen: Screen, status: StatusLine, restored:
         try:
             kept = session.restore_backup(backup)
         except (StoreError, OSError) as error:
-            screen.notify(literal(str(error)), title="Backup not restored", severity="error",
-                          timeout=30, markup=False)
+            toast(screen, str(error), title="Backup not restored", severity="error", timeout=30)
             return
         restored()
         message = f"Notes restored from {backup}" + (f"; the unusable file is kept as {kept}" if kept else "")
-        screen.notify(literal(message), title="Notes restored", timeout=20, markup=False)
+        toast(screen, message, title="Notes restored", timeout=20)
         status.say(message)
 
     screen.app.push_screen(BackupOffer(problem, backup, count, session.backup_loss(backup)), answered)

@@ -23,7 +23,7 @@ from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
 from store.notes import NoteChanged, NotesReadOnly
 from tui.dialogs.confirm import ConfirmDialog
-from tui.literal import literal
+from tui.literal import literal_markup, toast
 from tui.screens.reader.backup import offer_backup
 from tui.screens.reader.panes import Panes
 from tui.session import Session
@@ -106,7 +106,7 @@ class NotesHandler:
         self.panes.document.set_note_marks([(n.anchor.start, n.anchor.end) for n in notes if is_placed(n)])
         self.panes.status.notes = len(notes)
         if self.notes_filter:
-            self.panes.notes.border_subtitle += f" · filter “{literal(self.notes_filter)}”"
+            self.panes.notes.border_subtitle += f" · filter “{literal_markup(self.notes_filter)}”"
         if problem and not self.backup_offered:
             self.backup_offered = True
             self.screen.call_after_refresh(
@@ -118,7 +118,7 @@ class NotesHandler:
         if self.session.notes_changed_on_disk():
             self.refresh_notes()
         for warning in self.session.new_warnings():
-            self.screen.notify(literal(warning), title="Warning", severity="warning", timeout=15, markup=False)
+            toast(self.screen, warning, title="Warning", severity="warning")
 
     def _store(self, write, *args, **kwargs) -> Note | None:
         """Run a store write; on failure tell the user why and return None."""
@@ -131,7 +131,7 @@ class NotesHandler:
                 title = "Notes not saved: read-only"
             else:
                 title = "Notes not saved"
-            self.screen.notify(literal(str(error)), title=title, severity="error", timeout=15, markup=False)
+            toast(self.screen, str(error), title=title, severity="error")
             self.panes.status.say(f"{title}: nothing was lost")
             if isinstance(error, (NotesReadOnly, NoteChanged)):
                 self.refresh_notes()  # another instance broke the file, or changed the note: show it
@@ -268,10 +268,10 @@ class NotesHandler:
             path, count = self.session.export_notes(names)
         except OSError as error:
             message = f"Export failed: {error.strerror or error}"
-            self.screen.notify(literal(message), title="Export", severity="error", timeout=15, markup=False)
+            toast(self.screen, message, title="Export", severity="error")
             return
         message = f"Exported {count} note{'s' if count != 1 else ''} to {path}"
-        self.screen.notify(literal(message), title="Notes exported", timeout=15, markup=False)
+        toast(self.screen, message, title="Notes exported")
         self.panes.status.say(message)
 
     def ask_filter(self) -> None:
