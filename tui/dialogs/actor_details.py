@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from analysis.types import Actor
 from tui.literal import literal
-from tui.dialogs.jump_list import JumpList
+from tui.dialogs.jump_list import JumpList, close_binding
 from tui.widgets.kinds import kind_look
 
 CONTEXT_CHARS = 40
@@ -57,7 +57,7 @@ def actor_summary(actor: Actor, notes_count: int) -> Content:
 class ActorDetails(JumpList):
     """Dismisses with the character offset of the chosen mention, or None."""
 
-    CLOSE_KEYS = "escape,q,i"
+    BINDINGS = [close_binding("i", "actor_details.close")]
 
     def __init__(self, session, actor: Actor) -> None:
         super().__init__()

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from analysis.types import Fact, Span
 from tui.literal import literal
-from tui.dialogs.jump_list import JumpList
+from tui.dialogs.jump_list import JumpList, close_binding
 
 
 def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
@@ -30,7 +30,7 @@ def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
 class FactsDialog(JumpList):
     """Dismisses with the chosen fact's offset, or None."""
 
-    CLOSE_KEYS = "escape,q,D"
+    BINDINGS = [close_binding("D", "facts.close")]
 
     def __init__(self, text: str, facts: list[Fact], sentences: list[Span]) -> None:
         super().__init__()
