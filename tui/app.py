@@ -15,7 +15,7 @@ from tui.literal import literal
 from tui.commands import COMMANDS, SCOPES, Command, bindings_for
 from tui.session import Session
 
-PANES = {"document": "#document-view", "actors": "#actor-list", "notes": "#notes-list"}
+PANES = {"document": "#document-view", "summary": "#summary-scroll", "actors": "#actor-list", "notes": "#notes-list"}
 
 
 class RegistryCommands(Provider):

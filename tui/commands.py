@@ -16,6 +16,7 @@ from textual.binding import Binding
 SCOPES = {
     "app": "Anywhere",
     "document": "Document",
+    "summary": "Summary",
     "actors": "Actors",
     "notes": "Notes",
 }
@@ -87,7 +88,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("document.previous_mention", "document", "left_square_bracket", "mention(-1)", "Previous mention"),
     Command("document.note", "document", "a", "add_note", "Note on this paragraph", footer="Note"),
     Command("document.facts", "document", "D", "facts", "Key facts: dates and numbers"),
-    Command("document.summary", "document", "s", "toggle_summary", "Show/hide summary", footer="Summary"),
+    Command("document.summary", "document", "s", "toggle_summary", "Summary: show it and go to it, s again hides it", footer="Summary"),
+    # summary
+    Command("summary.down", "summary", "j,down", "scroll(1)", "Scroll the summary down"),
+    Command("summary.up", "summary", "k,up", "scroll(-1)", "Scroll the summary up"),
+    Command("summary.hide", "summary", "s", "hide", "Hide the summary", footer="Hide"),
     # actors
     Command("actors.down", "actors", "j,down", "cursor_down", "Next actor"),
     Command("actors.up", "actors", "k,up", "cursor_up", "Previous actor"),

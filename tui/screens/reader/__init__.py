@@ -12,7 +12,7 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -32,7 +32,7 @@ from tui.widgets.document.view import DocumentView
 from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine
-from tui.widgets.summary_panel import SummaryPanel
+from tui.widgets.summary_panel import SummaryBox, SummaryPanel
 
 
 class AnalysisProgress(Message):
@@ -72,7 +72,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="panes"):
             yield ActorList(id="actor-list")
             with Vertical(id="document-pane"):
-                with VerticalScroll(id="summary-scroll", can_focus=False):
+                with SummaryBox(id="summary-scroll"):
                     yield SummaryPanel(id="summary")
                 yield DocumentView(id="document-view")
             yield NotesList(id="notes-list")
@@ -146,6 +146,7 @@ class ReaderScreen(Screen):
         self.actor_list.show(analysis.actors)
         self.document_view.set_mentions(mentions)
         self.query_one(SummaryPanel).show(self.session.document.text, analysis.summary)
+        self.query_one(SummaryBox).fit()
         self._show_actor_count()
         selected = analysis.actor(self.actor_list.selected_id or "")
         if selected is not None:
@@ -163,6 +164,7 @@ class ReaderScreen(Screen):
             for worker in running:
                 worker.cancel()
             self.status.analysis_state = "analysis cancelled"
+            self.query_one(SummaryPanel).stopped()
             self.status.say("Analysis cancelled: the text stays readable · ctrl+k runs it again")
         elif self.analysis is None:
             self.status.analysis_state = "analysing…"
@@ -242,8 +244,11 @@ class ReaderScreen(Screen):
 
     @on(DocumentView.SummaryToggleRequested)
     def toggle_summary(self) -> None:
-        scroll = self.query_one("#summary-scroll")
-        scroll.display = not scroll.display
+        """Show the summary and focus it, so its keys scroll it; `s` there hides it again."""
+        box = self.query_one(SummaryBox)
+        box.display = True
+        box.fit()
+        box.focus()
 
     @on(DocumentView.FactsRequested)
     def facts_requested(self) -> None:
