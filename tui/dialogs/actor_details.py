@@ -12,15 +12,15 @@ from textual.widgets.option_list import Option
 
 from analysis.types import Actor
 from tui.literal import literal
-from tui.dialogs.jump_list import JumpList, close_binding
+from tui.dialogs.jump_list import JumpList, as_written, close_binding
 from tui.widgets.kinds import kind_look
 
 CONTEXT_CHARS = 40
 
 
 def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> Text:
-    before = " ".join(literal(text[max(0, start - width) : start]).split())
-    after = " ".join(literal(text[end : end + width]).split())
+    before = as_written(literal(text[max(0, start - width) : start]))
+    after = as_written(literal(text[end : end + width]))
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(("…" + before[-width:]).rjust(width + 1), style="dim")
     line.append(literal(text[start:end]), style="bold reverse")

@@ -3,9 +3,17 @@ enter dismisses with the chosen place's character offset, escape (or q) with Non
 
 from __future__ import annotations
 
+import re
+
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
+
+
+def as_written(text: str) -> str:
+    """A stretch of the briefing on one line: each run of whitespace one space, nothing else
+    changed, so the spaces around a highlighted word are the text's own (none added, none lost)."""
+    return re.sub(r"\s+", " ", text)
 
 
 def close_binding(keys: str, binding_id: str) -> Binding:
