@@ -102,6 +102,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("actors.previous_mention", "actors", "left_square_bracket", SCREEN, "Previous mention"),
     Command("actors.filter_kind", "actors", "f", "filter_kind", "Filter by kind", footer="Kind"),
     Command("actors.filter_name", "actors", "slash", SCREEN, "Filter by name"),
+    Command("actors.sort", "actors", "S", "sort", "Sort by importance, mentions or name"),
     Command("actors.note", "actors", "A", SCREEN, "Note on this actor"),
     Command("actors.fold", "actors", "F", SCREEN, "Fold capitals/demonyms into states"),
     Command("actors.merge", "actors", "m", SCREEN, "Merge into another actor"),

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.commands import SCOPES, commands_for
+from tui.widgets.kinds import KIND_LOOKS
 
 
 def help_table() -> Table:
@@ -22,6 +23,10 @@ def help_table() -> Table:
         for command in commands_for(scope):
             table.add_row(command.keys_shown(), command.description)
         table.add_row("", "")
+    table.add_row(Text("Actor kinds", style="bold underline"), "")
+    for kind, look in KIND_LOOKS.items():
+        table.add_row(Text(look.glyph), kind)
+    table.add_row("", "the actors pane lists them by importance (how central to the text); S sorts")
     return table
 
 
