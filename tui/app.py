@@ -6,6 +6,7 @@ import time
 from functools import partial
 
 from rich.markup import escape
+from textual import events
 from textual.app import App
 from textual.command import Hit, Hits, Provider
 
@@ -63,6 +64,15 @@ class BriefingApp(App[int]):
         from tui.screens.reader import ReaderScreen
 
         self.push_screen(ReaderScreen(self.session))
+
+    async def on_event(self, event: events.Event) -> None:
+        # A status message answers the key before it: the next key on the reader clears it
+        # before that key's own action runs (and says its own, if it has one).
+        if isinstance(event, events.Key):
+            status = self.screen.query("#status")
+            if status:
+                status.first().say("")
+        await super().on_event(event)
 
     def mark_ready(self) -> None:
         """The document is on screen: record "ready in N ms" once, for the log and bench/."""

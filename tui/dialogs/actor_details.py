@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from analysis.types import Actor
+from tui.counts import counted
 from tui.literal import literal
 from tui.dialogs.jump_list import JumpList, as_written, close_binding
 from tui.widgets.kinds import kind_look
@@ -33,7 +34,7 @@ def actor_summary(actor: Actor, notes_count: int) -> Content:
     look = kind_look(actor.kind)
     parts: list[tuple[str, str] | str] = [
         (f"{look.glyph} {literal(actor.name)}", f"bold {look.colour}"),
-        (f"  {actor.kind} · {actor.mentions} mentions · {notes_count} notes\n", "dim"),
+        (f"  {actor.kind} · {counted(actor.mentions, 'mention')} · {counted(notes_count, 'note')}\n", "dim"),
     ]
     if actor.role:
         parts += [("Role: ", "bold"), literal(actor.role) + "\n"]

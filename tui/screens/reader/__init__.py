@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from analysis.types import Analysis
 from rich.markup import escape
 
+from tui.counts import counted
 from tui.literal import literal
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.notes import NotesHandler
@@ -58,6 +59,10 @@ class AnalysisReady(Message):
 
 
 class ReaderScreen(Screen):
+    # The document has focus from the first frame: left to the default (the first focusable
+    # widget, the actors pane), the footer showed the actors' keys until on_mount moved focus.
+    AUTO_FOCUS = "#document-view"
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
@@ -156,7 +161,7 @@ class ReaderScreen(Screen):
 
     def _show_actor_count(self) -> None:
         assert self.analysis is not None
-        self.status.analysis_state = f"{sum(not actor.hidden for actor in self.analysis.actors)} actors"
+        self.status.analysis_state = counted(sum(not actor.hidden for actor in self.analysis.actors), "actor")
 
     def cancel_or_restart_analysis(self) -> None:
         running = [w for w in self.workers if w.group == "analysis" and w.is_running]
@@ -168,6 +173,7 @@ class ReaderScreen(Screen):
             self.status.say("Analysis cancelled: the text stays readable · ctrl+k runs it again")
         elif self.analysis is None:
             self.status.analysis_state = "analysing…"
+            self.status.say("")  # the cancel message: no longer true
             self.load_analysis()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -203,7 +209,7 @@ class ReaderScreen(Screen):
         self.document_view.set_selected(actor.spans)
         if actor.spans:
             self.document_view.go_to_offset(actor.spans[0][0], actor.spans[0])
-        self.status.say(f"{actor.name}: {actor.mentions} mentions · ]/[ next/previous")
+        self.status.say(f"{actor.name}: {counted(actor.mentions, 'mention')} · ]/[ next/previous")
 
     @on(ActorList.Requested)
     def actor_list_requested(self, message: ActorList.Requested) -> None:
