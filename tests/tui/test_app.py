@@ -153,7 +153,7 @@ async def test_cancelled_note_is_not_saved(warm_home, seed_path):
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("a", *"draft", "escape")
+        await pilot.press("a", *"draft", "escape", "y")  # y: discard what was typed
         await pilot.pause()
         assert app.screen.query_one(NotesList).notes == []
 

@@ -12,7 +12,8 @@ from tui.literal import literal_text
 
 
 class NoteEditor(ModalScreen[str | None]):
-    """Returns the body on ctrl+s, None on escape."""
+    """Returns the body on ctrl+s, None on escape; escape asks first when the text was changed,
+    since one key would otherwise throw away what was typed."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="editor.save"),
@@ -42,4 +43,13 @@ class NoteEditor(ModalScreen[str | None]):
         self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.query_one(TextArea).text == self.body:
+            self.dismiss(None)
+            return
+        from tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Discard what you typed?", "n / esc goes back to the note"), answered)

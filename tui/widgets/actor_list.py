@@ -8,7 +8,7 @@ import asyncio
 from textual import work
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from analysis.types import KINDS, Actor
 from tui.commands import bindings_for
@@ -129,6 +129,14 @@ class ActorList(OptionList):
     def on_resize(self) -> None:
         if self.actors and self.content_region.width != self.row_width:
             self._refill()
+
+    def highlight_actor(self, actor_id: str) -> bool:
+        """Move the highlight to an actor; False if it is not among the rows shown."""
+        try:
+            self.highlighted = self.get_option_index(actor_id)
+        except OptionDoesNotExist:  # hidden, filtered out, or not in this analysis
+            return False
+        return True
 
     def action_select_actor(self) -> None:
         actor = self.highlighted_actor
