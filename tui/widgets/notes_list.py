@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from analysis.notes.editing import parse_tags
+from analysis.notes.export import actor_name
 from analysis.notes.placing import is_placed
 from analysis.notes.types import Note, Placement
 from analysis.types import Document
@@ -35,7 +36,7 @@ def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> t
         paragraph = document.paragraph_at(note.anchor.start) + 1
         head.append(f"¶{paragraph} ", style="bold")
     elif note.actor_id:
-        head.append(f"@{literal(actor_names.get(note.actor_id, note.actor_id))} ", style="bold")
+        head.append(f"@{literal(actor_name(note.actor_id, actor_names))} ", style="bold")
     if note.placement in PLACEMENT_LABELS:
         head.append(f"[{PLACEMENT_LABELS[note.placement]}] ", style="italic yellow")
     if note.anchor is not None:

@@ -257,7 +257,7 @@ class NotesHandler:
             self.panes.status.say("No notes to export")
             return
         try:
-            path, count = self.session.export_notes(names)
+            path, count = self.session.export_notes(names or None)  # none yet: the cached ones
         except OSError as error:
             message = f"Export failed: {error.strerror or error}"
             self.screen.notify(literal(message), title="Export", severity="error", timeout=15, markup=False)
