@@ -67,8 +67,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.palette", "app", "ctrl+p", "command_palette", "Command palette"),
     Command("app.next_pane", "app", "tab", "focus_next", "Next pane"),
     Command("app.previous_pane", "app", "shift+tab", "focus_previous", "Previous pane"),
-    Command("app.focus_document", "app", "1", "focus_pane('document')", "Focus the document"),
-    Command("app.focus_actors", "app", "2", "focus_pane('actors')", "Focus the actors"),
+    # 1 2 3: the panes as they stand, left to right
+    Command("app.focus_actors", "app", "1", "focus_pane('actors')", "Focus the actors"),
+    Command("app.focus_document", "app", "2", "focus_pane('document')", "Focus the document"),
     Command("app.focus_notes", "app", "3", "focus_pane('notes')", "Focus the notes"),
     Command("app.analysis", "app", "ctrl+k", "cancel_analysis", "Cancel the running analysis, or run it again"),
     Command("app.search_notes", "app", "ctrl+f", "search_notes", "Search all notes"),

@@ -25,8 +25,8 @@ def test_reader_on_the_seed(snap_compare, warm_home, seed_path, size):
 def test_reader_with_actor_selected_and_note(snap_compare, warm_home, seed_path):
     async def select_and_note(pilot) -> None:
         await settled(pilot)
-        await pilot.press("2", "enter")  # the first actor, Turkey: its mentions emphasised
-        await pilot.press("1", "right_curly_bracket", "a", *"Ankara's line #turkey", "ctrl+s")
+        await pilot.press("1", "enter")  # the first actor, Turkey: its mentions emphasised
+        await pilot.press("2", "right_curly_bracket", "a", *"Ankara's line #turkey", "ctrl+s")
         await pilot.pause()
 
     assert snap_compare(make_app(warm_home, seed_path), terminal_size=(120, 36), run_before=select_and_note)

@@ -12,7 +12,7 @@ async def test_at_80x24_the_merge_dialog_shows_every_control(warm_home, seed_pat
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("2", "m")
+        await pilot.press("1", "m")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, CorrectionDialog)

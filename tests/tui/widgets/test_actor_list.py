@@ -79,7 +79,7 @@ async def test_at_80x24_the_seeds_names_are_not_cut_and_s_sorts(warm_home, seed_
         cut = [row for row in rows if "…" in row]
         assert not cut, cut
         assert any(row.startswith("● Erdogan") for row in rows)
-        await pilot.press("2", "S")
+        await pilot.press("1", "S")
         assert pane.border_title == "Actors · by mentions"
         shown = [pane.get_option_at_index(i).id for i in range(pane.option_count)]
         counts = [next(a.mentions for a in pane.actors if a.id == i) for i in shown]

@@ -27,7 +27,7 @@ async def test_at_80x24_notes_fold_and_the_highlighted_one_shows_whole(warm_home
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         for paragraph in ("right_curly_bracket", "right_curly_bracket"):
-            await pilot.press("1", paragraph, "a", *BODY, "ctrl+s")
+            await pilot.press("2", paragraph, "a", *BODY, "ctrl+s")
             await pilot.pause()
         notes = app.screen.query_one(NotesList)
         await pilot.press("3")

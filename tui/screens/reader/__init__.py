@@ -244,7 +244,7 @@ class ReaderScreen(Screen):
     @on(DocumentView.MentionStatus)
     def mention_status(self, message: DocumentView.MentionStatus) -> None:
         if not message.count:
-            self.status.say("Select an actor first (2, then enter) to walk its mentions")
+            self.status.say("Select an actor first (1, then enter) to walk its mentions")
         else:
             self.status.say(f"mention {message.index + 1} of {message.count} · ]/[")
 

@@ -262,8 +262,10 @@ class NotesHandler:
             message = f"Export failed: {error.strerror or error}"
             self.screen.notify(literal(message), title="Export", severity="error", timeout=15, markup=False)
             return
+        path = path.resolve()  # the whole path: the exports folder is out of sight otherwise
         message = f"Exported {count} note{'s' if count != 1 else ''} to {path}"
-        self.screen.notify(literal(message), title="Notes exported", timeout=15, markup=False)
+        toast = f"{message}\n\nThe exports folder: {path.parent}"
+        self.screen.notify(literal(toast), title="Notes exported", timeout=15, markup=False)
         self.panes.status.say(message)
 
     def ask_filter(self) -> None:

@@ -155,6 +155,8 @@ async def test_export_writes_markdown_with_path_and_line(warm_home, seed_path):
         _, _, status = reader_parts(app)
         assert str(exports[0]) in status.message
         assert any(str(exports[0]) in n.message for n in notifications(app))
+        folder = str(exports[0].parent.resolve())
+        assert any(f"The exports folder: {folder}" in n.message for n in notifications(app))
         markdown = exports[0].read_text()
         start = document.paragraphs[2][0]
         line = document.text.count("\n", 0, start) + 1
@@ -315,7 +317,7 @@ async def test_read_only_notes_warn_and_keep_typed_text(warm_home, seed_path):
         assert "read-only" in warning and str(path) in warning and "not valid JSON" in warning
         assert notes.border_title == "Notes · read-only"
 
-        await pilot.press("1", "a")
+        await pilot.press("2", "a")
         await pilot.pause()
         assert "read-only" in str(app.screen.query_one("#note-editor-heading").render())
         await pilot.press(*"precious words", "ctrl+s")
