@@ -39,3 +39,29 @@ def test_help_screen(snap_compare, warm_home, seed_path):
         await pilot.pause()
 
     assert snap_compare(make_app(warm_home, seed_path), terminal_size=(120, 36), run_before=open_help)
+
+
+# Every dialog at 80x24, the smallest size the app is made for: each control on screen, and no
+# text cut without "…". Each opens from the reader by its own keys.
+DIALOG_KEYS = {
+    "help": ("question_mark",),
+    "note_editor": ("a", *"Ankara's line"),
+    "merge": ("1", "m"),
+    "rename": ("1", "r"),
+    "kind": ("1", "K"),
+    "confirm": ("a", *"a note", "ctrl+s", "3", "d"),
+    "facts": ("2", "D"),
+    "details": ("1", "j", "i"),
+    "note_search": ("a", *"Ankara's line #turkey", "ctrl+s", "ctrl+f"),
+}
+
+
+@pytest.mark.parametrize("dialog", sorted(DIALOG_KEYS))
+def test_dialog_at_80x24(snap_compare, warm_home, seed_path, dialog):
+    async def open_dialog(pilot) -> None:
+        await settled(pilot)
+        await pilot.press(*DIALOG_KEYS[dialog])
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app(warm_home, seed_path), terminal_size=(80, 24), run_before=open_dialog)

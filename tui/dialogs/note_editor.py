@@ -9,6 +9,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from tui.literal import literal_text
+from tui.widgets.notes_list import fit_label
+
+QUOTE_LINES = 6  # of the passage above the text area: the note is what is being written
+
+
+class QuoteBox(Static):
+    """The passage, wrapped to the box and cut with "…" past QUOTE_LINES lines, not clipped."""
+
+    def __init__(self, quote: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.quote = quote
+
+    def on_resize(self) -> None:
+        if self.content_size.width:
+            self.update(fit_label(literal_text(self.quote), self.content_size.width, QUOTE_LINES))
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -30,7 +45,7 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical(id="note-editor"):
             yield Label(self.heading, id="note-editor-heading")
             if self.quote:
-                yield Static(literal_text(self.quote), id="note-editor-quote")
+                yield QuoteBox(self.quote, id="note-editor-quote")
             yield TextArea(self.body, id="note-editor-body", soft_wrap=True, show_line_numbers=False)
             yield Label("ctrl+s save · esc cancel · #tag to tag", id="note-editor-help")
 

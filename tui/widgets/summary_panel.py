@@ -88,8 +88,8 @@ class SummaryBox(VerticalScroll):
         height = whole_sentences_height(lines, max(3, int(self.parent.content_size.height * CAP)))
         self.styles.height = height + self.styles.gutter.height
         shown = len(whole_sentences(lines, height))
-        more = f" · {shown} of {len(lines)}: j/k for the rest" if shown < len(lines) else ""
-        self.border_subtitle = f"Summary{more} · s hides"
+        more = f" · {shown} of {len(lines)} · j/k: more" if shown < len(lines) else ""
+        self.border_subtitle = f"Summary{more} · s: hide"
 
     def action_scroll(self, step: int) -> None:
         self.scroll_relative(y=step, animate=False)

@@ -74,16 +74,16 @@ async def test_at_80x24_the_seeds_names_are_not_cut_and_s_sorts(warm_home, seed_
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         pane = app.screen.query_one(ActorList)
-        assert pane.border_title == "Actors · by importance"
+        assert pane.border_title.endswith("by importance")
         rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
         cut = [row for row in rows if "…" in row]
         assert not cut, cut
         assert any(row.startswith("● Erdogan") for row in rows)
         await pilot.press("1", "S")
-        assert pane.border_title == "Actors · by mentions"
+        assert pane.border_title.endswith("by mentions")
         shown = [pane.get_option_at_index(i).id for i in range(pane.option_count)]
         counts = [next(a.mentions for a in pane.actors if a.id == i) for i in shown]
         assert counts == sorted(counts, reverse=True)
         await pilot.press("S")
-        assert pane.border_title == "Actors · by name"
+        assert pane.border_title.endswith("by name")
         assert pane.highlighted_actor.kind in pane.border_subtitle  # its glyph, explained
