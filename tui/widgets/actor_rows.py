@@ -14,7 +14,7 @@ from textual.content import Content
 
 from analysis.types import Actor
 from tui.literal import literal
-from tui.widgets.kinds import KIND_LOOKS, kind_look
+from tui.widgets.kinds import kind_look
 
 ORDERS = ("importance", "mentions", "name")  # `S` cycles; importance is the analysis's salience
 
@@ -74,7 +74,3 @@ def actor_row(actor: Actor, width: int, name: str | None = None, count_width: in
         parts += ["\n  ", (cut(lines[1], room), style), " " * (len(count) + 1)]
     return Content.assemble(*parts)
 
-
-def legend() -> str:
-    """`● person  ■ organization …`: what each glyph stands for."""
-    return "  ".join(f"{look.glyph} {kind}" for kind, look in KIND_LOOKS.items())
