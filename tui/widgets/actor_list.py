@@ -82,9 +82,9 @@ class ActorList(OptionList):
         self._add_rows(visible[:ROWS_AT_ONCE], width, 0, keep)
         self._add_remaining_rows(visible, width, keep)
         self.border_subtitle = self.filter_label()
-        title = f"Actors · by {self.order}"
+        title = f"Actors by {self.order}"
         # A narrow pane keeps the order, which the rows do not show, over its name, which they do.
-        self.border_title = title if len(title) + 4 <= self.size.width else f"by {self.order}"
+        self.border_title = title if len(title) + 6 <= self.outer_size.width else f"by {self.order}"
 
     def _add_rows(self, batch: list[Actor], width: int, start: int, keep: str | None) -> None:
         names, digits = self.names, self.count_width
