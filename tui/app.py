@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
+from textual import events
 from textual.app import App
 from textual.command import Hit, Hits, Provider
 
@@ -18,6 +19,7 @@ from tui.session import Session
 
 PANES = {
     "document": "#document-view",
+    "summary": "#summary-scroll",
     "actors": "#actor-list",
     "notes": "#notes-list",
     "library": "#library-table",
@@ -141,6 +143,15 @@ class BriefingApp(App[int]):
 
         if len(self.screen_stack) > 2 and not isinstance(self.screen, ModalScreen):
             self.pop_screen()
+
+    async def on_event(self, event: events.Event) -> None:
+        # A status message answers the key before it: the next key on the reader clears it
+        # before that key's own action runs (and says its own, if it has one).
+        if isinstance(event, events.Key):
+            status = self.screen.query("#status")
+            if status:
+                status.first().say("")
+        await super().on_event(event)
 
     def mark_ready(self) -> None:
         """The document is on screen: record "ready in N ms" once, for the log and bench/."""

@@ -17,6 +17,7 @@ from textual.keys import _character_to_key
 SCOPES = {
     "app": "Anywhere",
     "document": "Document",
+    "summary": "Summary",
     "actors": "Actors",
     "notes": "Notes",
     "library": "Library",
@@ -75,8 +76,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.palette", "app", "ctrl+p", "command_palette", "Command palette"),
     Command("app.next_pane", "app", "tab", "focus_next", "Next pane"),
     Command("app.previous_pane", "app", "shift+tab", "focus_previous", "Previous pane"),
-    Command("app.focus_document", "app", "1", "focus_pane('document')", "Focus the document"),
-    Command("app.focus_actors", "app", "2", "focus_pane('actors')", "Focus the actors"),
+    # 1 2 3: the panes as they stand, left to right
+    Command("app.focus_actors", "app", "1", "focus_pane('actors')", "Focus the actors"),
+    Command("app.focus_document", "app", "2", "focus_pane('document')", "Focus the document"),
     Command("app.focus_notes", "app", "3", "focus_pane('notes')", "Focus the notes"),
     Command("app.analysis", "app", "ctrl+k", "cancel_analysis", "Cancel the running analysis, or run it again"),
     Command(
@@ -99,7 +101,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("document.previous_mention", "document", "left_square_bracket", "mention(-1)", "Previous mention"),
     Command("document.note", "document", "a", "add_note", "Note on this paragraph", footer="Note"),
     Command("document.facts", "document", "D", "facts", "Key facts: dates and numbers"),
-    Command("document.summary", "document", "s", "toggle_summary", "Show/hide summary", footer="Summary"),
+    Command("document.summary", "document", "s", "toggle_summary", "Summary: show it and go to it, s again hides it", footer="Summary"),
+    # summary
+    Command("summary.down", "summary", "j,down", "scroll(1)", "Scroll the summary down"),
+    Command("summary.up", "summary", "k,up", "scroll(-1)", "Scroll the summary up"),
+    Command("summary.hide", "summary", "s", "hide", "Hide the summary", footer="Hide"),
     # actors
     Command("actors.down", "actors", "j,down", "cursor_down", "Next actor"),
     Command("actors.up", "actors", "k,up", "cursor_up", "Previous actor"),
@@ -109,6 +115,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("actors.previous_mention", "actors", "left_square_bracket", SCREEN, "Previous mention"),
     Command("actors.filter_kind", "actors", "f", "filter_kind", "Filter by kind", footer="Kind"),
     Command("actors.filter_name", "actors", "slash", SCREEN, "Filter by name"),
+    Command("actors.sort", "actors", "S", "sort", "Sort by importance, mentions or name"),
     Command("actors.note", "actors", "A", SCREEN, "Note on this actor"),
     Command("actors.fold", "actors", "F", SCREEN, "Fold capitals/demonyms into states"),
     Command("actors.merge", "actors", "m", SCREEN, "Merge into another actor"),

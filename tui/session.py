@@ -213,15 +213,24 @@ class Session:
             document_path=self.document.path,
         )
 
+    def actor_names(self) -> dict[str, str]:
+        """Actor id -> name in this briefing's analysis after corrections, if the cache holds it
+        (a quick read, no spaCy); empty if the briefing was never analysed."""
+        analysis = self.raw_analysis or self.cached_analysis()
+        if analysis is None:
+            return {}
+        return {actor.id: actor.name for actor in self.corrected(analysis).actors}
+
     def export_notes(self, actor_names: dict[str, str] | None = None) -> tuple[Path, int]:
         """This briefing's notes as Markdown in `exports_dir` (default `<data>/exports/`); returns the
         file and the count."""
-        from analysis.notes.export import group_notes, to_markdown
+        from analysis.notes.export import markdown_export
 
         document = self.document
         # One group under today's path, so every passage gets its path:line reference.
         notes = [replace(note, document_path=document.path) for note in self.notes()]
-        text = to_markdown(group_notes(notes, {document.path: document}), actor_names)
+        names = actor_names if actor_names is not None else self.actor_names()
+        text = markdown_export(notes, {document.path: document}, names)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = self.exports_dir or data_dir(self.data_dir) / "exports"
         target = folder / f"{Path(document.path).stem}-notes-{stamp}.md"

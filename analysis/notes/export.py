@@ -38,6 +38,30 @@ def group_notes(notes: list[Note], documents: Mapping[str, Document] | None = No
     return [(documents.get(path), path, by_path[path]) for path in sorted(by_path)]
 
 
+def markdown_export(
+    notes: list[Note], documents: Mapping[str, Document] | None, actor_names: Mapping[str, str] | None
+) -> str:
+    """The Markdown export of `notes`, the one both the app (`x`) and `briefing notes export`
+    write: grouped by briefing, passages located in `documents`, actors named from `actor_names`."""
+    return to_markdown(group_notes(notes, documents), actor_names)
+
+
+def actor_name(actor_id: str | None, names: Mapping[str, str] | None = None) -> str:
+    """An actor's name for people to read, never its internal id.
+
+    From `names` (the analysis's, after corrections) where it is there. Without one (the briefing
+    never analysed, or the actor since merged away) the id's own words: an id is the kind and the
+    canonical name folded to a slug (`person:recep-tayyip-erdogan`), so its words capitalised are
+    the name as near as it can be rebuilt.
+    """
+    if not actor_id:
+        return "an unknown actor"
+    if names and actor_id in names:
+        return names[actor_id]
+    words = actor_id.partition(":")[2] or actor_id
+    return " ".join(word[:1].upper() + word[1:] for word in words.split("-") if word) or actor_id
+
+
 def to_markdown(groups: list[Group], actor_names: Mapping[str, str] | None = None) -> str:
     """Markdown for (document or None, path, notes) groups.
 
@@ -93,7 +117,7 @@ def _note_block(note: Note, names: Mapping[str, str], says_actor: bool = True) -
 
 
 def _actor(note: Note, names: Mapping[str, str]) -> str:
-    return _one_line(names.get(note.actor_id or "", note.actor_id or "an unknown actor"))
+    return _one_line(actor_name(note.actor_id, names))
 
 
 def _blockquote(text: str) -> str:

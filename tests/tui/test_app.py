@@ -46,7 +46,7 @@ async def test_select_actor_and_walk_mentions(warm_home, seed_path):
         actors = app.screen.query_one(ActorList)
         view = app.screen.query_one(DocumentView)
         turkey = next(actor for actor in actors.actors if actor.name == "Turkey")
-        await pilot.press("2")
+        await pilot.press("1")
         assert actors.has_focus
         for _ in range(len(actors.actors)):  # bounded: a list that never reaches Turkey fails below
             if actors.highlighted_actor.id == turkey.id:
@@ -58,7 +58,7 @@ async def test_select_actor_and_walk_mentions(warm_home, seed_path):
         document = app.session.document
         first = document.paragraph_at(turkey.spans[0][0])
         assert view.cursor_paragraph == first
-        await pilot.press("1")
+        await pilot.press("2")
         seen = [view.cursor_paragraph]
         for _ in range(turkey.mentions):
             await pilot.press("right_square_bracket")
@@ -153,7 +153,7 @@ async def test_cancelled_note_is_not_saved(warm_home, seed_path):
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("a", *"draft", "escape")
+        await pilot.press("a", *"draft", "escape", "y")  # y: discard what was typed
         await pilot.pause()
         assert app.screen.query_one(NotesList).notes == []
 
@@ -204,3 +204,23 @@ async def test_analysis_can_be_cancelled_and_run_again(tmp_path, seed_path):
         await settle(app, pilot)
         assert "actors" in status.analysis_state
         assert app.screen.query_one(ActorList).actors
+
+
+async def test_tab_and_digits_follow_the_panes_left_to_right(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        order = []
+        for key in ("1", "2", "3"):
+            await pilot.press(key)
+            order.append(app.screen.focused.id)
+        assert order == ["actor-list", "document-view", "notes-list"]
+        xs = [app.screen.query_one(f"#{pane}").region.x for pane in order]
+        assert xs == sorted(xs)  # the order they stand in on screen
+        await pilot.press("1")
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(app.screen.focused.id)
+        # the summary is part of the document pane, above the text
+        assert seen == ["summary-scroll", "document-view", "notes-list", "actor-list"]

@@ -98,7 +98,7 @@ def test_a_note_in_a_pdf_says_its_page(tmp_path):
     document = read_document(report_pdf(tmp_path / "report.pdf"))
     start = document.text.index("Two columns")
     note = new_note(document, start, start + len("Two columns"), "Page two heading")
-    assert str(note_label(note, document, {})).startswith(f"p. 2 ¶{document.paragraph_at(start) + 1} ")
+    assert str(note_label(note, document, {})[0]).startswith(f"p. 2 ¶{document.paragraph_at(start) + 1} ")
 
 
 async def test_a_note_on_a_url_stays_on_its_snapshot_and_follows_a_refresh(tmp_path, server):

@@ -180,7 +180,7 @@ async def test_each_screen_shows_hostile_text_literally(hostile, name):
 
 async def _highlight(app, pilot, name) -> None:
     actors = app.screen.actor_list
-    await pilot.press("2")
+    await pilot.press("1")
     for _ in range(len(actors.actors)):  # bounded: a list without the actor fails below
         if actors.highlighted_actor.name == name:
             break

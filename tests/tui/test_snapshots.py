@@ -25,8 +25,8 @@ def test_reader_on_the_seed(snap_compare, warm_home, seed_path, size):
 def test_reader_with_actor_selected_and_note(snap_compare, warm_home, seed_path):
     async def select_and_note(pilot) -> None:
         await settled(pilot)
-        await pilot.press("2", "enter")  # the first actor, Turkey: its mentions emphasised
-        await pilot.press("1", "right_curly_bracket", "a", *"Ankara's line #turkey", "ctrl+s")
+        await pilot.press("1", "enter")  # the first actor, Turkey: its mentions emphasised
+        await pilot.press("2", "right_curly_bracket", "a", *"Ankara's line #turkey", "ctrl+s")
         await pilot.pause()
 
     assert snap_compare(make_app(warm_home, seed_path), terminal_size=(120, 36), run_before=select_and_note)
@@ -55,3 +55,29 @@ def test_reader_in_a_light_theme(snap_compare, warm_home, seed_path, tmp_path):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=select)
+
+
+# Every dialog at 80x24, the smallest size the app is made for: each control on screen, and no
+# text cut without "…". Each opens from the reader by its own keys.
+DIALOG_KEYS = {
+    "help": ("question_mark",),
+    "note_editor": ("a", *"Ankara's line"),
+    "merge": ("1", "m"),
+    "rename": ("1", "r"),
+    "kind": ("1", "K"),
+    "confirm": ("a", *"a note", "ctrl+s", "3", "d"),
+    "facts": ("2", "D"),
+    "details": ("1", "j", "i"),
+    "note_search": ("a", *"Ankara's line #turkey", "ctrl+s", "ctrl+f"),
+}
+
+
+@pytest.mark.parametrize("dialog", sorted(DIALOG_KEYS))
+def test_dialog_at_80x24(snap_compare, warm_home, seed_path, dialog):
+    async def open_dialog(pilot) -> None:
+        await settled(pilot)
+        await pilot.press(*DIALOG_KEYS[dialog])
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app(warm_home, seed_path), terminal_size=(80, 24), run_before=open_dialog)

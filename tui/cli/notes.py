@@ -91,10 +91,11 @@ def run_notes(argv: list[str]) -> int:
             code = import_notes(store, Path(args.file), args.data_dir)
         else:
             notes, documents = selected_notes(store, args.path)
+            names = actor_names(documents, notes, args.data_dir, store)
             if args.command == "list":
-                list_notes(notes, args.json)
+                list_notes(notes, args.json, names)
             else:
-                export_notes(notes, documents, args.format, args.output, args.data_dir)
+                export_notes(notes, documents, args.format, args.output, args.data_dir, names)
             code = 0
     except DocumentError as error:
         return fail(str(error))
@@ -157,7 +158,20 @@ def import_notes(store, path: Path, data_dir: str | None = None) -> int:
     return 0
 
 
-def list_notes(notes, as_json: bool) -> None:
+def actor_names(documents, notes, data_dir, store) -> dict[str, str]:
+    """Actor id -> name from the cached analyses of the briefings that hold notes on actors, as
+    the app names them (after corrections). Only a cache read: no briefing is analysed here."""
+    from tui.session import Session
+
+    names: dict[str, str] = {}
+    paths = {note.document_path for note in notes if note.actor_id}
+    for document in {id(d): d for path, d in documents.items() if path in paths}.values():
+        names.update(Session(document, data_dir=data_dir, notes_store=store).actor_names())
+    return names
+
+
+def list_notes(notes, as_json: bool, names: dict[str, str] | None = None) -> None:
+    from analysis.notes.export import actor_name
     from tui.literal import for_stream, literal
 
     for note in notes:
@@ -165,15 +179,17 @@ def list_notes(notes, as_json: bool) -> None:
             print(for_stream(json.dumps(note.to_dict(), ensure_ascii=False), sys.stdout))
             continue
         # A listing for people: every field from the store shown literally, wherever it goes.
-        where = note.anchor.quote if note.anchor else f"@{note.actor_id}"
+        where = note.anchor.quote if note.anchor else f"@{actor_name(note.actor_id, names)}"
         where = " ".join(literal(where).split())
         tags = " ".join(f"#{literal(tag)}" for tag in note.tags)
         print(f"{note.id[:8]}  {literal(note.document_path)}  [{note.placement}]  “{where[:50]}”  "
               f"{' '.join(literal(note.body).split())}  {tags}".rstrip())
 
 
-def export_notes(notes, documents, fmt: str, output: str | None, data_dir: str | None = None) -> None:
-    from analysis.notes.export import group_notes, to_json, to_markdown
+def export_notes(
+    notes, documents, fmt: str, output: str | None, data_dir: str | None = None, names: dict[str, str] | None = None
+) -> None:
+    from analysis.notes.export import markdown_export, to_json
 
     if fmt == "json":
         from store.paths import state_dir
@@ -182,7 +198,7 @@ def export_notes(notes, documents, fmt: str, output: str | None, data_dir: str |
         # Reading state travels with the notes: it is the user's too.
         text = to_json(notes, list(StateStore(state_dir(data_dir)).all().values()))
     else:
-        text = to_markdown(group_notes(notes, documents))
+        text = markdown_export(notes, documents, names)
     if output:
         from store.jsonfile import write_bytes_atomic
 

@@ -11,16 +11,17 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from analysis.types import Actor
+from tui.counts import counted
 from tui.literal import literal
-from tui.dialogs.jump_list import JumpList
+from tui.dialogs.jump_list import JumpList, as_written, close_binding
 from tui.widgets.kinds import kind_look
 
 CONTEXT_CHARS = 40
 
 
 def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> Text:
-    before = " ".join(literal(text[max(0, start - width) : start]).split())
-    after = " ".join(literal(text[end : end + width]).split())
+    before = as_written(literal(text[max(0, start - width) : start]))
+    after = as_written(literal(text[end : end + width]))
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(("…" + before[-width:]).rjust(width + 1), style="dim")
     line.append(literal(text[start:end]), style="bold reverse")
@@ -33,7 +34,7 @@ def actor_summary(actor: Actor, notes_count: int) -> Content:
     look = kind_look(actor.kind)
     parts: list[tuple[str, str] | str] = [
         (f"{look.glyph} {literal(actor.name)}", f"bold {look.colour}"),
-        (f"  {actor.kind} · {actor.mentions} mentions · {notes_count} notes\n", "dim"),
+        (f"  {actor.kind} · {counted(actor.mentions, 'mention')} · {counted(notes_count, 'note')}\n", "dim"),
     ]
     if actor.role:
         parts += [("Role: ", "bold"), literal(actor.role) + "\n"]
@@ -57,7 +58,7 @@ def actor_summary(actor: Actor, notes_count: int) -> Content:
 class ActorDetails(JumpList):
     """Dismisses with the character offset of the chosen mention, or None."""
 
-    CLOSE_KEYS = "escape,q,i"
+    BINDINGS = [close_binding("i", "actor_details.close")]
 
     def __init__(self, session, actor: Actor) -> None:
         super().__init__()

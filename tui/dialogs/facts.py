@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from analysis.types import Fact, Span
 from tui.literal import literal
-from tui.dialogs.jump_list import JumpList
+from tui.dialogs.jump_list import JumpList, as_written, close_binding
 
 
 def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
@@ -20,9 +20,9 @@ def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
     row.add_column(width=8, no_wrap=True)
     row.add_column(ratio=1)
     start, end = sentences[fact.sentence] if 0 <= fact.sentence < len(sentences) else (fact.start, fact.end)
-    sentence = Text(" ".join(literal(text[start:fact.start]).split()) + " ", style="dim")
-    sentence.append(literal(text[fact.start:fact.end]), style="bold reverse")
-    sentence.append(" " + " ".join(literal(text[fact.end:end]).split()), style="dim")
+    sentence = Text(as_written(literal(text[start:fact.start])).lstrip(), style="dim")
+    sentence.append(as_written(literal(text[fact.start:fact.end])), style="bold reverse")
+    sentence.append(as_written(literal(text[fact.end:end])).rstrip(), style="dim")
     row.add_row(Text(fact.kind, style="bold"), sentence)
     return row
 
@@ -30,7 +30,7 @@ def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:
 class FactsDialog(JumpList):
     """Dismisses with the chosen fact's offset, or None."""
 
-    CLOSE_KEYS = "escape,q,D"
+    BINDINGS = [close_binding("D", "facts.close")]
 
     def __init__(self, text: str, facts: list[Fact], sentences: list[Span]) -> None:
         super().__init__()

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.commands import SCOPES, commands_for
+from tui.widgets.kinds import KIND_LOOKS
 
 
 def help_table(keymap: dict[str, str] | None = None) -> Table:
@@ -23,6 +24,10 @@ def help_table(keymap: dict[str, str] | None = None) -> Table:
         for command in commands_for(scope):
             table.add_row(Text(command.keys_shown(keymap)), command.description)  # keys may be the user's
         table.add_row("", "")
+    table.add_row(Text("Actor kinds", style="bold underline"), "")
+    for kind, look in KIND_LOOKS.items():
+        table.add_row(Text(look.glyph), kind)
+    table.add_row("", "the actors pane lists them by importance (how central to the text); S sorts")
     return table
 
 

@@ -1,40 +1,22 @@
-"""The actors pane: one row per actor with its kind, name and mention count; filterable."""
+"""The actors pane: one row per actor with its kind, name and mention count; filterable, and in
+the order the user chose (by importance, by mentions or by name)."""
 
 from __future__ import annotations
 
 import asyncio
 
-from rich.cells import cell_len, set_cell_size
 from textual import work
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from analysis.types import KINDS, Actor
 from tui.commands import bindings_for
-from tui.literal import literal, literal_markup
+from tui.literal import literal_markup
+from tui.widgets.actor_rows import ORDERS, actor_row, short_names, sorted_actors
 from tui.widgets.kinds import kind_look
 
 ROWS_AT_ONCE = 200
-
-
-def actor_row(actor: Actor, width: int) -> Content:
-    """Glyph, name (cut with … to fit) and the count flush right, in `width` cells.
-
-    Plain Content, not a Rich table: the list measures every row, and a briefing as long as the
-    Bible has thousands of actors (a grid per row froze the app for over a second)."""
-    count = str(actor.mentions)
-    room = max(3, width - 2 - len(count) - 1)
-    name = literal(actor.name)
-    if cell_len(name) > room:
-        name = set_cell_size(name, room - 1) + "…"
-    name = set_cell_size(name, room)
-    return Content.assemble(
-        (kind_look(actor.kind).glyph + " ", kind_look(actor.kind).colour),
-        (name, "dim strike" if actor.hidden else ""),
-        (" " + count, "dim"),
-    )
 
 
 class ActorList(OptionList):
@@ -64,6 +46,9 @@ class ActorList(OptionList):
         self.show_hidden = False
         self.row_width = 0
         self.selected_id: str | None = None
+        self.order = ORDERS[0]
+        self.names: dict[str, str] = {}  # id -> the name shown (a short form where unambiguous)
+        self.count_width = 0
 
     def show(self, actors: list[Actor]) -> None:
         self.actors = actors
@@ -86,7 +71,9 @@ class ActorList(OptionList):
     def _refill(self) -> None:
         highlighted = self.highlighted_actor
         keep = highlighted.id if highlighted else self.selected_id
-        visible = self._visible()
+        visible = sorted_actors(self._visible(), self.order)
+        self.names = short_names(visible)
+        self.count_width = len(str(max((actor.mentions for actor in visible), default=0)))
         # Room for the scrollbar is kept whether or not it shows: it appears only once the rows
         # are in, too late to size them.
         self.row_width = self.content_region.width
@@ -95,9 +82,13 @@ class ActorList(OptionList):
         self._add_rows(visible[:ROWS_AT_ONCE], width, 0, keep)
         self._add_remaining_rows(visible, width, keep)
         self.border_subtitle = self.filter_label()
+        title = f"Actors by {self.order}"
+        # A narrow pane keeps the order, which the rows do not show, over its name, which they do.
+        self.border_title = title if len(title) + 6 <= self.outer_size.width else f"by {self.order}"
 
     def _add_rows(self, batch: list[Actor], width: int, start: int, keep: str | None) -> None:
-        self.add_options([Option(actor_row(actor, width), id=actor.id) for actor in batch])
+        names, digits = self.names, self.count_width
+        self.add_options([Option(actor_row(actor, width, names[actor.id], digits), id=actor.id) for actor in batch])
         if start == 0 and batch:
             self.highlighted = 0
         ids = [actor.id for actor in batch]
@@ -117,7 +108,11 @@ class ActorList(OptionList):
             self._add_rows(visible[start : start + ROWS_AT_ONCE], width, start, keep)
 
     def filter_label(self) -> str:
+        """The filters, and the highlighted actor's kind: what its glyph stands for."""
         parts = []
+        actor = self.highlighted_actor
+        if actor is not None:
+            parts.append(f"{kind_look(actor.kind).glyph} {actor.kind}")
         if self.kind_filter:
             parts.append(self.kind_filter)
         if self.name_filter:
@@ -137,6 +132,14 @@ class ActorList(OptionList):
         if self.actors and self.content_region.width != self.row_width:
             self._refill()
 
+    def highlight_actor(self, actor_id: str) -> bool:
+        """Move the highlight to an actor; False if it is not among the rows shown."""
+        try:
+            self.highlighted = self.get_option_index(actor_id)
+        except OptionDoesNotExist:  # hidden, filtered out, or not in this analysis
+            return False
+        return True
+
     def action_select_actor(self) -> None:
         actor = self.highlighted_actor
         if actor is not None:
@@ -153,6 +156,14 @@ class ActorList(OptionList):
         order = [None, *KINDS]
         self.kind_filter = order[(order.index(self.kind_filter) + 1) % len(order)]
         self._refill()
+
+    def action_sort(self) -> None:
+        """Cycle the order: by importance (the analysis's), by mentions, by name."""
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self._refill()
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.border_subtitle = self.filter_label()
 
     def set_name_filter(self, text: str) -> None:
         self.name_filter = text

@@ -7,12 +7,14 @@ a line at the top that stays until the file is fixed.
 
 from __future__ import annotations
 
+from rich.console import Console
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from analysis.notes.editing import parse_tags
+from analysis.notes.export import actor_name
 from analysis.notes.placing import is_placed
 from analysis.notes.types import Note, Placement
 from analysis.types import Document
@@ -23,28 +25,51 @@ PLACEMENT_LABELS = {Placement.MOVED: "moved", Placement.FUZZY: "moved, text chan
 QUOTE_CHARS = 60
 EMPTY_HINT = "No notes yet.\n\na in the document pins one to the cursor paragraph; A in the actors pane, to an actor."
 ORPHANS_HEADING = "Orphaned: passage gone · p re-pins"
+# A note other than the highlighted one: its heading on one line, its text on this many, then "…".
+FOLDED_LINES = 3
 
 
-def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> Text:
-    label = Text()
+def note_label(note: Note, document: Document, actor_names: dict[str, str]) -> tuple[Text, Text]:
+    """The note's heading (where it is, its quote) and its text (body, then tags set with `t`)."""
+    head = Text()
     if is_placed(note):
         paragraph = document.paragraph_at(note.anchor.start) + 1
         page = document.page_at(note.anchor.start) if document.format == "pdf" else None
-        label.append(f"p. {page} ¶{paragraph} " if page else f"¶{paragraph} ", style="bold")
+        head.append(f"p. {page} ¶{paragraph} " if page else f"¶{paragraph} ", style="bold")
     elif note.actor_id:
-        label.append(f"@{literal(actor_names.get(note.actor_id, note.actor_id))} ", style="bold")
+        head.append(f"@{literal(actor_name(note.actor_id, actor_names))} ", style="bold")
     if note.placement in PLACEMENT_LABELS:
-        label.append(f"[{PLACEMENT_LABELS[note.placement]}] ", style="italic yellow")
+        head.append(f"[{PLACEMENT_LABELS[note.placement]}] ", style="italic yellow")
     if note.anchor is not None:
-        label.append(f"“{short_quote(note.anchor.quote)}”", style="italic dim")
-    body = literal(note.body.strip()) or "(empty note)"
-    label.append("\n" + body)
+        head.append(f"“{short_quote(note.anchor.quote)}”", style="italic dim")
+    body = Text(literal(note.body.strip()) or "(empty note)")
     # Tags written as #tag in the body are already on screen; list only those set with `t`.
     in_body = set(parse_tags(note.body))
     extra = [tag for tag in note.tags if tag not in in_body]
     if extra:
-        label.append("\n" + " ".join(f"#{literal(tag)}" for tag in extra), style="cyan")
-    return label
+        body.append("\n" + " ".join(f"#{literal(tag)}" for tag in extra), style="cyan")
+    return head, body
+
+
+def fit_label(label: Text, width: int, max_lines: int | None = None) -> Text:
+    """`label` wrapped at words to `width` cells. Folded (`max_lines` given): a word too long for
+    a line is cut with "…" and the lines past `max_lines` become "…". Whole (no `max_lines`):
+    nothing is left out, so a word too long for a line goes on over the next."""
+    width = max(2, width)
+    overflow = "fold" if max_lines is None else "ellipsis"
+    lines = label.wrap(Console(width=width, legacy_windows=False), width, overflow=overflow)
+    cut = max_lines is not None and len(lines) > max_lines
+    if cut:
+        lines = lines[:max_lines]
+    for line in lines:
+        line.rstrip()
+    if cut:
+        last = lines[-1]
+        last.truncate(width - 1)
+        last.append("…")
+    fitted = Text("\n").join(lines)
+    fitted.no_wrap = True
+    return fitted
 
 
 def short_quote(quote: str, limit: int = QUOTE_CHARS) -> str:
@@ -82,6 +107,11 @@ class NotesList(OptionList):
         super().__init__(**kwargs)
         self.notes: list[Note] = []
         self.problem: str | None = None
+        self.document: Document | None = None
+        self.actor_names: dict[str, str] = {}
+        self.label_width = 0
+        self.empty = EMPTY_HINT
+        self.whole_index: int | None = None  # the option shown whole: the highlighted note
 
     def show(
         self,
@@ -96,6 +126,9 @@ class NotesList(OptionList):
         current = self.highlighted_note
         self.notes = reading_order(notes)
         self.problem = problem
+        self.document, self.actor_names, self.empty = document, actor_names, empty
+        self.label_width = self.note_width()
+        self.whole_index = None
         self.clear_options()
         if problem:
             warning = Text("⚠ Notes are read-only\n", style="bold red")
@@ -106,13 +139,48 @@ class NotesList(OptionList):
             if note.placement == Placement.ORPHAN and not orphans_started:
                 orphans_started = True
                 self.add_option(Option(Text(ORPHANS_HEADING, style="bold yellow"), disabled=True))
-            self.add_option(Option(note_label(note, document, actor_names), id=note.id))
+            self.add_option(Option(self.label(note, whole=False), id=note.id))
         if not self.notes:
             self.add_option(Option(Text(empty, style="dim italic"), disabled=True))
         else:
             ids = [note.id for note in self.notes]
             self.highlight_note(current.id if current and current.id in ids else ids[0])
         self.border_subtitle = f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''}"
+
+    def note_width(self) -> int:
+        """Cells a label may use: room for the scrollbar is kept whether or not it shows (it
+        appears only once the labels are in, too late to wrap them)."""
+        padding = self.get_component_styles("option-list--option").padding
+        return self.content_region.width - self.styles.scrollbar_size_vertical - padding.width
+
+    def label(self, note: Note, whole: bool) -> Text:
+        assert self.document is not None
+        head, body = note_label(note, self.document, self.actor_names)
+        width = self.label_width
+        if whole:
+            return Text("\n").join([fit_label(head, width), fit_label(body, width)]) if head else fit_label(body, width)
+        parts = [fit_label(head, width, 1)] if head else []
+        return Text("\n").join([*parts, fit_label(body, width, FOLDED_LINES)])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The highlighted note is shown whole; the one before folds back."""
+        self._show_whole(event.option_index)
+
+    def _show_whole(self, index: int | None) -> None:
+        if index == self.whole_index:
+            return
+        for at, whole in ((self.whole_index, False), (index, True)):
+            if at is None or at >= self.option_count:
+                continue
+            option = self.get_option_at_index(at)
+            note = next((n for n in self.notes if n.id == option.id), None) if option.id else None
+            if note is not None:
+                self.replace_option_prompt_at_index(at, self.label(note, whole))
+        self.whole_index = index
+
+    def on_resize(self) -> None:
+        if self.document is not None and self.note_width() != self.label_width:
+            self.show(self.notes, self.document, self.actor_names, problem=self.problem, empty=self.empty)
 
     def highlight_note(self, note_id: str) -> None:
         if any(note.id == note_id for note in self.notes):

@@ -26,9 +26,11 @@ class PromptBar(LiteralInput):
         super().__init__(**kwargs)
         self.asked_by = ""
 
-    def ask(self, asked_by: str, placeholder: str, value: str = "") -> None:
+    def ask(self, asked_by: str, question: str, value: str = "") -> None:
         self.asked_by = asked_by
-        self.placeholder = placeholder
+        # The question on the border as well: a placeholder goes once there is text.
+        self.border_title = question
+        self.placeholder = question
         self.value = value
         self.display = True
         self.focus()

@@ -26,6 +26,7 @@ class StatusLine(Widget):
     analysis_state: reactive[str] = reactive("")
 
     def say(self, message: str) -> None:
+        """A message until the next key: what it says is about the key that caused it."""
         self.message = message
 
     def render(self) -> Text:

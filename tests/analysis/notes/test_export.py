@@ -87,12 +87,12 @@ def test_markdown_groups_notes_by_briefing_with_quotes_and_path_line():
     assert markdown.endswith("\n") and not markdown.endswith("\n\n")
 
 
-def test_markdown_without_the_document_omits_line_numbers_and_names_actors_by_id():
+def test_markdown_without_the_document_omits_line_numbers_and_names_actors_from_their_id():
     markdown = to_markdown([(None, PATH, sample_notes())])
     assert "## turkey.md" in markdown
     assert f"**`{PATH}`**" in markdown
     assert f"`{PATH}:" not in markdown
-    assert "**On a-1**" in markdown
+    assert "**On A 1**" in markdown  # the id's words, not the id: it has no name to hand
 
 
 def test_markdown_marks_fuzzy_notes_and_blockquotes_every_line():

@@ -45,9 +45,45 @@ async def test_thousands_of_actors_fill_in_batches_and_keep_the_selection():
 
 
 def test_rows_fit_their_width_with_the_count_flush_right():
-    from tui.widgets.actor_list import actor_row
+    from tui.widgets.actor_rows import actor_row
 
     actor = Actor("person:x", "Recep Tayyip Erdogan of a very long name", "person", [(0, 5)] * 12)
-    row = actor_row(actor, 20)
-    assert row.cell_length == 20
-    assert row.plain.endswith(" 12") and "…" in row.plain
+    lines = actor_row(actor, 20).plain.split("\n")
+    assert [len(line) for line in lines] == [20, 20]  # a long name takes a second line
+    assert lines[0].endswith(" 12") and lines[1].rstrip().endswith("…")
+
+
+def test_a_person_is_shown_by_surname_where_no_other_actor_is():
+    from tui.widgets.actor_rows import short_names
+
+    actors = [
+        Actor("person:a", "Recep Tayyip Erdogan", "person", [(0, 1)]),
+        Actor("person:b", "Joe Biden", "person", [(0, 1)]),
+        Actor("person:c", "Hunter Biden", "person", [(0, 1)]),
+        Actor("place:us", "United States", "place", [(0, 1)]),
+    ]
+    assert short_names(actors) == {
+        "person:a": "Erdogan", "person:b": "Joe Biden", "person:c": "Hunter Biden", "place:us": "United States",
+    }
+
+
+async def test_at_80x24_the_seeds_names_are_not_cut_and_s_sorts(warm_home, seed_path):
+    from tests.helpers.app import make_app, settle
+
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.screen.query_one(ActorList)
+        assert pane.border_title.endswith("by importance")
+        rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        cut = [row for row in rows if "…" in row]
+        assert not cut, cut
+        assert any(row.startswith("● Erdogan") for row in rows)
+        await pilot.press("1", "S")
+        assert pane.border_title.endswith("by mentions")
+        shown = [pane.get_option_at_index(i).id for i in range(pane.option_count)]
+        counts = [next(a.mentions for a in pane.actors if a.id == i) for i in shown]
+        assert counts == sorted(counts, reverse=True)
+        await pilot.press("S")
+        assert pane.border_title.endswith("by name")
+        assert pane.highlighted_actor.kind in pane.border_subtitle  # its glyph, explained

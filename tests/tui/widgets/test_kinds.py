@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from analysis.types import KINDS, Actor
-from tui.widgets.actor_list import actor_row
+from tui.widgets.actor_rows import actor_row
 from tui.widgets.document.paint import KIND_CLASSES
 from tui.widgets.document.view import DocumentView
 from tui.widgets.kinds import KIND_LOOKS, kind_look

@@ -12,7 +12,7 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
 from tui import byline
+from tui.counts import counted
 from tui.literal import literal_markup, toast
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.notes import NOTES_CHECK_SECONDS, NotesHandler
@@ -32,7 +33,7 @@ from tui.widgets.document.view import DocumentView
 from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine
-from tui.widgets.summary_panel import SummaryPanel
+from tui.widgets.summary_panel import SummaryBox, SummaryPanel
 
 
 class AnalysisProgress(Message):
@@ -58,6 +59,10 @@ class AnalysisReady(Message):
 
 
 class ReaderScreen(Screen):
+    # The document has focus from the first frame: left to the default (the first focusable
+    # widget, the actors pane), the footer showed the actors' keys until on_mount moved focus.
+    AUTO_FOCUS = "#document-view"
+
     def __init__(
         self, session: Session, *, at: int | None = None, find: str | None = None, actor_id: str | None = None
     ) -> None:
@@ -79,7 +84,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="panes"):
             yield ActorList(id="actor-list")
             with Vertical(id="document-pane"):
-                with VerticalScroll(id="summary-scroll", can_focus=False):
+                with SummaryBox(id="summary-scroll"):
                     yield SummaryPanel(id="summary")
                 yield DocumentView(id="document-view")
             yield NotesList(id="notes-list")
@@ -162,6 +167,7 @@ class ReaderScreen(Screen):
         self.actor_list.show(analysis.actors)
         self.document_view.set_mentions(mentions)
         self.query_one(SummaryPanel).show(self.session.document.text, analysis.summary)
+        self.query_one(SummaryBox).fit()
         self._show_actor_count()
         selected = analysis.actor(self.actor_list.selected_id or "")
         if selected is not None:
@@ -172,7 +178,7 @@ class ReaderScreen(Screen):
 
     def _show_actor_count(self) -> None:
         assert self.analysis is not None
-        self.status.analysis_state = f"{sum(not actor.hidden for actor in self.analysis.actors)} actors"
+        self.status.analysis_state = counted(sum(not actor.hidden for actor in self.analysis.actors), "actor")
 
     def cancel_or_restart_analysis(self) -> None:
         running = [w for w in self.workers if w.group == "analysis" and w.is_running]
@@ -180,9 +186,11 @@ class ReaderScreen(Screen):
             for worker in running:
                 worker.cancel()
             self.status.analysis_state = "analysis cancelled"
+            self.query_one(SummaryPanel).stopped()
             self.status.say("Analysis cancelled: the text stays readable · ctrl+k runs it again")
         elif self.analysis is None:
             self.status.analysis_state = "analysing…"
+            self.status.say("")  # the cancel message: no longer true
             self.load_analysis()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -218,7 +226,7 @@ class ReaderScreen(Screen):
         self.document_view.set_selected(actor.spans)
         if actor.spans:
             self.document_view.go_to_offset(actor.spans[0][0], actor.spans[0])
-        self.status.say(f"{actor.name}: {actor.mentions} mentions · ]/[ next/previous")
+        self.status.say(f"{actor.name}: {counted(actor.mentions, 'mention')} · ]/[ next/previous")
 
     @on(ActorList.Requested)
     def actor_list_requested(self, message: ActorList.Requested) -> None:
@@ -254,14 +262,17 @@ class ReaderScreen(Screen):
     @on(DocumentView.MentionStatus)
     def mention_status(self, message: DocumentView.MentionStatus) -> None:
         if not message.count:
-            self.status.say("Select an actor first (2, then enter) to walk its mentions")
+            self.status.say("Select an actor first (1, then enter) to walk its mentions")
         else:
             self.status.say(f"mention {message.index + 1} of {message.count} · ]/[")
 
     @on(DocumentView.SummaryToggleRequested)
     def toggle_summary(self) -> None:
-        scroll = self.query_one("#summary-scroll")
-        scroll.display = not scroll.display
+        """Show the summary and focus it, so its keys scroll it; `s` there hides it again."""
+        box = self.query_one(SummaryBox)
+        box.display = True
+        box.fit()
+        box.focus()
 
     @on(DocumentView.FactsRequested)
     def facts_requested(self) -> None:

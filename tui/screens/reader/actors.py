@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from analysis.types import KINDS, Actor
 from tui.dialogs.correction import Correction, CorrectionDialog
+from tui.counts import counted
 from tui.literal import toast
 from tui.screens.reader.panes import Panes
 from tui.session import Session
@@ -131,6 +132,6 @@ class ActorsHandler:
         actors = self.panes.actors
         actors.show_hidden = not actors.show_hidden
         actors.show(actors.actors)
-        hidden = sum(actor.hidden for actor in actors.actors)
+        hidden = counted(sum(actor.hidden for actor in actors.actors), "hidden actor")
         state = "shown (struck through; h unhides)" if actors.show_hidden else "not shown"
-        self.panes.status.say(f"{hidden} hidden actors {state}")
+        self.panes.status.say(f"{hidden} {state}")

@@ -215,6 +215,9 @@ class NotesHandler:
             self.panes.status.say("Note restored")
 
     def jump_to_note(self, note: Note, focus: bool = True) -> None:
+        if note.anchor is None and note.actor_id:
+            self.select_actor(note.actor_id)
+            return
         if not is_placed(note):
             self.panes.status.say("This note has no passage in the text" if note.anchor is None
                             else "Orphaned: its passage is gone from this version of the text · p re-pins it")
@@ -223,6 +226,15 @@ class NotesHandler:
         self.panes.document.go_to_offset(note.anchor.start, span)
         if focus:
             self.panes.document.focus()
+
+    def select_actor(self, actor_id: str) -> None:
+        """A note on an actor has no passage: select its actor, as enter in the actors pane does."""
+        actors = self.panes.actors
+        if actors.highlight_actor(actor_id):
+            actors.action_select_actor()
+        else:
+            name = self.actor_names.get(actor_id)
+            self.panes.status.say(f"{name or 'This actor'} is not in the actors shown (hidden or filtered out?)")
 
     def show_note(self, note_id: str) -> None:
         """Highlight a note in the pane (dropping a filter that hides it) and show its passage."""
@@ -265,13 +277,14 @@ class NotesHandler:
             self.panes.status.say("No notes to export")
             return
         try:
-            path, count = self.session.export_notes(names)
+            path, count = self.session.export_notes(names or None)  # none yet: the cached ones
         except OSError as error:
             message = f"Export failed: {error.strerror or error}"
             toast(self.screen, message, title="Export", severity="error")
             return
+        path = path.resolve()  # the whole path: the exports folder is out of sight otherwise
         message = f"Exported {count} note{'s' if count != 1 else ''} to {path}"
-        toast(self.screen, message, title="Notes exported")
+        toast(self.screen, f"{message}\n\nThe exports folder: {path.parent}", title="Notes exported")
         self.panes.status.say(message)
 
     def ask_filter(self) -> None:

@@ -71,7 +71,7 @@ class NoteRequested(ViewMessage, namespace="document_view"):
 
 
 class SummaryToggleRequested(ViewMessage, namespace="document_view"):
-    """The user asked to show or hide the summary."""
+    """The user asked for the summary: shown and focused."""
 
     def can_replace(self, message: Message) -> bool:
         return False

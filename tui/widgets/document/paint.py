@@ -75,7 +75,10 @@ def paint_line(
     if is_cursor:
         base = base + style("document-view--cursor")
     end = visible_end(text, start, end)
-    line = Text(literal(text[start:end]), style=base, end="", no_wrap=True)
+    line = Text(literal(text[start:end]), end="", no_wrap=True)
+    # The base style as a span, not `Text(style=base)`: Rich drops a Text's own style when it has
+    # no spans, so a line with nothing highlighted lost the theme's colours and the cursor's.
+    line.stylize(base)
     if paragraph in marks.headings:
         line.stylize(style("document-view--heading"))
     mentions = marks.mentions.spans

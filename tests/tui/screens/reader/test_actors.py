@@ -13,7 +13,7 @@ SIZE = (120, 36)
 
 
 async def highlight(pilot, actors: ActorList, name: str) -> None:
-    await pilot.press("2", "home")
+    await pilot.press("1", "home")
     for _ in range(actors.option_count):  # bounded: a name not in the list fails, never hangs
         if actors.highlighted_actor.name == name:
             return
@@ -105,7 +105,7 @@ async def test_fold_toggle_gives_capitals_their_own_rows(warm_home, seed_path):
         assert "Kyiv" not in names(actors)
         ukraine = next(a for a in actors.actors if a.name == "Ukraine")
         assert any(alias.name == "Kyiv" and alias.folded for alias in ukraine.aliases)
-        await pilot.press("2", "F")
+        await pilot.press("1", "F")
         await pilot.pause()
         assert "Kyiv" in names(actors)
         assert next(a for a in actors.actors if a.name == "Kyiv").kind == "place"
@@ -138,7 +138,7 @@ async def test_filters_by_kind_and_name(warm_home, seed_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         actors = app.screen.query_one(ActorList)
-        await pilot.press("2", "f")  # first kind: people
+        await pilot.press("1", "f")  # first kind: people
         await pilot.pause()
         shown = [actors.get_option_at_index(i).id for i in range(actors.option_count)]
         assert shown and all(actor_id.startswith("person:") for actor_id in shown)
@@ -183,7 +183,7 @@ async def test_the_status_says_while_actors_are_re_derived_and_if_that_fails(war
             raise RuntimeError("corrections file vanished")
 
         monkeypatch.setattr(screen.session, "view", broken)
-        await pilot.press("2", "F")
+        await pilot.press("1", "F")
         await settle(app, pilot)
         assert screen.status.analysis_state == counted  # the last good actors stay
         assert any("corrections file vanished" in str(n.message) for n in app._notifications)

@@ -25,7 +25,7 @@ async def test_a_prompt_answer_goes_to_the_command_that_asked(warm_home, seed_pa
         await pilot.press("3", "slash")  # notes.filter asks
         prompt = app.screen.query_one(PromptBar)
         assert prompt.asked_by == "notes.filter" and prompt.asked_by in app.screen.answers
-        await pilot.press("escape", "2", "slash")  # actors.filter_name asks
+        await pilot.press("escape", "1", "slash")  # actors.filter_name asks
         assert prompt.asked_by == "actors.filter_name" and prompt.asked_by in app.screen.answers
         await pilot.press(*"turk", "enter")
         await pilot.pause()

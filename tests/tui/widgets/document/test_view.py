@@ -475,3 +475,21 @@ async def test_the_first_frame_already_shows_the_text(seed):
     async with RecordingApp().run_test(size=(80, 24)):
         pass
     assert painted and painted[0]
+
+
+async def test_a_line_with_nothing_highlighted_keeps_the_theme_and_the_cursor():
+    app = ViewApp(make_document("A plain line with no name in it.\n\nAnother plain paragraph."))
+    async with app.run_test(size=(60, 10)) as pilot:
+        view = app.query_one(DocumentView)
+        await pilot.pause()
+        base = view.rich_style
+        for y, on_cursor in ((0, True), (2, False)):
+            segments = [segment for segment in view.render_line(y) if segment.text.strip()]
+            assert segments
+            for segment in segments:
+                assert segment.style.bgcolor is not None and segment.style.color is not None, (y, segment)
+            text_segment = segments[-1]
+            if on_cursor:
+                assert text_segment.style.bgcolor != base.bgcolor  # the cursor's background
+            else:
+                assert text_segment.style.bgcolor == base.bgcolor and text_segment.style.color == base.color

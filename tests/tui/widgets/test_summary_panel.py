@@ -1,0 +1,36 @@
+"""The summary at 80x24: whole sentences in its box, reachable by focus, and scrolled by keys."""
+
+from __future__ import annotations
+
+from tests.helpers.app import make_app, settle
+from tui.widgets.summary_panel import SummaryBox, SummaryPanel, sentence_lines, whole_sentences_height
+
+
+def test_the_box_holds_whole_sentences_only():
+    assert whole_sentences_height([2, 3, 2], cap=6) == 5
+    assert whole_sentences_height([2, 3, 2], cap=4) == 2
+    assert whole_sentences_height([9, 1], cap=4) == 9  # the first, whole, even past the cap
+
+
+def test_sentences_wrap_at_words():
+    assert sentence_lines(["one two three four"], width=10) == [2]
+
+
+async def test_at_80x24_the_summary_shows_whole_sentences_and_scrolls(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        box = app.screen.query_one(SummaryBox)
+        panel = box.query_one(SummaryPanel)
+        width = box.scrollable_content_region.width - 2
+        lines = sentence_lines(panel.sentences, width)
+        inside = box.size.height  # the lines inside its border
+        assert len(lines) > 1 and inside < sum(lines)  # the seed's summary does not all fit
+        assert inside in {sum(lines[:n]) for n in range(1, len(lines) + 1)}
+        await pilot.press("s")  # shown: s gives it focus
+        assert box.has_focus
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert box.scroll_y == 2
+        await pilot.press("s")  # s again hides it, back to the document
+        assert not box.display and app.screen.query_one("#document-view").has_focus
