@@ -10,12 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli.options import Version, add_model_and_data_options, add_source_options, fail
+from tui.cli.options import HelpFormatter, Version, add_model_and_data_options, add_source_options, fail
 
 
 def open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
+        formatter_class=HelpFormatter,
         description="A terminal reader for briefings: actors, summary and your notes.",
         epilog="Other commands: 'briefing analyze --help', 'briefing notes --help', 'briefing text --help', "
         "'briefing library --help', 'briefing search --help', 'briefing actors --help'.",
