@@ -185,11 +185,9 @@ class Library:
 
     def stop(self) -> None:
         """End the background analysis processes (on leaving the library)."""
-        from analysis.library_worker import stop
-
         for child in list(self.children):
             self.children.discard(child)  # first: its reader then knows the stop was asked for
-            stop(child)
+            stop_child(child)
 
     def rescan(self, known: dict[str, Row]) -> tuple[list[Row], list[str], list[Row]]:
         """What changed on disk since `known` was listed: (new rows, removed keys, changed rows).
@@ -295,3 +293,17 @@ def indexed(outcomes: Iterator, model: str | None, data_dir: str | None) -> Iter
         close = getattr(outcomes, "close", None)
         if close is not None:
             close()
+
+
+def stop_child(child) -> None:
+    """End a background analysis process (a `subprocess.Popen`) if it still runs; the entries it
+    stored stay valid (every write is atomic)."""
+    import subprocess  # only when there is a child to stop: `briefing analyze` imports this module
+
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()

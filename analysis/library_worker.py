@@ -21,6 +21,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from analysis.library import stop_child
+
 
 def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callable[[], bool] | None = None) -> Iterator:  # noqa: E501
     """Rows of `keys` as each is indexed: cache hits here, the rest in a child process."""
@@ -60,21 +62,10 @@ def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callabl
             last = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit code {code}"]
             raise RuntimeError(f"the analysis process failed: {last[0]}")
     finally:
-        stop(child)
+        stop_child(child)
         child.stdout.close()
         errors.close()
         library.children.discard(child)
-
-
-def stop(child: subprocess.Popen) -> None:
-    """End the child if it still runs (entries it stored stay valid: every write is atomic)."""
-    if child.poll() is None:
-        child.terminate()
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

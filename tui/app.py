@@ -89,6 +89,13 @@ class BriefingApp(App[int]):
         self.theme = self._starting_theme()
         self._theme_kept = self.theme
 
+    def other_briefings_screen(self, actor, key: str | None):
+        """The other briefings of the library (or of the file's folder) naming `actor`: reads the
+        index, so call it in a worker."""
+        from tui.screens.library_actors import ActorBriefingsScreen
+
+        return ActorBriefingsScreen.for_reader(self, actor, key)
+
     def new_session(self, document: Document, model: str, data_dir: str | None) -> Session:
         """A briefing's session with the config's summary size and exports folder (the single
         briefing at start, and each briefing the library opens)."""

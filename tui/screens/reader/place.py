@@ -68,9 +68,8 @@ class PlaceHandler:
 
     def _find_other_briefings(self, actor: Actor) -> None:
         """The library index read off the UI thread; the list opens once it is known."""
-        from tui.screens.library_actors import ActorBriefingsScreen
-
         app = self.screen.app
-        listing = ActorBriefingsScreen.for_reader(app, actor, self.session.state_key)
+        # Made by the app, which sits above both the reader and the library's screens.
+        listing = app.other_briefings_screen(actor, self.session.state_key)
         if not get_current_worker().is_cancelled:
             app.call_from_thread(app.push_screen, listing)
