@@ -13,10 +13,8 @@ holds one text in memory at a time, not all of them.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from analysis.types import Analysis, Document, Mention, Span
 from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
 from analysis.reading import read_briefing  # a file, or standard input for "-"
 from analysis.service import AnalysisService, build_analysis, cache_key
+from analysis.stream_stop import StreamStop, interrupts_latched, wind_down
 
 # Most texts per spaCy batch; batches also hold about BATCH_CHARS characters at most, since
 # spaCy's memory grows with the text in a batch (see analysis.pipeline).
@@ -156,7 +155,7 @@ def run(
             if item.error is not None:
                 outcome = Outcome(item.index, item.path, error=item.error)
             elif item.cached:
-                outcome = _from_cache(service, item)
+                outcome = from_cache(service, item)
             else:
                 if stream is None:
                     stream = open_stream()
@@ -195,7 +194,7 @@ def _finish(
     return Outcome(item.index, item.path, document, analysis)
 
 
-def _from_cache(service: AnalysisService, item: Planned) -> Outcome:
+def from_cache(service: AnalysisService, item: Planned) -> Outcome:
     """A planned hit: read again and look up (analysed on its own if the entry has gone since)."""
     try:
         document = read_briefing(item.path, data_dir=service.data_dir)
@@ -230,7 +229,7 @@ def tag_many(
     batches already handed out are drained (a second or so), then the stop is raised. A second
     Ctrl+C while draining stops the workers at once.
     """
-    stop = _Stop()
+    stop = StreamStop()
     # Per piece: its document, offset, how far it advances through the text (blank lines
     # included, so a document's advances add up to its length), and whether it is the last.
     pending: deque[tuple[Any, Document, int, int, bool]] = deque()
@@ -255,7 +254,7 @@ def tag_many(
         import multiprocessing
     sentences: list[Span] = []
     mentions: list[Mention] = []
-    with _interrupts_latched(stop, active=workers):
+    with interrupts_latched(stop, active=workers):
         children = set(multiprocessing.active_children()) if workers else set()
         if workers:
             docs = pipeline.nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
@@ -281,7 +280,7 @@ def tag_many(
         finally:
             stop.requested = True
             if workers:
-                _wind_down(docs, children, stop)
+                wind_down(docs, children, stop)
             docs.close()
 
 
@@ -300,72 +299,3 @@ def _pipe_by_characters(nlp: Any, texts: Iterator[str], most: int) -> Iterator[A
             group, size = [], 0
     if group:
         yield from nlp.pipe(group, batch_size=len(group))
-
-
-class _Stop:
-    """Set when the stream should stop taking text; `error` is what to raise once it has drained."""
-
-    def __init__(self) -> None:
-        self.requested = False
-        self.forced = False  # Ctrl+C pressed again: stop the workers now
-        self.error: BaseException | None = None
-
-    def request(self, error: BaseException) -> None:
-        self.requested = True
-        if self.error is None:
-            self.error = error
-
-
-def _wind_down(docs: Iterator[Any], children: set, stop: _Stop) -> None:
-    """Let spaCy's workers finish the batches they hold, so they exit; kill them if told to hurry."""
-    import multiprocessing
-    import warnings
-
-    if not stop.forced:
-        try:
-            for _ in docs:
-                pass
-            return
-        except KeyboardInterrupt:
-            stop.forced = True
-    for child in set(multiprocessing.active_children()) - children:
-        child.terminate()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # spaCy's "not all workers completed" (W127)
-        docs.close()
-    raise KeyboardInterrupt
-
-
-@contextmanager
-def _interrupts_latched(stop: _Stop, *, active: bool) -> Iterator[None]:
-    """While spaCy's workers run, Ctrl+C stops the stream at the next paragraph, not inside spaCy.
-
-    A KeyboardInterrupt raised inside spaCy's generator would abandon its workers (see `tag_many`).
-    Forked workers inherit this handler and ignore SIGINT (their parent stops them), so they do not
-    each print a traceback either. Pressed again, Ctrl+C interrupts at once.
-    """
-    if not active:
-        yield
-        return
-    import signal  # with multiprocessing (see tag_many): only a run with workers needs them
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    parent = os.getpid()
-    previous = signal.getsignal(signal.SIGINT)
-
-    def handler(signum: int, frame: Any) -> None:
-        if os.getpid() != parent or previous == signal.SIG_IGN:
-            return
-        if stop.requested:
-            stop.forced = True
-            raise KeyboardInterrupt
-        stop.request(KeyboardInterrupt())
-
-    signal.signal(signal.SIGINT, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import ANALYSER_VERSION
-from analysis.batch import BatchProgress, Outcome, Planned, _from_cache
+from analysis.batch import BatchProgress, Outcome, Planned, from_cache
 from analysis.dask import worker
 from analysis.dask.cluster import DaskUnavailable, connected
 from analysis.documents import DocumentError, read_document
@@ -92,7 +92,7 @@ def run(
                 if item.error is not None:
                     outcome = Outcome(item.index, item.path, error=item.error)
                 elif item.cached:
-                    outcome = _from_cache(service, item)
+                    outcome = from_cache(service, item)
                 else:
                     outcome = runner.wait_for(item)
                 progress.briefings += 1
