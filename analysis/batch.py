@@ -42,6 +42,7 @@ class Planned:
     key: str | None = None
     cached: bool = False
     characters: int = 0
+    words: int = 0  # of the text to analyse: the progress bar's words per second
     pieces: int = 0  # texts handed to spaCy (paragraphs, long ones cut)
     error: str | None = None
 
@@ -89,6 +90,7 @@ def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
             if not item.cached:
                 to_analyse.add(item.key)
                 item.characters = len(document.text)
+                item.words = len(document.text.split())
                 item.pieces = sum(1 for _ in chunks(document.text, document.paragraphs))
         planned.append(item)
     return planned

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -116,7 +117,7 @@ def wants_progress_bar() -> bool:
 class ProgressBar:
     """A rich progress bar on stderr over the characters left to analyse, shown only when needed."""
 
-    def __init__(self, total_characters: int) -> None:
+    def __init__(self, total_characters: int, total_words: int = 0) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -125,6 +126,7 @@ class ProgressBar:
             BarColumn(),
             TextColumn("{task.percentage:>3.0f}%"),
             TextColumn("[dim]{task.fields[briefings]}"),
+            TextColumn("[dim]{task.fields[rate]}"),
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
@@ -132,7 +134,11 @@ class ProgressBar:
             redirect_stdout=sys.stdout.isatty(),
             redirect_stderr=True,
         )
-        self.task = self.progress.add_task("analysing", total=max(1, total_characters), briefings="")
+        self.task = self.progress.add_task("analysing", total=max(1, total_characters), briefings="", rate="")
+        # Words per second from the characters done: the misses' own words per character (a
+        # briefing's text is read in the plan), so a text of long or short words is counted right.
+        self.words_per_character = total_words / max(1, total_characters)
+        self.started = time.perf_counter()
 
     def __enter__(self) -> ProgressBar:
         self.progress.start()
@@ -148,7 +154,14 @@ class ProgressBar:
             completed=state.characters,
             description=description,
             briefings=f"{state.briefings}/{state.total_briefings} briefings",
+            rate=self.rate(state.characters),
         )
+
+    def rate(self, characters: int) -> str:
+        elapsed = time.perf_counter() - self.started
+        if characters <= 0 or elapsed <= 0:
+            return ""
+        return f"{characters * self.words_per_character / elapsed:,.0f} words/s"
 
 
 def run_analyze(argv: list[str]) -> int:
@@ -187,7 +200,7 @@ def run_analyze(argv: list[str]) -> int:
 
     bar = None
     if to_analyse and wants_progress_bar():
-        bar = ProgressBar(sum(p.characters for p in to_analyse))
+        bar = ProgressBar(sum(p.characters for p in to_analyse), sum(p.words for p in to_analyse))
     state = batch.BatchProgress(0, 0, 0, 0)  # the latest report, for the count kept on Ctrl+C
 
     def on_progress(latest: batch.BatchProgress) -> None:

@@ -223,3 +223,13 @@ def test_ctrl_c_stops_workers_cleanly_and_keeps_finished_analyses(tmp_path, seed
     for entry in entries:
         assert decode_entry(entry.read_bytes())["actors"]
     assert [p for p in cache.rglob("*") if p.is_file() and p.suffix != SUFFIX] == []
+
+
+def test_the_progress_bar_says_words_per_second_from_the_briefings_own_words():
+    import time
+
+    bar = cli_analyze.ProgressBar(total_characters=1000, total_words=200)  # 5 characters a word
+    bar.started = time.perf_counter() - 2.0
+    assert bar.rate(0) == ""
+    shown = bar.rate(500)  # 100 words in about 2 s
+    assert shown.endswith(" words/s") and 45 <= int(shown.split()[0].replace(",", "")) <= 50
