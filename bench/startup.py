@@ -1,6 +1,8 @@
-"""Start-up: reopening a cached briefing, and the app's first paint of its text.
+"""Start-up: reopening a cached briefing, the CLI's cheapest answers, and the app's first paint.
 
-(a) process start to the seed's analysis in memory (cache hit) / `python -c "import tinydb"`;
+(a) `briefing analyze --json SEED` on a cached seed, spawn to exit (imports, output and interpreter
+    shutdown all inside the clock) / `python -c "import tinydb"`, timed the same way;
+    `briefing --version` and `--help` / `python -c "pass"`;
 (b) app start to the seed's text on screen / a bare Textual app showing the same text in a Static.
 """
 
@@ -21,7 +23,10 @@ import sys
 print('spacy' in sys.modules, 'textual' in sys.modules)
 """
 
-CACHED_CLI = "from tui.cli import main; main(['analyze', '--json', {seed!r}])"
+# What the `briefing` console script runs (less its `import re`, which site has done already).
+CACHED_CLI = "import sys; from tui.cli import main; sys.exit(main(['analyze', '--json', {seed!r}]))"
+VERSION = "import sys; from tui.cli import main; sys.exit(main(['--version']))"
+HELP = "import sys; from tui.cli import main; sys.exit(main(['--help']))"
 
 
 def warm_home(home: Path, seed: Path) -> Path:
@@ -30,33 +35,53 @@ def warm_home(home: Path, seed: Path) -> Path:
     return home
 
 
-def cached_open(home: Path, seed: Path, rounds: int) -> Result:
+def cached_open(home: Path, seed: Path, rounds: int) -> list[Result]:
     env = child_env(BRIEFING_HOME=str(home))
     code = CACHED_OPEN.format(seed=str(seed))
     spacy, textual = run_child(["-c", code], env).stdout.split()
-    ours, tinydb = interleaved(
-        lambda: wall(["-c", code], env), lambda: wall(["-c", "import tinydb"], env), rounds
-    )
-    cli, tinydb_again = interleaved(
+    cli, tinydb = interleaved(
         lambda: wall(["-c", CACHED_CLI.format(seed=str(seed))], env),
         lambda: wall(["-c", "import tinydb"], env),
-        max(3, rounds // 2),
+        rounds,
     )
-    ratio = median(ours) / median(tinydb)
+    library, tinydb_again = interleaved(
+        lambda: wall(["-c", code], env), lambda: wall(["-c", "import tinydb"], env), max(3, rounds // 2)
+    )
+    ratio = median(cli) / median(tinydb)
     no_spacy = spacy == "False"
-    return Result(
-        "(a) cached open of the seed / import tinydb",
+    opened = Result(
+        "(a) cached 'briefing analyze --json' / import tinydb",
         f"{ratio:.2f}x",
-        "<= 3x, no spacy",
-        ratio <= 3 and no_spacy,
+        "<= 1.5x, no spacy",
+        ratio <= 1.5 and no_spacy,
         [
-            f"cached open {ms(median(ours))} ({spread(ours)}), import tinydb {ms(median(tinydb))} "
-            f"({spread(tinydb)}), medians of {rounds}, whole process",
+            (
+                f"briefing analyze --json on the cached seed {ms(median(cli))} ({spread(cli)}), "
+                f"import tinydb {ms(median(tinydb))} ({spread(tinydb)}), medians of {rounds}, "
+                "each a whole process, spawn to exit"
+            ),
+            f"the library call alone (read, cache lookup, no CLI, no output): {ms(median(library))} = "
+            f"{median(library) / median(tinydb_again):.2f}x import tinydb; "
             f"spacy in sys.modules: {spacy}; textual in sys.modules: {textual}",
-            f"'briefing analyze --json' on the cached seed: {ms(median(cli))} = "
-            f"{median(cli) / median(tinydb_again):.2f}x import tinydb",
         ],
     )
+    version, bare, help_ = [], [], []
+    for number in range(rounds):
+        runs = [(version, VERSION), (bare, "pass"), (help_, HELP)]
+        for times, snippet in runs if number % 2 == 0 else reversed(runs):
+            times.append(wall(["-c", snippet], env))
+    slowest = max(median(version), median(help_)) / median(bare)
+    answered = Result(
+        "(a) briefing --version, --help / python -c pass",
+        f"{median(version) / median(bare):.2f}x, {median(help_) / median(bare):.2f}x",
+        "<= 1.3x",
+        slowest <= 1.3,
+        [
+            f"--version {ms(median(version))} ({spread(version)}), --help {ms(median(help_))} "
+            f"({spread(help_)}), python -c pass {ms(median(bare))} ({spread(bare)}), medians of {rounds}"
+        ],
+    )
+    return [opened, answered]
 
 
 def app_first_paint(home: Path, seed: Path, rounds: int) -> Result:
@@ -77,8 +102,8 @@ def app_first_paint(home: Path, seed: Path, rounds: int) -> Result:
     return Result(
         "(b) app start to seed text on screen / bare Textual app",
         f"{ratio:.2f}x",
-        "<= 1.5x",
-        ratio <= 1.5,
+        "<= 1.2x",
+        ratio <= 1.2,
         [
             f"ours {ms(median(ours_s))} ({spread(ours_s)}), bare Static {ms(median(bare_s))} "
             f"({spread(bare_s)}), medians of {rounds}, from process start, headless 120x36",

@@ -7,11 +7,9 @@ work would block the reader for something the user can cheaply fix.
 
 from __future__ import annotations
 
-import logging
-import uuid
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import where
 
@@ -28,7 +26,17 @@ from store.jsonfile import (
     utc_now,
 )
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+def _log():
+    # logging and uuid (~6 ms together) load only when a correction is written or a file set
+    # aside, never on the cached open that only reads corrections.
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 TABLE = "corrections"
 ALL_DOCUMENTS = "*"
@@ -68,6 +76,8 @@ class CorrectionsStore:
         return [c for c in self.all() if c.get("scope") in (content_hash, ALL_DOCUMENTS)]
 
     def add(self, scope: str, op: str, actor: str, value: str | None = None) -> dict:
+        import uuid  # see _log
+
         if op not in OPS:
             raise ValueError(f"unknown correction {op!r}; expected one of {', '.join(OPS)}")
         if OPS[op] and not (isinstance(value, str) and value):
@@ -111,5 +121,5 @@ class CorrectionsStore:
                 f"kept as {kept.name}, starting empty"
             )
             self.warnings.append(message)
-            log.warning(message)
+            _log().warning(message)
             return None

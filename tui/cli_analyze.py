@@ -14,7 +14,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from tui.cli import Version, _common, fail
+from tui.cli import HelpFormatter, Version, _common, fail
 
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl+C
 
@@ -32,6 +32,7 @@ def _jobs(value: str) -> int:
 def analyze_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing analyze",
+        formatter_class=HelpFormatter,
         description="Analyse briefings (or read their cached analysis) and print actors and summary.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="briefing files or folders of them")
