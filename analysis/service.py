@@ -73,9 +73,16 @@ def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> An
     )
 
 
-def analyse(document: Document, pipeline: Pipeline, **progress) -> Analysis:
-    """Run the model over the document and build the analysis (no cache involved)."""
-    return build_analysis(document, pipeline, tag(pipeline, document.text, document.paragraphs, **progress))
+def analyse(document: Document, pipeline: Pipeline, *, jobs: int = 1, **progress) -> Analysis:
+    """Run the model over the document and build the analysis (no cache involved).
+
+    With `jobs` > 1 a long text is tagged by that many spaCy processes (`analysis.batch`).
+    """
+    if jobs == 1:
+        return build_analysis(document, pipeline, tag(pipeline, document.text, document.paragraphs, **progress))
+    from analysis.batch import tag_document  # the batch module imports this one
+
+    return build_analysis(document, pipeline, tag_document(pipeline, document, jobs=jobs, **progress))
 
 
 def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, fold_metonyms: bool = True) -> Analysis:
@@ -118,9 +125,11 @@ def collector_paused() -> Iterator[None]:
 class AnalysisService:
     """Ties the pure analysis to a cache (anything with `get(key)` and `put(key, dict)`)."""
 
-    def __init__(self, cache, model_name: str = DEFAULT_MODEL) -> None:
+    def __init__(self, cache, model_name: str = DEFAULT_MODEL, *, jobs: int | None = None) -> None:
         self.cache = cache
         self.model_name = model_name
+        # spaCy processes for one long text on a cache miss; every core unless told otherwise.
+        self.jobs = jobs
         self._pipeline: Pipeline | None = None
 
     def key_for(self, document: Document) -> str:
@@ -147,10 +156,37 @@ class AnalysisService:
         *,
         on_progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        apart: bool = False,
     ) -> Analysis:
+        """The cached analysis, else a new one, stored. `apart`: made in a child process and read
+        back from the cache (`analysis.child_process`), so spaCy never holds this process's GIL."""
         found = self.cached(document)
         if found is not None:
             return found
-        result = analyse(document, self.pipeline(), on_progress=on_progress, cancelled=cancelled)
+        if apart and hasattr(self.cache, "root"):
+            from analysis.child_process import AnalysisFailed, analyse_apart
+
+            jobs = self.jobs
+            if jobs is None:
+                from analysis.batch import cores
+
+                jobs = cores()
+            analyse_apart(
+                document,
+                model_name=self.model_name,
+                cache_root=self.cache.root,
+                jobs=jobs,
+                on_progress=on_progress,
+                cancelled=cancelled,
+            )
+            found = self.cached(document)
+            if found is None:
+                raise AnalysisFailed("the analysis process stored no analysis in the cache")
+            return found
+        if self.jobs is None:
+            from analysis.batch import cores
+
+            self.jobs = cores()
+        result = analyse(document, self.pipeline(), jobs=self.jobs, on_progress=on_progress, cancelled=cancelled)
         self.cache.put(result.key, result.to_dict())
         return result

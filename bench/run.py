@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.replace(",", "").lower())
     quick = args.quick
 
-    from bench import big_document, cache_scale, hot_paths, startup, throughput
+    from bench import big_document, cache_scale, cores, hot_paths, startup, throughput
     from bench.texts import MissingBenchData, seed_path
 
     print(f"briefing bench{' (quick)' if quick else ''}: {machine()}")
@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                 record(cache_scale.lookup_scaling(entry, lookups=300 if quick else 1000, rounds=5 if quick else 9))
         if "c" in only:
             record(throughput.analysis_speed(250_000 if quick else 1_000_000, batch_jobs=(1,) if quick else (1, 2)))
+            record(cores.cold_analysis(rounds=1 if quick else 2))
         if "e" in only:
             record(big_document.bible_in_app(full=not quick))
         if "f" in only:

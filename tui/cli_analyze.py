@@ -41,9 +41,9 @@ def analyze_parser() -> argparse.ArgumentParser:
         "--jobs",
         "-j",
         type=_jobs,
-        default=1,
+        default=None,
         metavar="N",
-        help="spaCy worker processes for the briefings not yet analysed (default: 1)",
+        help="spaCy worker processes for the briefings not yet analysed (default: the number of cores)",
     )
     parser.add_argument("--version", action=Version, help="show the version and exit")
     _common(parser)
@@ -164,7 +164,8 @@ def run_analyze(argv: list[str]) -> int:
         if bar is not None:
             bar.update(latest)
 
-    outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
+    jobs = batch.cores() if args.jobs is None else args.jobs
+    outcomes = batch.run(service, planned, jobs=jobs, on_progress=on_progress)
     try:
         with bar if bar is not None else nullcontext():
             code = print_outcomes(outcomes, corrections, as_json=args.json)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import batch
-from analysis.documents import read_document
+from analysis.documents import from_text, read_document
 from analysis.pipeline import AnalysisCancelled
 from analysis.service import AnalysisService, analyse
 from store.cache import AnalysisCache, decode_entry
@@ -168,3 +168,26 @@ def test_a_failure_in_our_layer_is_one_briefings_error(tmp_path, seed_document, 
     assert [o.error is None for o in outcomes] == [True, False, True]
     assert str(paths[1]) in outcomes[1].error and "IndexError" in outcomes[1].error
     assert batch.plan(service, paths)[1].cached is False  # nothing stored for it
+
+
+def test_a_long_briefing_over_two_processes_tags_as_one(pipeline, seed_document):
+    """Just above the crossover, one briefing split across two spaCy processes gives exactly the
+    sentences and mentions of one process, and reports its progress to the end."""
+    copies = batch.MIN_CHARS_PER_PROCESS // len(seed_document.text) + 1
+    document = from_text("\n\n".join(f"Copy {n} of the briefing.\n\n{seed_document.text}" for n in range(copies)))
+    assert batch.processes_for(len(document.text), 2) == 2 > batch.processes_for(len(seed_document.text), 2)
+    reported: list[tuple[int, int]] = []
+
+    one = batch.tag_document(pipeline, document, jobs=1)
+    two = batch.tag_document(pipeline, document, jobs=2, on_progress=lambda done, total: reported.append((done, total)))
+
+    assert len(one.mentions) > copies  # the seed names many actors in every copy
+    assert two.sentences == one.sentences
+    assert two.mentions == one.mentions
+    assert reported[-1] == (len(document.text), len(document.text))
+
+
+def test_the_service_analyses_with_every_core_unless_told(service, seed_document):
+    assert service.jobs is None
+    service.analysis(seed_document)
+    assert service.jobs == batch.cores()
