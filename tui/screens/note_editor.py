@@ -11,6 +11,12 @@ from textual.widgets import Label, Static, TextArea
 from tui.literal import literal_text
 
 
+# The quote box shows at most 6 lines (app.tcss): more than 6 lines of 200 cells is never seen, and
+# a whole long paragraph (a Bible chapter, ~25,000 characters for Psalm 119) took 190 ms of the UI
+# thread's CPU to wrap before the editor opened (bench/reader_keys.py, key `a`).
+QUOTE_SHOWN = 1200
+
+
 class NoteEditor(ModalScreen[str | None]):
     """Returns the body on ctrl+s, None on escape."""
 
@@ -29,7 +35,8 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical(id="note-editor"):
             yield Label(self.heading, id="note-editor-heading")
             if self.quote:
-                yield Static(literal_text(self.quote), id="note-editor-quote")
+                shown = self.quote if len(self.quote) <= QUOTE_SHOWN else self.quote[:QUOTE_SHOWN] + "…"
+                yield Static(literal_text(shown), id="note-editor-quote")
             yield TextArea(self.body, id="note-editor-body", soft_wrap=True, show_line_numbers=False)
             yield Label("ctrl+s save · esc cancel · #tag to tag", id="note-editor-help")
 
