@@ -139,11 +139,30 @@ def _follow(lines: queue.Queue, on_progress, cancelled) -> str | None:
         return line.removeprefix("error ")
 
 
+def _exit_with_parent() -> None:
+    """Stop (with the spaCy workers, in this process group) if the app dies without stopping us:
+    killed, or its interpreter gone before its waiting thread could. Nobody would read the result."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                if os.name == "posix":
+                    import signal
+
+                    os.killpg(os.getpgrp(), signal.SIGKILL)
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main() -> int:
     from analysis.service import AnalysisService
     from store.cache import AnalysisCache
 
     request = pickle.load(sys.stdin.buffer)
+    _exit_with_parent()
     out = sys.stdout
     last = 0.0
 

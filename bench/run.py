@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             record(throughput.analysis_speed(250_000 if quick else 1_000_000, batch_jobs=(1,) if quick else (1, 2)))
             record(cores.cold_analysis(rounds=1 if quick else 2))
         if "e" in only:
-            record(big_document.bible_in_app(full=not quick))
+            record(big_document.big_in_app(full=not quick))
         if "f" in only:
             record(hot_paths.hot_paths(quick=quick))
     except MissingBenchData as error:
