@@ -13,7 +13,7 @@ from analysis.types import Document
 from seeds import sample_path
 from tui.widgets.document_layout import SEPARATOR, find_all
 from tui.widgets.document_paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE
-from tui.widgets.document_view import THREADED_REWRAP_CHARS, DocumentView
+from tui.widgets.document_view import FIND_PENDING, THREADED_REWRAP_CHARS, DocumentView
 
 
 class ViewApp(App):
@@ -210,7 +210,10 @@ async def test_find_is_fast_on_four_megabytes(seed):
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(DocumentView)
         await pilot.pause()
-        assert view.find("turkey") == len(find_all(big.text, "turkey"))
+        assert view.find("turkey") == FIND_PENDING  # searched in a thread
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.match_count == len(find_all(big.text, "turkey"))
         await pilot.press("G")
         assert view.scroll_y == view.max_scroll_y
 

@@ -34,6 +34,11 @@ from tui.widgets.document_paint import MARGIN, Highlights, KindedSpans, paint_li
 # Texts longer than this are rewrapped on resize in a thread, the old layout shown meanwhile.
 # Measured: 4 MB wraps in ~0.1 s, so only very large briefings take the thread.
 THREADED_REWRAP_CHARS = 512 * 1024
+# Texts longer than this are searched in a thread: `find` returns FIND_PENDING and the matches
+# follow (with FindStatus). On the UI thread the Bible's 4.3 MB took ~100 ms of its CPU and 20 MB
+# 275 ms, 660 ms by the wall clock on a busy machine (bench/reader_keys.py, `/` then enter).
+THREADED_FIND_CHARS = 1024 * 1024
+FIND_PENDING = -1
 
 # One place for the look of every highlight: component class -> CSS declarations.
 # Theme variables keep them readable on dark and light themes; `thing` is also italic because
@@ -159,6 +164,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, DocumentView.FactsRequested)
+
+    class _Found(Message, bubble=False):
+        def __init__(self, text: str, query: str, matches: SpanIndex) -> None:
+            super().__init__()
+            self.text = text
+            self.query = query
+            self.matches = matches
 
     class _Rewrapped(Message, bubble=False):
         def __init__(self, layout: DocumentLayout, text: str) -> None:
@@ -330,22 +342,41 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     # ---- find -----------------------------------------------------------------------------
 
     def find(self, query: str) -> int:
-        """Mark every case-insensitive match of `query`; go to the first at or after the cursor."""
+        """Mark every case-insensitive match of `query`; go to the first at or after the cursor.
+
+        Returns the number of matches, or FIND_PENDING for a long text searched in a thread."""
         if not query:
             self.clear_find()
             self._post(self.FindStatus(0, 0, ""))
             return 0
         self._query = query
-        self._marks.matches = SpanIndex(find_all(self._document.text if self._document else "", query))
+        text = self._document.text if self._document else ""
+        if len(text) > THREADED_FIND_CHARS:
+            self._find_in_thread(text, query)
+            return FIND_PENDING
+        self._show_matches(SpanIndex(find_all(text, query)))
+        return len(self._marks.matches)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="document-find", description="find")
+    def _find_in_thread(self, text: str, query: str) -> None:
+        matches = SpanIndex(find_all(text, query))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self._Found(text, query, matches))
+
+    def on_document_view__found(self, message: _Found) -> None:
+        if self._document is not None and message.text is self._document.text and message.query == self._query:
+            self._show_matches(message.matches)
+
+    def _show_matches(self, matches: SpanIndex) -> None:
+        self._marks.matches = matches
         self._marks.match_index = None
         self._invalidate()
         if not self._marks.matches:
-            self._post(self.FindStatus(0, 0, query))
-            return 0
+            self._post(self.FindStatus(0, 0, self._query))
+            return
         start = self._paragraphs[self.cursor_paragraph][0] if self._paragraphs else 0
         index = bisect_left(self._marks.matches.starts, start)
         self._go_to_match(index % len(self._marks.matches))
-        return len(self._marks.matches)
 
     def clear_find(self) -> None:
         self._query = ""
