@@ -76,11 +76,11 @@ def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> An
 def analyse(document: Document, pipeline: Pipeline, *, jobs: int = 1, **progress) -> Analysis:
     """Run the model over the document and build the analysis (no cache involved).
 
-    With `jobs` > 1 a long text is tagged by that many spaCy processes (`analysis.batch`).
+    With `jobs` > 1 a long text is tagged by that many spaCy processes (`analysis.processes`).
     """
     if jobs == 1:
         return build_analysis(document, pipeline, tag(pipeline, document.text, document.paragraphs, **progress))
-    from analysis.batch import tag_document  # the batch module imports this one
+    from analysis.processes import tag_document
 
     return build_analysis(document, pipeline, tag_document(pipeline, document, jobs=jobs, **progress))
 
@@ -168,7 +168,7 @@ class AnalysisService:
 
             jobs = self.jobs
             if jobs is None:
-                from analysis.batch import cores
+                from analysis.processes import cores
 
                 jobs = cores()
             analyse_apart(
@@ -184,7 +184,7 @@ class AnalysisService:
                 raise AnalysisFailed("the analysis process stored no analysis in the cache")
             return found
         if self.jobs is None:
-            from analysis.batch import cores
+            from analysis.processes import cores
 
             self.jobs = cores()
         result = analyse(document, self.pipeline(), jobs=self.jobs, on_progress=on_progress, cancelled=cancelled)

@@ -1,6 +1,6 @@
 """(c) Every core on a cold analysis: one long briefing through the app's service / one raw `nlp.pipe`.
 
-The briefing is ~400 KB of real speeches (twice the crossover of `analysis.batch`), its analysis not
+The briefing is ~400 KB of real speeches (twice the crossover of `analysis.processes`), its analysis not
 cached. "Ours" is what opening it in the app runs: `AnalysisService.analysis`, which tags it over
 every core and then builds actors, summary and facts; "raw" is one `nlp.pipe` process over the same
 paragraphs with the same components, iterating the Docs only. Wall-clock, since the point is using
@@ -21,7 +21,7 @@ TARGET = 1.7
 
 
 def cold_analysis(limit_chars: int = 400_000, rounds: int = 2) -> Result:
-    from analysis import batch
+    from analysis import processes
     from analysis.documents import from_text
     from analysis.pipeline import chunks, load_pipeline
     from analysis.service import AnalysisService
@@ -31,7 +31,7 @@ def cold_analysis(limit_chars: int = 400_000, rounds: int = 2) -> Result:
     pipeline = load_pipeline()
     document = from_text("\n\n".join(text for _, text in speeches(limit_chars)))
     pieces = [document.text[s:e] for s, e in chunks(document.text, document.paragraphs)]
-    jobs = batch.cores()
+    jobs = processes.cores()
 
     def raw() -> float:
         start = time.perf_counter()
@@ -60,10 +60,10 @@ def cold_analysis(limit_chars: int = 400_000, rounds: int = 2) -> Result:
         ratio >= TARGET,
         [
             (
-                f"ours (AnalysisService, {batch.processes_for(len(document.text), jobs)} spaCy processes, "
+                f"ours (AnalysisService, {processes.processes_for(len(document.text), jobs)} spaCy processes, "
                 f"actors and summary included) {statistics.median(ours_s):.1f} s, raw one-process "
                 f"nlp.pipe {statistics.median(raw_s):.1f} s wall, medians of {rounds}; "
-                f"{len(pieces)} paragraphs, crossover {batch.MIN_CHARS_PER_PROCESS:,} characters"
+                f"{len(pieces)} paragraphs, crossover {processes.MIN_CHARS_PER_PROCESS:,} characters"
             )
         ],
     )

@@ -164,7 +164,9 @@ def run_analyze(argv: list[str]) -> int:
         if bar is not None:
             bar.update(latest)
 
-    jobs = batch.cores() if args.jobs is None else args.jobs
+    from analysis.processes import cores
+
+    jobs = cores() if args.jobs is None else args.jobs
     outcomes = batch.run(service, planned, jobs=jobs, on_progress=on_progress)
     try:
         with bar if bar is not None else nullcontext():
