@@ -22,16 +22,10 @@ from typing import Any
 from analysis.documents import DocumentError
 from analysis.types import Analysis, Document, Mention, Span
 from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
+from analysis.processes import BATCH_SIZE, processes_for, worker_batch_size
 from analysis.reading import read_briefing  # a file, or standard input for "-"
 from analysis.service import AnalysisService, build_analysis, cache_key
 from analysis.stream_stop import StreamStop, interrupts_latched, wind_down
-
-# Most texts per spaCy batch; batches also hold about BATCH_CHARS characters at most, since
-# spaCy's memory grows with the text in a batch (see analysis.pipeline).
-BATCH_SIZE = 64
-# Below this many characters to analyse, forking workers costs more than it saves.
-MIN_CHARS_PER_PROCESS = 200_000
-
 
 @dataclass
 class Planned:
@@ -140,14 +134,12 @@ def run(
         pipeline = service.pipeline()
         progress.loading_model = False
         report()
-        n_process = jobs if progress.total_characters >= MIN_CHARS_PER_PROCESS * jobs else 1
         pieces = sum(p.pieces for p in misses)
         return tag_many(
             pipeline,
             reread(),
-            n_process=max(1, n_process),
-            # Workers batch by count only: size batches by the average text to hold ~BATCH_CHARS.
-            batch_size=max(1, min(batch_size, BATCH_CHARS * pieces // max(1, progress.total_characters))),
+            n_process=processes_for(progress.total_characters, jobs),
+            batch_size=worker_batch_size(pieces, progress.total_characters, batch_size),
             on_chunk=counted,
             cancelled=cancelled,
         )

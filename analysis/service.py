@@ -75,9 +75,16 @@ def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> An
     )
 
 
-def analyse(document: Document, pipeline: Pipeline, **progress) -> Analysis:
-    """Run the model over the document and build the analysis (no cache involved)."""
-    return build_analysis(document, pipeline, tag(pipeline, document.text, document.paragraphs, **progress))
+def analyse(document: Document, pipeline: Pipeline, *, jobs: int = 1, **progress) -> Analysis:
+    """Run the model over the document and build the analysis (no cache involved).
+
+    With `jobs` > 1 a long text is tagged by that many spaCy processes (`analysis.processes`).
+    """
+    if jobs == 1:
+        return build_analysis(document, pipeline, tag(pipeline, document.text, document.paragraphs, **progress))
+    from analysis.processes import tag_document
+
+    return build_analysis(document, pipeline, tag_document(pipeline, document, jobs=jobs, **progress))
 
 
 def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, fold_metonyms: bool = True) -> Analysis:
@@ -120,11 +127,15 @@ def collector_paused() -> Iterator[None]:
 class AnalysisService:
     """Ties the pure analysis to a cache (anything with `get(key)` and `put(key, dict)`)."""
 
-    def __init__(self, cache, model_name: str = DEFAULT_MODEL, *, data_dir: str | None = None) -> None:
+    def __init__(
+        self, cache, model_name: str = DEFAULT_MODEL, *, data_dir: str | None = None, jobs: int | None = None
+    ) -> None:
         self.cache = cache
         self.model_name = model_name
         # The --data-dir whose cache also holds extracted documents (read_document's data_dir).
         self.data_dir = data_dir
+        # spaCy processes for one long text on a cache miss; every core unless told otherwise.
+        self.jobs = jobs
         self._pipeline: Pipeline | None = None
 
     def key_for(self, document: Document) -> str:
@@ -153,10 +164,44 @@ class AnalysisService:
         *,
         on_progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        apart: bool = False,
     ) -> Analysis:
+        """The cached analysis, else a new one, stored. `apart`: made in a child process and read
+        back from the cache (`analysis.child_process`), so spaCy never holds this process's GIL."""
         found = self.cached(document)
         if found is not None:
             return found
-        result = analyse(document, self.pipeline(), on_progress=on_progress, cancelled=cancelled)
+        if apart and hasattr(self.cache, "root"):
+            from analysis.child_process import AnalysisFailed, analyse_apart
+
+            jobs = self.jobs
+            if jobs is None:
+                from analysis.processes import cores
+
+                jobs = cores()
+            unstored = analyse_apart(
+                document,
+                model_name=self.model_name,
+                cache_root=self.cache.root,
+                jobs=jobs,
+                on_progress=on_progress,
+                cancelled=cancelled,
+            )
+            if unstored is not None:  # the cache cannot be written: kept in memory only, said once
+                raw, warning = unstored
+                warnings = getattr(self.cache, "warnings", None)
+                if warnings is not None and not getattr(self.cache, "write_failed", False):
+                    self.cache.write_failed = True
+                    warnings.append(warning)
+                return Analysis.from_dict(raw)
+            found = self.cached(document)
+            if found is None:
+                raise AnalysisFailed("the analysis process stored no analysis in the cache")
+            return found
+        if self.jobs is None:
+            from analysis.processes import cores
+
+            self.jobs = cores()
+        result = analyse(document, self.pipeline(), jobs=self.jobs, on_progress=on_progress, cancelled=cancelled)
         self.cache.put(result.key, result.to_dict())
         return result

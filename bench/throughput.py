@@ -93,11 +93,15 @@ def analysis_speed(limit_chars: int, *, batch_jobs: tuple[int, ...] = (1,)) -> l
             ],
         ),
         Result(
-            "(c) words per second, one core, default pipeline",
-            f"{per_second:,.0f}",
-            ">= 8,000",
-            per_second >= 8000,
-            [f"{words / ours_clock.wall:,.0f} words/s by the wall clock on this shared machine"],
+            "(c) words per CPU second, ours / raw spaCy's, one core",
+            f"{per_second:,.0f} / {words / raw_clock.cpu:,.0f}",
+            ">= 0.95x",
+            ratio >= 0.95,
+            [
+                f"{ratio:.2f}x: the absolute figure moves with the machine (same run, same speeches); "
+                f"by the wall clock ours {words / ours_clock.wall:,.0f} words/s, raw "
+                f"{words / raw_clock.wall:,.0f} words/s on this shared machine"
+            ],
         ),
     ]
 

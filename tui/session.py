@@ -119,7 +119,8 @@ class Session:
         return found
 
     def analyse(self, **progress) -> Analysis:
-        self.raw_analysis = self.service.analysis(self.document, **progress)
+        # In a process of its own: spaCy in this one froze the event loop (analysis.child_process).
+        self.raw_analysis = self.service.analysis(self.document, apart=True, **progress)
         return self.raw_analysis
 
     def view(self) -> Analysis | None:

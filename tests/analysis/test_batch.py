@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import batch
-from analysis.documents import read_document
+from analysis import batch, processes
+from analysis.documents import from_text, read_document
 from analysis.pipeline import AnalysisCancelled
 from analysis.service import AnalysisService, analyse
 from store.cache import AnalysisCache, decode_entry
@@ -45,7 +45,7 @@ def test_batch_equals_analysing_each_briefing(tmp_path, seed_document, pipeline,
 
 
 def test_worker_processes_give_the_same_analyses(tmp_path, seed_document, pipeline, service, monkeypatch):
-    monkeypatch.setattr(batch, "MIN_CHARS_PER_PROCESS", 0)  # fork even for small texts
+    monkeypatch.setattr(processes, "MIN_CHARS_PER_PROCESS", 0)  # fork even for small texts
     paths = write_briefings(tmp_path, seed_document, count=3)
     outcomes = list(batch.run(service, batch.plan(service, paths), jobs=2))
 
@@ -211,3 +211,26 @@ def test_a_cache_that_cannot_be_written_warns_once_and_keeps_the_analyses(tmp_pa
     assert len(cache.warnings) == 1 and "cannot be written" in cache.warnings[0]
     assert service.analysis(read_document(paths[0])).actors  # one document, the same way
     assert len(cache.warnings) == 1
+
+
+def test_a_long_briefing_over_two_processes_tags_as_one(pipeline, seed_document):
+    """Just above the crossover, one briefing split across two spaCy processes gives exactly the
+    sentences and mentions of one process, and reports its progress to the end."""
+    copies = processes.MIN_CHARS_PER_PROCESS // len(seed_document.text) + 1
+    document = from_text("\n\n".join(f"Copy {n} of the briefing.\n\n{seed_document.text}" for n in range(copies)))
+    assert processes.processes_for(len(document.text), 2) == 2 > processes.processes_for(len(seed_document.text), 2)
+    reported: list[tuple[int, int]] = []
+
+    one = processes.tag_document(pipeline, document, jobs=1)
+    two = processes.tag_document(pipeline, document, jobs=2, on_progress=lambda done, total: reported.append((done, total)))
+
+    assert len(one.mentions) > copies  # the seed names many actors in every copy
+    assert two.sentences == one.sentences
+    assert two.mentions == one.mentions
+    assert reported[-1] == (len(document.text), len(document.text))
+
+
+def test_the_service_analyses_with_every_core_unless_told(service, seed_document):
+    assert service.jobs is None
+    service.analysis(seed_document)
+    assert service.jobs == processes.cores()

@@ -42,9 +42,9 @@ def analyze_parser() -> argparse.ArgumentParser:
         "--jobs",
         "-j",
         type=_jobs,
-        default=1,
+        default=None,
         metavar="N",
-        help="spaCy worker processes for the briefings not yet analysed (default: 1)",
+        help="spaCy worker processes for the briefings not yet analysed (default: the number of cores)",
     )
     parser.add_argument(
         "--dask",
@@ -214,7 +214,10 @@ def run_analyze(argv: list[str]) -> int:
             service, planned, args.dask, shared_fs=args.shared_fs, on_progress=on_progress, on_notice=fail
         )
     else:
-        outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
+        from analysis.processes import cores
+
+        jobs = cores() if args.jobs is None else args.jobs
+        outcomes = batch.run(service, planned, jobs=jobs, on_progress=on_progress)
     from analysis.library import indexed
 
     outcomes = indexed(outcomes, args.model, args.data_dir)  # the library index and search too

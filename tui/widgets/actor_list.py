@@ -16,7 +16,10 @@ from tui.literal import literal_markup
 from tui.widgets.actor_rows import ORDERS, actor_row, short_names, sorted_actors
 from tui.widgets.kinds import kind_look
 
-ROWS_AT_ONCE = 200
+# Rows measured per turn of the event loop. The pane shows ~30; a batch of 200 (wrapping each row
+# to measure it) took 40-60 ms of the UI thread, a stall of 150 ms and more on a busy machine
+# each time the kind filter `f` refilled the Bible's 3,411 actors (bench/reader_keys.py).
+ROWS_AT_ONCE = 50
 
 
 class ActorList(OptionList):

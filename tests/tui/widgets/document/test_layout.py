@@ -153,6 +153,19 @@ def test_find_all_is_case_insensitive_and_literal():
     assert find_all(text, "") == []
 
 
+def test_find_all_by_chunks_finds_what_one_scan_finds():
+    import re
+
+    from tui.widgets.document import layout as document_layout
+
+    # Matches straddling chunk ends, and runs of overlapping candidates ("aaa" in "aaaa…").
+    chunk = document_layout.FIND_CHUNK
+    text = ("x" * (chunk - 2) + "Ankara ") * 3 + "a" * (chunk + 5) + " ANKARA"
+    for query in ("ankara", "aaa", "x a", "a"):
+        expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+        assert find_all(text, query) == expected, query
+
+
 def test_four_megabytes_wrap(seed_path):
     seed = seed_path.read_text(encoding="utf-8")
     text = "\n\n".join([seed] * (4_000_000 // len(seed) + 1))
