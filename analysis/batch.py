@@ -13,19 +13,16 @@ holds one text in memory at a time, not all of them.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from analysis.documents import DocumentError
-from analysis.types import Analysis, Document, Mention, Span
-from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, model_version, read_doc
-from analysis.processes import BATCH_SIZE, processes_for, worker_batch_size
+from analysis.types import Analysis, Document
+from analysis.pipeline import Tagged, chunks, model_version
+from analysis.processes import BATCH_SIZE, processes_for, tag_many, worker_batch_size
 from analysis.reading import read_briefing  # a file, or standard input for "-"
 from analysis.service import AnalysisService, build_analysis, cache_key
-from analysis.stream_stop import StreamStop, interrupts_latched, wind_down
 
 @dataclass
 class Planned:
@@ -199,97 +196,3 @@ def from_cache(service: AnalysisService, item: Planned) -> Outcome:
         # Deleted or set aside as corrupt since the plan, or the file changed under us.
         return Outcome(item.index, item.path, document, service.analysis(document))
     return Outcome(item.index, item.path, document, analysis, cached=True)
-
-
-def tag_many(
-    pipeline: Pipeline,
-    documents: Iterable[Any],
-    *,
-    n_process: int = 1,
-    batch_size: int = BATCH_SIZE,
-    on_chunk: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Iterator[tuple[Any, Document, Tagged]]:
-    """(tag, document, tagged) for each (tag, document) given, in order, as soon as it is complete.
-
-    The paragraphs (cut by `chunks`) of all documents go through one `nlp.pipe`, so batches span
-    documents and `n_process` workers stay busy; each Doc is mapped back to its document with the
-    paragraph's offset. Only plain strings cross to the workers: the bookkeeping stays here, in a
-    queue consumed in the order spaCy returns Docs (its output order is its input order).
-
-    With workers, stopping (cancelled, Ctrl+C, the caller closing this generator) never abandons
-    spaCy's stream mid-way: its workers would block for ever writing results nobody reads (each
-    holds its siblings' pipe ends, so no write ever fails). Instead no more text is fed and the
-    batches already handed out are drained (a second or so), then the stop is raised. A second
-    Ctrl+C while draining stops the workers at once.
-    """
-    stop = StreamStop()
-    # Per piece: its document, offset, how far it advances through the text (blank lines
-    # included, so a document's advances add up to its length), and whether it is the last.
-    pending: deque[tuple[Any, Document, int, int, bool]] = deque()
-
-    def pieces() -> Iterator[str]:
-        for tag, document in documents:
-            spans = list(chunks(document.text, document.paragraphs)) or [(0, 0)]
-            reached = 0
-            for number, (start, end) in enumerate(spans):
-                if stop.requested:
-                    return
-                last = number == len(spans) - 1
-                advance = (len(document.text) if last else end) - reached
-                reached += advance
-                pending.append((tag, document, start, advance, last))
-                yield document.text[start:end]
-
-    workers = n_process > 1
-    if workers:
-        # multiprocessing costs ~7 ms to import (pickle, socket): only a run with workers pays it,
-        # never a cached open, which imports this module for `plan` and `run` (bench (a)).
-        import multiprocessing
-    sentences: list[Span] = []
-    mentions: list[Mention] = []
-    with interrupts_latched(stop, active=workers):
-        children = set(multiprocessing.active_children()) if workers else set()
-        if workers:
-            docs = pipeline.nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
-        else:
-            docs = _pipe_by_characters(pipeline.nlp, pieces(), batch_size)
-        try:
-            for doc in docs:
-                tag, document, start, advance, last = pending.popleft()
-                if stop.requested:
-                    continue  # draining what the workers already hold
-                read_doc(doc, start, sentences, mentions)
-                if on_chunk is not None:
-                    on_chunk(advance)
-                if last:
-                    yield tag, document, Tagged(sentences=sentences, mentions=mentions)
-                    sentences, mentions = [], []
-                if cancelled is not None and cancelled():
-                    if not workers:
-                        raise AnalysisCancelled()
-                    stop.request(AnalysisCancelled())
-            if stop.error is not None:
-                raise stop.error
-        finally:
-            stop.requested = True
-            if workers:
-                wind_down(docs, children, stop)
-            docs.close()
-
-
-def _pipe_by_characters(nlp: Any, texts: Iterator[str], most: int) -> Iterator[Any]:
-    """`nlp.pipe` over batches of at most `most` texts holding about BATCH_CHARS characters.
-
-    spaCy's own batching counts texts, and its memory grows with the characters in a batch.
-    """
-    group: list[str] = []
-    size = 0
-    for text in texts:
-        group.append(text)
-        size += len(text)
-        if len(group) >= most or size >= BATCH_CHARS:
-            yield from nlp.pipe(group, batch_size=len(group))
-            group, size = [], 0
-    if group:
-        yield from nlp.pipe(group, batch_size=len(group))

@@ -12,7 +12,7 @@ Here the app's worker thread only waits for lines on a pipe, which releases the 
 then reads it back as it reads any cached analysis, a line at a time. Its memory is the child's
 too: the app's own peak no longer holds spaCy's.
 
-    python -m analysis.child_process     # a pickled request on stdin; progress lines on stdout
+    python -m analysis.analysis_child    # a pickled request on stdin; progress lines on stdout
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import queue
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,7 +80,7 @@ def _analyse_apart(document, model_name, cache_root, jobs, unstored: Path, on_pr
     # terminal the app draws on: it goes to a file, kept for the error message.
     with tempfile.TemporaryFile() as errors:
         child = subprocess.Popen(
-            [sys.executable, "-m", "analysis.child_process"],
+            [sys.executable, "-m", "analysis.analysis_child"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=errors,
@@ -152,66 +151,3 @@ def _follow(lines: queue.Queue, on_progress, cancelled) -> str | None:
                 on_progress(int(done), int(total))
             continue
         return line.removeprefix("error ")
-
-
-def _exit_with_parent() -> None:
-    """Stop (with the spaCy workers, in this process group) if the app dies without stopping us:
-    killed, or its interpreter gone before its waiting thread could. Nobody would read the result."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                if os.name == "posix":
-                    import signal
-
-                    os.killpg(os.getpgrp(), signal.SIGKILL)
-                os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def main() -> int:
-    from analysis.service import AnalysisService
-    from store.cache import AnalysisCache
-
-    request = pickle.load(sys.stdin.buffer)
-    _exit_with_parent()
-    out = sys.stdout
-    last = 0.0
-
-    def progress(done: int, total: int) -> None:
-        nonlocal last
-        now = time.monotonic()
-        if now - last >= PROGRESS_EVERY_S or done >= total:
-            last = now
-            out.write(f"progress {done} {total}\n")
-            out.flush()
-
-    service = AnalysisService(AnalysisCache(Path(request["cache"])), request["model"], jobs=request["jobs"])
-    try:
-        result = service.analysis(request["document"], on_progress=progress)
-    except ModelNotInstalled as error:
-        out.write(f"model {error.name}\n")
-        return 1
-    except Exception as error:  # reported to the app, which shows it
-        message = " ".join(str(error).split())  # one line, whatever the error holds
-        out.write(f"error {type(error).__name__}: {message}\n")
-        out.flush()
-        raise
-    if service.cache.write_failed:
-        # Not kept in the cache (a read-only or full disk): handed over in a file, as the app's
-        # own analysis would be used, in memory only.
-        Path(request["unstored"]).write_bytes(pickle.dumps(result.to_dict(), protocol=pickle.HIGHEST_PROTOCOL))
-        warning = " ".join(" ".join(service.cache.warnings).split())
-        out.write(f"unstored {warning}\n")
-        out.flush()
-        return 0
-    out.write("done\n")
-    out.flush()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -33,7 +33,7 @@ def timed(work) -> tuple[float, float]:
 
 def analysis_speed(limit_chars: int, *, batch_jobs: tuple[int, ...] = (1,)) -> list[Result]:
     import analysis.service as service_module
-    from analysis import batch
+    from analysis import batch, processes
     from analysis.documents import from_text
     from analysis.pipeline import chunks, load_pipeline
     from bench.texts import seed_path, speeches
@@ -110,7 +110,7 @@ def analysis_speed(limit_chars: int, *, batch_jobs: tuple[int, ...] = (1,)) -> l
         pairs = list(enumerate(documents))
 
         def whole_batch():
-            for _, document, tagged in batch.tag_many(pipeline, pairs, n_process=jobs):
+            for _, document, tagged in processes.tag_many(pipeline, pairs, n_process=jobs):
                 batch.build_analysis(document, pipeline, tagged)
 
         cpu, wall = timed(whole_batch)

@@ -54,7 +54,7 @@ def _pipeline(model_name: str):
 
 def analyse_documents(documents: Sequence[Document], model_name: str) -> list[dict]:
     """The analysis dict of each document, in order (the texts were sent by the client)."""
-    from analysis.batch import tag_many
+    from analysis.processes import tag_many
     from analysis.service import build_analysis
 
     with _one_at_a_time:
