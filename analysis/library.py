@@ -16,6 +16,7 @@ from pathlib import Path
 from analysis.library_records import failed_record, record_of
 from analysis.library_rows import NotesIndex, Row
 from analysis.library_scan import Found, briefing_files, briefing_key, scan
+from analysis.stream_stop import stop_child
 from analysis.service import AnalysisService, with_corrections
 from store.cache import AnalysisCache
 from store.corrections import CorrectionsStore
@@ -293,17 +294,3 @@ def indexed(outcomes: Iterator, model: str | None, data_dir: str | None) -> Iter
         close = getattr(outcomes, "close", None)
         if close is not None:
             close()
-
-
-def stop_child(child) -> None:
-    """End a background analysis process (a `subprocess.Popen`) if it still runs; the entries it
-    stored stay valid (every write is atomic)."""
-    import subprocess  # only when there is a child to stop: `briefing analyze` imports this module
-
-    if child.poll() is None:
-        child.terminate()
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from analysis.library import stop_child
+from analysis.stream_stop import stop_child
 
 
 def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callable[[], bool] | None = None) -> Iterator:  # noqa: E501

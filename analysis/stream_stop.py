@@ -1,5 +1,5 @@
-"""Stopping a spaCy stream that runs worker processes: Ctrl+C latched until the next paragraph,
-then the workers let finish (or killed when pressed again), so none is left behind.
+"""Stopping analysis processes: a spaCy stream's workers (Ctrl+C latched until the next paragraph,
+then the workers let finish, or killed when pressed again) and the library's background analysis.
 
 `signal`, `threading` and `multiprocessing` are imported inside, only when a run has workers to
 stop, so a cached run imports none of them.
@@ -80,3 +80,17 @@ def interrupts_latched(stop: StreamStop, *, active: bool) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def stop_child(child) -> None:
+    """End a background analysis process (a `subprocess.Popen`) if it still runs; the entries it
+    stored stay valid (every write is atomic)."""
+    import subprocess  # only when there is a child to stop: a cached run imports this module
+
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
