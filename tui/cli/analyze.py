@@ -164,6 +164,18 @@ class ProgressBar:
         return f"{characters * self.words_per_character / elapsed:,.0f} words/s"
 
 
+def _exit_quietly_on_more_interrupts() -> None:
+    """After Ctrl+C is handled, everything finished is in the cache and only the exit is left: a
+    second SIGINT then (seen in CI: a Dask LocalCluster's teardown at exit signals its process
+    group) must not turn the exit code 130 into a death by signal."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread (a test calling run_analyze from a worker)
+        pass
+
+
 def run_analyze(argv: list[str]) -> int:
     parser = analyze_parser()
     args = parser.parse_args(argv)
@@ -227,6 +239,7 @@ def run_analyze(argv: list[str]) -> int:
     except (KeyboardInterrupt, AnalysisCancelled):
         outcomes.close()  # stops spaCy and its workers; every entry stored so far stays valid
         kept = f"{state.analysed} briefing{'s' if state.analysed != 1 else ''} analysed so far"
+        _exit_quietly_on_more_interrupts()
         return fail(f"interrupted; {kept} kept in the cache", INTERRUPTED)
     except cannot_run as error:
         return fail(str(error), 2)
