@@ -21,9 +21,9 @@ from analysis import batch
 from analysis.dask import batch as dask_batch
 from analysis.dask import worker
 from analysis.service import AnalysisService
-from store.cache import SUFFIX, AnalysisCache
-from store.paths import analysis_cache_dir
+from store.cache import AnalysisCache
 from tui.cli import main
+from tests.helpers.interrupt import interrupt_analyze
 from tui.cli.analyze import print_outcomes
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -179,28 +179,11 @@ def test_a_worker_killed_mid_task_has_its_task_run_elsewhere(tmp_path, seed_docu
 def test_ctrl_c_cancels_the_cluster_run_and_keeps_what_finished(tmp_path, seed_document):
     """Ctrl+C as a terminal sends it: SIGINT to the whole process group, Dask's workers included."""
     paths = briefings(tmp_path / "in", seed_document, 40)  # several tasks for the one worker
-    home = tmp_path / "home"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "analyze", "--json", "--dask", "local:1", str(tmp_path / "in")],
-        cwd=ROOT,
-        env={**os.environ, "BRIEFING_HOME": str(home), "CI": "true"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    cache = analysis_cache_dir(str(home))
-    deadline = time.monotonic() + 180
-    while not any(cache.rglob(f"*{SUFFIX}")) and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert process.poll() is None, "finished before it could be interrupted"
-    os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=120)
+    run = interrupt_analyze(["--dask", "local:1"], tmp_path / "in", tmp_path / "home", wait=180)
 
-    assert process.returncode == 130, err
-    assert "Traceback" not in err and "interrupted" in err and "kept in the cache" in err
-    entries = list(cache.rglob(f"*{SUFFIX}"))
-    assert 1 <= len(entries) < len(paths) and len(out.splitlines()) <= len(entries)
+    assert run.returncode == 130, run.err
+    assert "Traceback" not in run.err and "interrupted" in run.err and "kept in the cache" in run.err
+    assert 1 <= len(run.entries) < len(paths) and len(run.out.splitlines()) <= len(run.entries)
 
 
 def test_without_the_extra_dask_says_what_to_install_and_exits_2(tmp_path, seed_path):

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,8 +12,8 @@ import pytest
 from analysis.documents import read_document
 from store.cache import SUFFIX, decode_entry
 from store.corrections import CorrectionsStore
-from store.paths import analysis_cache_dir, corrections_path
-from tests.helpers import REPO_ROOT as ROOT
+from store.paths import corrections_path
+from tests.helpers.interrupt import interrupt_analyze
 from tui.cli import analyze as cli_analyze
 from tui.cli import main
 
@@ -195,38 +192,19 @@ def test_ctrl_c_stops_workers_cleanly_and_keeps_finished_analyses(tmp_path, seed
     folder.mkdir()
     for number in range(72):  # enough text (~460 KB) for two worker processes
         (folder / f"{number:03}.txt").write_text(f"{seed}\n\nCopy {number}.\n", encoding="utf-8")
-    home = tmp_path / "home"
-    env = {**os.environ, "BRIEFING_HOME": str(home), "CI": "true"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "analyze", "--json", "--jobs", "2", str(folder)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    cache = analysis_cache_dir(str(home))
-    deadline = time.monotonic() + 120
-    while not any(cache.rglob(f"*{SUFFIX}")) and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert process.poll() is None, "finished before it could be interrupted"
-    os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=120)
+    run = interrupt_analyze(["--jobs", "2"], folder, tmp_path / "home")
 
-    assert process.returncode == 130, err
-    assert "Traceback" not in err
-    assert "interrupted" in err and "kept in the cache" in err
-    printed = [json.loads(line) for line in out.splitlines()]
-    entries = list(cache.rglob(f"*{SUFFIX}"))
-    assert 1 <= len(entries) < 72 and len(printed) <= len(entries)
-    for entry in entries:
+    assert run.returncode == 130, run.err
+    assert "Traceback" not in run.err
+    assert "interrupted" in run.err and "kept in the cache" in run.err
+    printed = [json.loads(line) for line in run.out.splitlines()]
+    assert 1 <= len(run.entries) < 72 and len(printed) <= len(run.entries)
+    for entry in run.entries:
         assert decode_entry(entry.read_bytes())["actors"]
-    assert [p for p in cache.rglob("*") if p.is_file() and p.suffix != SUFFIX] == []
+    assert [p for p in run.cache.rglob("*") if p.is_file() and p.suffix != SUFFIX] == []
 
 
 def test_the_progress_bar_says_words_per_second_from_the_briefings_own_words():
-    import time
 
     bar = cli_analyze.ProgressBar(total_characters=1000, total_words=200)  # 5 characters a word
     bar.started = time.perf_counter() - 2.0
