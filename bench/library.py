@@ -108,7 +108,7 @@ _LIBRARY_RUN = """
 import json, os, sys, threading, time
 start = time.perf_counter()
 from analysis.library import Library
-from analysis.library_worker import analyse_apart
+from analysis.library.worker import analyse_apart
 library = Library(sys.argv[1])
 rows = library.rows()
 done = []

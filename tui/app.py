@@ -92,7 +92,7 @@ class BriefingApp(App[int]):
     def other_briefings_screen(self, actor, key: str | None):
         """The other briefings of the library (or of the file's folder) naming `actor`: reads the
         index, so call it in a worker."""
-        from tui.screens.library_actors import ActorBriefingsScreen
+        from tui.screens.library.actors import ActorBriefingsScreen
 
         return ActorBriefingsScreen.for_reader(self, actor, key)
 
@@ -191,7 +191,7 @@ class BriefingApp(App[int]):
 
             self.push_screen(NoteSearchDialog(self.screen.session))
         elif self.library is not None:
-            from tui.screens.library_search import SearchScreen
+            from tui.screens.library.search import SearchScreen
 
             self.push_screen(SearchScreen(self.library))
 

@@ -70,7 +70,7 @@ class Session:
     @property
     def state_key(self) -> str | None:
         """The briefing's name in the reading state: its resolved path (None for standard input)."""
-        from analysis.library_scan import briefing_key
+        from analysis.library.scan import briefing_key
 
         path = self.document.path
         if path.startswith("<") or "://" in path or not Path(path).exists():

@@ -3,11 +3,11 @@
 In the app's own process, loading the model and tagging hold the interpreter lock for long
 stretches: the event loop stalled up to 700 ms while a library was analysed in a worker thread.
 Here the briefings the cache already holds are indexed in the caller's thread (no spaCy); the
-others go to `python -m analysis.library_worker`, which runs the batch path (one spaCy stream,
+others go to `python -m analysis.library.worker`, which runs the batch path (one spaCy stream,
 `--jobs` processes), indexes each briefing and prints one short line per briefing. The caller
 reads the lines and the records the child wrote, and stops the child when it is cancelled.
 
-    python -m analysis.library_worker [--data-dir DIR] [--model NAME] [--jobs N] PATH...
+    python -m analysis.library.worker [--data-dir DIR] [--model NAME] [--jobs N] PATH...
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callabl
         yield from library.analyse_pending([str(item.path) for item in here], cancelled=cancelled)
     if not apart or (cancelled is not None and cancelled()):
         return
-    command = [sys.executable, "-m", "analysis.library_worker", "--model", library.service.model_name, "--jobs", str(jobs)]
+    command = [sys.executable, "-m", "analysis.library.worker", "--model", library.service.model_name, "--jobs", str(jobs)]
     if library.data_dir:
         command += ["--data-dir", str(library.data_dir)]
     errors = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child can never block on it
@@ -69,14 +69,14 @@ def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callabl
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.library_worker")
+    parser = argparse.ArgumentParser(prog="python -m analysis.library.worker")
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--data-dir")
     parser.add_argument("--model")
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args(argv)
     from analysis import batch
-    from analysis.library import indexed
+    from analysis.library.folder import indexed
     from analysis.service import AnalysisService
     from store.cache import AnalysisCache
     from store.paths import analysis_cache_dir

@@ -13,9 +13,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from analysis.library_records import failed_record, record_of
-from analysis.library_rows import NotesIndex, Row
-from analysis.library_scan import Found, briefing_files, briefing_key, scan
+from analysis.library.records import failed_record, record_of
+from analysis.library.rows import NotesIndex, Row
+from analysis.library.scan import Found, briefing_files, briefing_key, scan
 from analysis.stream_stop import stop_child
 from analysis.service import AnalysisService, with_corrections
 from store.cache import AnalysisCache
@@ -54,16 +54,16 @@ class Library:
         self.corrections = CorrectionsStore(corrections_path(data_dir))
         self.search_index = SearchIndex(search_index_path(data_dir))
         self.found: dict[str, Found] = {}
-        self.children: set = set()  # analysis processes running (analysis.library_worker)
+        self.children: set = set()  # analysis processes running (analysis.library.worker)
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0):
         """A page of full-text hits in this library's briefings, best first (`store.search.Hit`)."""
         return self.search_index.search(query, within=str(self.root), limit=limit, offset=offset)
 
     def actors(self, rows: list[Row] | None = None):
-        """The actors across this library's analysed briefings (`analysis.library_actors`), from
+        """The actors across this library's analysed briefings (`analysis.library.actors`), from
         the index's records; records lost with a corrupt shard are rebuilt from the cache first."""
-        from analysis.library_actors import library_actors
+        from analysis.library.actors import library_actors
 
         rows = self.rows() if rows is None else rows
         wanted = {row.key for row in rows if row.indexed}

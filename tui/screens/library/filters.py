@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.library_rows import Row
+from analysis.library.rows import Row
 from analysis.actors.keys import slug
 from tui.widgets.library_cells import COLUMNS, SORT_KEYS
 

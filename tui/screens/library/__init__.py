@@ -19,8 +19,8 @@ from textual.worker import get_current_worker
 from analysis.library import Library, Row
 from store.jsonfile import StoreError
 from tui.literal import literal
-from tui.screens.library_filters import LibraryFilters
-from tui.screens.library_messages import AnalysisDone, Rescanned, RowIndexed, Scanned
+from tui.screens.library.filters import LibraryFilters
+from tui.screens.library.messages import AnalysisDone, Rescanned, RowIndexed, Scanned
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
 
@@ -160,7 +160,7 @@ class LibraryScreen(Screen):
         if not keys:
             return
         try:
-            from analysis.library_worker import analyse_apart
+            from analysis.library.worker import analyse_apart
 
             rows = analyse_apart(self.library, keys, jobs=self.jobs, cancelled=lambda: worker.is_cancelled)
             for done, row in enumerate(rows, 1):
@@ -217,7 +217,7 @@ class LibraryScreen(Screen):
             self.filters.reverse = not self.filters.reverse
             self.refill()
         elif what == "actors":
-            from tui.screens.library_actors import LibraryActorsScreen
+            from tui.screens.library.actors import LibraryActorsScreen
 
             self.app.push_screen(LibraryActorsScreen(self.library, list(self.rows.values())))
 
@@ -255,7 +255,7 @@ class LibraryScreen(Screen):
     # the reader and back
 
     def open_briefing(self, key: str, **where) -> None:
-        from tui.screens.library_open import open_in_reader
+        from tui.screens.library.open import open_in_reader
 
         if open_in_reader(self.app, self.library, key, **where):
             self.opened_key = key

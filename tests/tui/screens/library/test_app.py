@@ -142,7 +142,7 @@ async def test_a_search_result_opens_at_the_match_with_find_set(library_folder, 
 
 
 async def test_an_actor_opens_the_briefings_that_mention_it_then_the_reader_at_the_mention(library_folder, library_home):
-    from tui.screens.library_actors import ActorBriefingsScreen, LibraryActorsScreen
+    from tui.screens.library.actors import ActorBriefingsScreen, LibraryActorsScreen
 
     app = library_app(library_folder, library_home)
     seed = str((library_folder / "turkey-ukraine.txt").resolve())
@@ -170,7 +170,7 @@ async def test_an_actor_opens_the_briefings_that_mention_it_then_the_reader_at_t
 
 
 async def test_o_on_an_actor_in_the_reader_lists_the_other_briefings_with_it(library_folder, library_home):
-    from tui.screens.library_actors import ActorBriefingsScreen
+    from tui.screens.library.actors import ActorBriefingsScreen
 
     app = library_app(library_folder, library_home)
     seed = str((library_folder / "turkey-ukraine.txt").resolve())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from analysis.library_rows import Row
+from analysis.library.rows import Row
 
 
 class RowIndexed(Message):
