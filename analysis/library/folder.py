@@ -16,8 +16,8 @@ from pathlib import Path
 from analysis.library.records import failed_record, record_of
 from analysis.library.rows import NotesIndex, Row
 from analysis.library.scan import Found, briefing_files, briefing_key, scan
-from analysis.stream_stop import stop_child
 from analysis.service import AnalysisService, with_corrections
+from analysis.stream_stop import stop_child
 from store.cache import AnalysisCache
 from store.corrections import CorrectionsStore
 from store.index import LibraryIndex, row_of

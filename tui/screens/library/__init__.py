@@ -24,7 +24,6 @@ from tui.screens.library.messages import AnalysisDone, Rescanned, RowIndexed, Sc
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
 
-
 # How often the folder is scanned again for briefings added, changed or removed: a scan only
 # stats the files (10,000 in about 0.1 s, in a thread), so a few seconds' delay costs little.
 RESCAN_SECONDS = 10.0
