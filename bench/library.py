@@ -4,7 +4,8 @@
 
 g1  first rows of a 10,000-briefing library on screen / a bare Textual DataTable app, same rows
 g2  one index update with 10,000 records / with 10
-g3  a search (first page) over 10,000 briefings (~60 MB) / over 10, and its absolute latency
+g3  a search (first page) over 10,000 briefings (~60 MB) / over the 10 that hold that page, and its
+    absolute latency
 g4  background analysis of a library (words/s, the batch path with every core) / `briefing
     analyze --jobs 1`
 g5  the event loop's worst lag while a library is analysed in the background (keys <= 100 ms)
@@ -77,29 +78,41 @@ def index_update(big_home: Path, big_keys: list[str], small_home: Path, small_ke
     )
 
 
-def search(big_home: Path, small_home: Path, rounds: int) -> list[Result]:
+def search(big_home: Path, small_home: Path, work: Path, rounds: int) -> list[Result]:
+    """Each query's first page over 10,000 briefings against the same query over 10 briefings that
+    hold that very page: the 10 are the big library's hits, so both sides rank, fetch and mark
+    10 hits and the ratio is what 9,990 more briefings cost. Over the 10 generated briefings (the
+    small library of g2) a query may match none, and "0 hits in 0.03 ms" measures no search: those
+    are printed too, as they are, without a verdict."""
     from store.paths import search_index_path
     from store.search import SearchIndex
 
     big, small = SearchIndex(search_index_path(str(big_home))), SearchIndex(search_index_path(str(small_home)))
-    size = search_index_path(str(big_home)).stat().st_size
+    folder = search_index_path(str(big_home))
+    size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
     def timed(index: SearchIndex, query: str) -> float:
         start = time.perf_counter()
         index.search(query)
         return time.perf_counter() - start
 
-    ratios, worst, lines = [], 0.0, []
-    for query in QUERIES:
-        big_times, small_times = interleaved(lambda: timed(big, query), lambda: timed(small, query), rounds)
-        ratios.append(median(big_times) / median(small_times))
+    ratios, worst, lines, plain = [], 0.0, [], []
+    for number, query in enumerate(QUERIES):
+        page = big.search(query)
+        same = SearchIndex(search_index_path(str(work / f"page-home-{number}")))
+        same.put_many([(hit.path, "", hit.title, hit.date, Path(hit.path).read_text(encoding="utf-8")) for hit in page])
+        big_times, same_times = interleaved(lambda: timed(big, query), lambda: timed(same, query), rounds)
+        small_times = [timed(small, query) for _ in range(rounds)]
+        ratios.append(median(big_times) / median(same_times))
         worst = max(worst, median(big_times))
-        lines.append(f"{query}: {median(big_times) * 1000:.1f} ms vs {median(small_times) * 1000:.2f} ms "
-                     f"({ratios[-1]:.1f}x), {big.count(query):,} of 10,000 and {small.count(query)} of 10 match")
+        lines.append(f"{query}: {median(big_times) * 1000:.2f} ms vs {median(same_times) * 1000:.2f} ms "
+                     f"({ratios[-1]:.2f}x), {len(page)} hits each; {big.count(query):,} of 10,000 match")
+        plain.append(f"{query} {median(small_times) * 1000:.2f} ms ({small.count(query)} of 10 match)")
     ratio = max(ratios)
     return [
-        Result("(g3) search first page, 10,000 briefings / 10 (worst query)", f"{ratio:.2f}x", "<= 1.5x",
-               ratio <= 1.5, [f"index {size / 1e6:.0f} MB", *lines]),
+        Result("(g3) search first page, 10,000 briefings / 10 holding it (worst query)", f"{ratio:.2f}x", "<= 1.5x",
+               ratio <= 1.5, [f"index {size / 1e6:.0f} MB (tantivy + texts)", *lines,
+                              "over the 10 generated briefings instead: " + "; ".join(plain)]),
         Result("(g3) search first page over 10,000 briefings (worst query)", ms(worst), "<= 100 ms", worst <= 0.1),
     ]
 
@@ -185,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         if "2" in args.only:
             show(index_update(big_home, big_keys, small_home, small_keys, puts=30 if args.quick else 100, rounds=5 if args.quick else 9))
         if "3" in args.only:
-            for result in search(big_home, small_home, rounds=5 if args.quick else 11):
+            for result in search(big_home, small_home, work, rounds=5 if args.quick else 11):
                 show(result)
         if "5" in args.only:
             show(background_lag(speeches(100_000 if args.quick else 300_000), work))

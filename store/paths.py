@@ -126,4 +126,5 @@ def library_index_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def search_index_path(override: str | os.PathLike[str] | None = None) -> Path:
-    return cache_dir(override) / "search.sqlite"
+    """A folder: the text index (tantivy) and the texts (SQLite), rebuilt from the briefings."""
+    return cache_dir(override) / "search"

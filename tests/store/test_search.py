@@ -1,10 +1,12 @@
-"""The full-text index: SQLite FTS5, words, phrases, prefixes, bm25, snippets and offsets."""
+"""The full-text index (tantivy, texts in SQLite): words, phrases, prefixes, BM25, snippets, offsets."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from store.search import MARK_END, MARK_START, BadQuery, SearchIndex, fts_query, parse
+from store.search import MARK_END, MARK_START, BadQuery, SearchIndex, parse
 
 TEXTS = {
     "/lib/a.txt": ("Grain talks", "Ankara hosted talks on the grain corridor.\n\nSanctions were not discussed."),
@@ -15,7 +17,7 @@ TEXTS = {
 
 @pytest.fixture
 def index(tmp_path):
-    index = SearchIndex(tmp_path / "search.sqlite")
+    index = SearchIndex(tmp_path / "search")
     for path, (title, text) in TEXTS.items():
         index.put(path, "hash" + path, title, "2024-01-01", text)
     return index
@@ -54,16 +56,67 @@ def test_within_a_folder_and_replacing_a_text(index):
     assert index.count("grain") == 1
 
 
-def test_operators_are_words_not_syntax():
-    assert fts_query(parse('NOT AND "OR" x*')) == '"NOT" AND "AND" AND "OR" AND "x"*'
+def test_operators_are_words_not_syntax(index):
+    index.put("/lib/d.txt", "hd", "Logic", None, "Cats AND dogs, NOT birds OR fish.")
+    assert [hit.path for hit in index.search('NOT AND "OR" fish*')] == ["/lib/d.txt"]
+    assert index.search("NOT cats -dogs") != [] and index.search("title:Logic") == []
     with pytest.raises(BadQuery):
         parse('"" ** ...')
 
 
+def test_a_longer_phrase_is_one_run_of_words_not_its_pairs_apart(index):
+    index.put("/lib/e.txt", "he", "Pairs", None, "the grain corridor talks. Later the corridor talks ended.")
+    index.put("/lib/f.txt", "hf", "Run", None, "They held grain corridor talks in Ankara.")
+    assert {hit.path for hit in index.search('"grain corridor talks"')} == {"/lib/e.txt", "/lib/f.txt"}
+    index.put("/lib/e.txt", "he2", "Pairs", None, "grain corridor. Then corridor talks.")
+    assert {hit.path for hit in index.search('"grain corridor talks"')} == {"/lib/f.txt"}
+
+
+def test_accents_are_folded_and_the_match_is_found_in_any_casing(index):
+    index.put("/lib/g.txt", "hg", "Visit", None, "President Erdoğan met the BLACK SEA fleet.")
+    assert [hit.path for hit in index.search("erdogan")] == ["/lib/g.txt"]
+    [hit] = index.search('"black sea"')
+    assert f"{MARK_START}BLACK SEA{MARK_END}" in hit.snippet
+
+
 def test_a_corrupt_database_is_set_aside_and_rebuilt(tmp_path):
-    path = tmp_path / "search.sqlite"
-    path.write_bytes(b"this is not a database at all" * 100)
-    index = SearchIndex(path)
+    folder = tmp_path / "search"
+    folder.mkdir()
+    (folder / "docs.sqlite").write_bytes(b"this is not a database at all" * 100)
+    index = SearchIndex(folder)
     index.put("/a.txt", "h", "T", None, "grain corridor")
     assert [hit.path for hit in index.search("grain")] == ["/a.txt"]
-    assert index.warnings and list(tmp_path.glob("search.sqlite.corrupt-*"))
+    assert index.warnings and list(tmp_path.glob("search.corrupt-*"))
+
+
+def test_a_corrupt_text_index_is_set_aside_and_the_texts_refilled(tmp_path):
+    folder = tmp_path / "search"
+    SearchIndex(folder).put("/a.txt", "h", "T", None, "grain corridor")
+    (folder / "text" / "meta.json").write_text("{ not json")
+    index = SearchIndex(folder)
+    assert index.hashes() == {}  # nothing counts as indexed: the library puts every text again
+    assert index.warnings and list(tmp_path.glob("search.corrupt-*"))
+    index.put("/a.txt", "h", "T", None, "grain corridor")
+    assert [hit.path for hit in index.search("grain")] == ["/a.txt"]
+
+
+def test_a_lost_text_index_empties_the_texts_so_they_are_put_again(tmp_path):
+    folder = tmp_path / "search"
+    SearchIndex(folder).put("/a.txt", "h", "T", None, "grain corridor")
+    shutil.rmtree(folder / "text")
+    index = SearchIndex(folder)
+    assert index.hashes() == {} and index.search("grain") == []
+
+
+def test_two_indexes_on_one_folder_see_each_others_writes(tmp_path):
+    first, second = SearchIndex(tmp_path / "search"), SearchIndex(tmp_path / "search")
+    first.put("/a.txt", "h", "T", None, "grain corridor")
+    assert [hit.path for hit in second.search("grain")] == ["/a.txt"]
+    second.put("/b.txt", "h", "T", None, "grain again")
+    assert {hit.path for hit in first.search("grain")} == {"/a.txt", "/b.txt"}
+
+
+def test_the_fts5_index_it_replaces_is_deleted(tmp_path):
+    (tmp_path / "search.sqlite").write_bytes(b"old")
+    SearchIndex(tmp_path / "search").put("/a.txt", "h", "T", None, "grain")
+    assert not (tmp_path / "search.sqlite").exists()
