@@ -24,13 +24,14 @@ import os
 import sqlite3
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from store import search_engine as engine
-from store.jsonfile import move_aside
+from store.jsonfile import StoreError, move_aside
 from store.search_query import MARK_END, MARK_START, BadQuery, Term, first_match, parse, snippet
 
 __all__ = ["MARK_END", "MARK_START", "PAGE", "BadQuery", "Hit", "SearchIndex", "parse"]
@@ -62,9 +63,15 @@ class Hit:
     score: float  # BM25, higher is better
 
 
+class SearchReadOnly(StoreError):
+    """A write to a search index on a folder that cannot be written."""
+
+
 class SearchIndex:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)  # a folder: docs.sqlite and text/
+        # On a folder that cannot be written: searched as it is, never written, never set aside.
+        self.read_only = read_only
         self.warnings: list[str] = []
         self._local = threading.local()
         self._opening = threading.Lock()
@@ -84,6 +91,15 @@ class SearchIndex:
     def _open_text(self):
         import tantivy
 
+        if self.read_only:
+            try:
+                index = tantivy.Index.open(self._mirror())
+                engine.register(index)
+            except ValueError as error:  # none yet, or unreadable: nothing to search, and no rebuild
+                self._unreadable(str(error))
+                return None
+            self._schema = index.schema
+            return index
         with self._connection():
             pass  # an unreadable docs.sqlite is set aside (with the text index) before this opens
         schema = engine.schema()
@@ -109,6 +125,36 @@ class SearchIndex:
         self._schema = schema
         return index
 
+    def _mirror(self) -> str:
+        """The text index seen through symlinks from a temporary folder: even a reader takes a
+        lock file beside the index, which a read-only folder refuses. Links, not a copy, so a
+        library of 10,000 costs a few hundred links; removed with this object."""
+        import shutil
+        import tempfile
+        import weakref
+
+        source = self.path / "text"
+        if not (source / "meta.json").exists():
+            raise ValueError(f"no text index in {source}")
+        mirror = tempfile.mkdtemp(prefix="briefing-search-")
+        weakref.finalize(self, shutil.rmtree, mirror, True)
+        for entry in os.scandir(source):
+            if entry.is_file() and not entry.name.endswith(".lock"):
+                os.symlink(entry.path, os.path.join(mirror, entry.name))
+        return mirror
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        """Read-only, with the write-ahead log a stopped writer left (SQLite reads it when its
+        -shm file is there); else immutable, which needs no -shm file, the one a read-only folder
+        cannot get (the last writer to close folded the log into the database and removed both)."""
+        location = "file:" + urllib.parse.quote(str(self.path / "docs.sqlite")) + "?mode=ro"
+        try:
+            connection = sqlite3.connect(location, uri=True)
+            connection.execute("SELECT count(*) FROM docs").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            return sqlite3.connect(location + "&immutable=1", uri=True)
+
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
         """This thread's connection (the app searches on the UI thread and indexes in workers),
@@ -116,7 +162,9 @@ class SearchIndex:
         for attempt in (1, 2):
             try:
                 connection = getattr(self._local, "connection", None)
-                if connection is None:
+                if connection is None and self.read_only:
+                    connection = self._local.connection = self._read_only_connection()
+                elif connection is None:
                     fresh = not self.path.exists()
                     self.path.mkdir(parents=True, exist_ok=True)
                     if fresh:
@@ -139,7 +187,16 @@ class SearchIndex:
             connection.close()
             self._local.connection = None
 
+    def _unreadable(self, reason: str) -> None:
+        message = f"Search index {self.path} cannot be read and the folder is read-only ({reason}): nothing to search"
+        if message not in self.warnings:
+            self.warnings.append(message)
+            log.warning(message)
+
     def _set_aside(self, reason: str) -> None:
+        if self.read_only:
+            self._unreadable(reason)
+            raise SearchReadOnly(self.warnings[-1])
         self.close()
         self._text = None
         if self.path.exists():
@@ -156,6 +213,7 @@ class SearchIndex:
     def put_many(self, documents, *, heap: int = BULK_HEAP) -> None:
         """(path, content_hash, title, date, text) each, in one commit: a rebuild of thousands
         commits once instead of once per briefing."""
+        self._writable()
         index = self._text_index()
         words = self._words()
         with self._connection() as db:
@@ -199,7 +257,12 @@ class SearchIndex:
         db.execute("INSERT OR REPLACE INTO bodies (id, body) VALUES (?, ?)", (doc_id, text))
         return doc_id
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise SearchReadOnly(f"the search index {self.path} is on a folder that cannot be written")
+
     def remove(self, path: str) -> None:
+        self._writable()
         index = self._text_index()
         with self._connection() as db:
             db.execute("BEGIN IMMEDIATE")
@@ -221,14 +284,17 @@ class SearchIndex:
 
     def hashes(self) -> dict[str, str]:
         """path -> content hash of every briefing indexed, to find what is missing or stale."""
-        self._text_index()  # a text index started anew empties the table first
+        if self._text_index() is None:  # a text index started anew empties the table first
+            return {}
         with self._connection() as db:
             return dict(db.execute("SELECT path, content_hash FROM docs"))
 
     def _searcher(self):
         index = self._text_index()
+        if index is None:
+            return None
         try:  # another process (the library's worker, `briefing analyze`) may have committed
-            info = os.stat(self._meta)
+            info = os.stat(self._meta)  # through the link, in a read-only mirror
             stamp = (info.st_mtime_ns, info.st_size)
         except OSError:
             stamp = None
@@ -262,7 +328,7 @@ class SearchIndex:
         """A page of hits, best first; `within` keeps briefings under that folder."""
         terms = parse(query)
         searcher = self._searcher()
-        ranked = self._query(terms, within, searcher)
+        ranked = None if searcher is None else self._query(terms, within, searcher)
         if ranked is None:
             return []
         result = searcher.search(ranked, limit=limit, offset=offset, count=False)
@@ -290,5 +356,5 @@ class SearchIndex:
 
     def count(self, query: str, *, within: str | None = None) -> int:
         searcher = self._searcher()
-        ranked = self._query(parse(query), within, searcher)
+        ranked = None if searcher is None else self._query(parse(query), within, searcher)
         return 0 if ranked is None else searcher.search(ranked, limit=1, count=True).count

@@ -47,6 +47,7 @@ class Session:
         service: AnalysisService | None = None,
         notes_store: NotesStore | None = None,
         corrections: CorrectionsStore | None = None,
+        state: StateStore | None = None,
     ) -> None:
         self.document = document
         self.data_dir = data_dir
@@ -63,7 +64,7 @@ class Session:
         self.raw_analysis: Analysis | None = None
         self._notes_stamp: tuple = ()
         self._warned: set[str] = set()
-        self.state = StateStore(state_dir(data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
+        self.state = state if state is not None else StateStore(state_dir(data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
 
     # reading state
 

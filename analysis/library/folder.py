@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from analysis.library.read_only import readable_data_dir
 from analysis.library.records import failed_record, record_of
 from analysis.library.rows import NotesIndex, Row
 from analysis.library.scan import Found, briefing_files, briefing_key, scan
@@ -23,12 +24,12 @@ from store.corrections import CorrectionsStore
 from store.index import LibraryIndex, row_of
 from store.notes import NotesStore
 from store.paths import (
+    CORRECTIONS_FILE,
+    NOTES_FILE,
+    STATE_FOLDER,
     analysis_cache_dir,
-    corrections_path,
     library_index_dir,
-    notes_path,
     search_index_path,
-    state_dir,
 )
 from store.search import SearchIndex
 from store.state import StateStore
@@ -47,12 +48,13 @@ class Library:
         self.folder = Path(folder).expanduser().absolute()
         self.root = self.folder.resolve()  # what briefing keys under this library start with
         self.data_dir = data_dir
+        user, self.read_only = readable_data_dir(data_dir)
         self.service = AnalysisService(AnalysisCache(analysis_cache_dir(data_dir)), model or DEFAULT_MODEL)
         self.index = LibraryIndex(library_index_dir(data_dir))
-        self.state = StateStore(state_dir(data_dir))
-        self.notes = NotesStore(notes_path(data_dir))
-        self.corrections = CorrectionsStore(corrections_path(data_dir))
-        self.search_index = SearchIndex(search_index_path(data_dir))
+        self.state = StateStore(user / STATE_FOLDER)
+        self.notes = NotesStore(user / NOTES_FILE)
+        self.corrections = CorrectionsStore(user / CORRECTIONS_FILE)
+        self.search_index = SearchIndex(search_index_path(data_dir), read_only=self.read_only is not None)
         self.found: dict[str, Found] = {}
         self.children: set = set()  # analysis processes running (analysis.library.worker)
 

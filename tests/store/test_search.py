@@ -120,3 +120,15 @@ def test_the_fts5_index_it_replaces_is_deleted(tmp_path):
     (tmp_path / "search.sqlite").write_bytes(b"old")
     SearchIndex(tmp_path / "search").put("/a.txt", "h", "T", None, "grain")
     assert not (tmp_path / "search.sqlite").exists()
+
+
+def test_read_only_it_searches_what_is_there_and_refuses_to_write(tmp_path):
+    from store.search import SearchReadOnly
+
+    SearchIndex(tmp_path / "search").put("/a.txt", "h", "T", None, "grain corridor")
+    index = SearchIndex(tmp_path / "search", read_only=True)
+    assert [hit.path for hit in index.search("grain")] == ["/a.txt"] and index.hashes() == {"/a.txt": "h"}
+    with pytest.raises(SearchReadOnly):
+        index.put("/b.txt", "h", "T", None, "grain")
+    nothing = SearchIndex(tmp_path / "none", read_only=True)
+    assert nothing.search("grain") == [] and nothing.warnings and not (tmp_path / "none").exists()

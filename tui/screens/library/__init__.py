@@ -64,6 +64,12 @@ class LibraryScreen(Screen):
         self.call_after_refresh(self.analyse_in_background, None)
         self.show_status()
         self.set_interval(RESCAN_SECONDS, self.rescan)
+        if self.library.read_only:
+            self.notify(
+                f"{self.library.read_only}. The library lists, opens and searches what is indexed; "
+                "nothing is analysed, indexed or saved (stars, unread marks, positions).",
+                title="Library read-only", severity="warning", timeout=15,
+            )
 
     def set_rows(self, rows: list[Row]) -> None:
         self.rows = {row.key: row for row in rows}
@@ -85,7 +91,7 @@ class LibraryScreen(Screen):
             self.order = list(message.order)
             self.refill()
         pending = sum(row.state == "pending" for row in self.rows.values())
-        self.progress = (0, pending) if pending else None
+        self.progress = (0, pending) if pending and not self.library.read_only else None
         for warning in self.library.warnings:
             self.notify(warning, title="Library index", severity="warning", timeout=10)
         self.show_status()
@@ -107,7 +113,9 @@ class LibraryScreen(Screen):
         self.refill()
         pending = [row.key for row in message.added + message.changed if row.state == "pending"]
         busy = any(w.group == "library-analysis" and w.is_running for w in self.workers)
-        if pending and not busy:
+        if pending and self.library.read_only:
+            pass  # nothing analysed could be kept: listed as waiting, opened as any briefing
+        elif pending and not busy:
             self.progress = (0, len(pending))
             self.analyse_in_background(pending)
         elif pending:
@@ -137,6 +145,8 @@ class LibraryScreen(Screen):
             parts.append(f"{broken} unreadable")
         if self.scanning:
             parts.append("scanning the folder…")
+        if self.library.read_only:
+            parts.append("read-only: nothing is saved")
         if self.progress is not None:
             parts.append(f"analysing {self.progress[0]}/{self.progress[1]}")
         filters = self.filters.described()
@@ -154,6 +164,8 @@ class LibraryScreen(Screen):
         if keys is None:
             rows = self.library.rows()
             self.post_message(Scanned(rows))
+            if self.library.read_only:
+                return  # what is indexed is listed and searched; nothing new can be kept
             self.library.fill_search_index(rows, cancelled=lambda: worker.is_cancelled)
             keys = [row.key for row in self.library.pending(rows)]
         if not keys:
@@ -228,7 +240,9 @@ class LibraryScreen(Screen):
             else:
                 self.library.state.update(key, read=False)
         except (StoreError, OSError) as error:  # locked or read-only: say so, keep going
-            self.notify(str(error), title="Reading state not saved", severity="error", timeout=15)
+            why = f"the library is read-only ({self.library.read_only})" if self.library.read_only else str(error)
+            done = "star" if what == "star" else "unread mark"
+            self.notify(f"The {done} is not saved: {why}", title="Reading state not saved", severity="error", timeout=15)
             return
         self.table.update(self.library.refresh_row(row))
         self.show_status()
