@@ -8,6 +8,7 @@ finishes; the table stays usable meanwhile.
 from __future__ import annotations
 
 import os
+import threading
 
 from rich.text import Text
 from textual import on, work
@@ -20,13 +21,10 @@ from analysis.library import Library, Row
 from store.jsonfile import StoreError
 from tui.literal import literal
 from tui.screens.library.filters import LibraryFilters
-from tui.screens.library.messages import AnalysisDone, Rescanned, RowIndexed, Scanned
+from tui.screens.library.messages import AnalysisDone, FolderChanged, Rescanned, RowIndexed, Scanned
+from tui.screens.library.watch import RESCAN_SECONDS, SAFETY_RESCAN_SECONDS, folder_changes
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
-
-# How often the folder is scanned again for briefings added, changed or removed: a scan only
-# stats the files (10,000 in about 0.1 s, in a thread), so a few seconds' delay costs little.
-RESCAN_SECONDS = 10.0
 
 
 class LibraryScreen(Screen):
@@ -63,7 +61,9 @@ class LibraryScreen(Screen):
         self.call_after_refresh(self.app.mark_ready)
         self.call_after_refresh(self.analyse_in_background, None)
         self.show_status()
-        self.set_interval(RESCAN_SECONDS, self.rescan)
+        self._stop_watching = threading.Event()
+        self._rescans = self.set_interval(SAFETY_RESCAN_SECONDS, self.rescan)
+        self.watch_folder()
         if self.library.read_only:
             self.notify(
                 f"{self.library.read_only}. The library lists, opens and searches what is indexed; "
@@ -95,6 +95,29 @@ class LibraryScreen(Screen):
         for warning in self.library.warnings:
             self.notify(warning, title="Library index", severity="warning", timeout=10)
         self.show_status()
+
+    def watch_folder(self) -> None:
+        """The watcher's own thread, not a Textual worker: it runs as long as the screen, and
+        nothing waiting for the workers to finish (tests, the exit) must wait for it."""
+        self._watcher = threading.Thread(target=self._watch, name="library watch", daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        try:
+            for _count in folder_changes(self.library.folder, self._stop_watching):
+                self.post_message(FolderChanged())
+        except Exception as error:  # noqa: BLE001 - no watcher: the rescan every few seconds instead
+            if not self._stop_watching.is_set():
+                self.app.call_from_thread(self.watch_failed, error)
+
+    def watch_failed(self, error: Exception) -> None:
+        self._rescans.stop()
+        self._rescans = self.set_interval(RESCAN_SECONDS, self.rescan)
+        self.notify(f"The folder cannot be watched ({type(error).__name__}: {error}); it is scanned every "
+                    f"{RESCAN_SECONDS:.0f} s instead", title="Library", severity="warning", timeout=10)
+
+    def on_folder_changed(self, message: FolderChanged) -> None:
+        self.rescan()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-rescan", description="library rescan")
     def rescan(self) -> None:
@@ -274,6 +297,8 @@ class LibraryScreen(Screen):
             self.opened_key = key
 
     def on_unmount(self) -> None:
+        self._stop_watching.set()  # the watcher's thread ends within its next step (50 ms)
+        self._watcher.join(timeout=1.0)
         self.library.stop()  # no analysis process outlives the app
 
     def on_screen_resume(self) -> None:

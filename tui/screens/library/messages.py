@@ -26,6 +26,10 @@ class Scanned(Message):
         self.order = [row.key for row in rows]
 
 
+class FolderChanged(Message):
+    """Files under the library's folder changed (the watcher saw it): time to rescan."""
+
+
 class AnalysisDone(Message):
     def __init__(self, error: str | None = None) -> None:
         super().__init__()
