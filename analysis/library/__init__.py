@@ -1,6 +1,7 @@
 """The library: a folder of briefings read as one, without a UI.
 
-`folder` (the `Library`: listing, analysing, indexing, rescanning), `scan` (finding the briefing
+`folder` (the `Library`: listing, analysing, indexing, rescanning), `indexing` (a batch's
+outcomes into the indexes, for `briefing analyze` and the worker), `scan` (finding the briefing
 files), `rows` (a briefing as the library lists it, and its notes), `records` (what the index keeps
 of an analysis), `actors` (one actor across the library's briefings), `worker` (the background
 analysis in a child process: `python -m analysis.library.worker`).
@@ -16,7 +17,7 @@ from typing import Any
 
 _EXPORTS = {
     "Library": "analysis.library.folder",
-    "indexed": "analysis.library.folder",
+    "indexed": "analysis.library.indexing",
     "Row": "analysis.library.rows",
     "briefing_files": "analysis.library.scan",
     "briefing_key": "analysis.library.scan",

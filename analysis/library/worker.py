@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     below_the_app()
     from analysis import batch
-    from analysis.library.folder import indexed
+    from analysis.library.indexing import indexed
     from analysis.service import AnalysisService
     from store.cache import AnalysisCache
     from store.paths import analysis_cache_dir

@@ -230,7 +230,7 @@ def run_analyze(argv: list[str]) -> int:
 
         jobs = cores() if args.jobs is None else args.jobs
         outcomes = batch.run(service, planned, jobs=jobs, on_progress=on_progress)
-    from analysis.library.folder import indexed
+    from analysis.library.indexing import indexed
 
     outcomes = indexed(outcomes, args.model, args.data_dir)  # the library index and search too
     try:
