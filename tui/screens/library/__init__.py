@@ -8,7 +8,6 @@ finishes; the table stays usable meanwhile.
 from __future__ import annotations
 
 import os
-import threading
 
 from rich.text import Text
 from textual import on, work
@@ -21,13 +20,13 @@ from analysis.library import Library, Row
 from store.jsonfile import StoreError
 from tui.literal import literal
 from tui.screens.library.filters import LibraryFilters
-from tui.screens.library.messages import AnalysisDone, FolderChanged, Rescanned, RowIndexed, Scanned
-from tui.screens.library.watch import RESCAN_SECONDS, SAFETY_RESCAN_SECONDS, folder_changes
+from tui.screens.library.messages import AnalysisDone, Rescanned, RowIndexed, Scanned
+from tui.screens.library.watch import FolderWatch
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(FolderWatch, Screen):
     def __init__(self, library: Library, *, jobs: int | None = None) -> None:
         super().__init__()
         self.library = library
@@ -61,9 +60,7 @@ class LibraryScreen(Screen):
         self.call_after_refresh(self.app.mark_ready)
         self.call_after_refresh(self.analyse_in_background, None)
         self.show_status()
-        self._stop_watching = threading.Event()
-        self._rescans = self.set_interval(SAFETY_RESCAN_SECONDS, self.rescan)
-        self.watch_folder()
+        self.start_watching(self.library.folder)
         if self.library.read_only:
             self.notify(
                 f"{self.library.read_only}. The library lists, opens and searches what is indexed; "
@@ -95,29 +92,6 @@ class LibraryScreen(Screen):
         for warning in self.library.warnings:
             self.notify(warning, title="Library index", severity="warning", timeout=10)
         self.show_status()
-
-    def watch_folder(self) -> None:
-        """The watcher's own thread, not a Textual worker: it runs as long as the screen, and
-        nothing waiting for the workers to finish (tests, the exit) must wait for it."""
-        self._watcher = threading.Thread(target=self._watch, name="library watch", daemon=True)
-        self._watcher.start()
-
-    def _watch(self) -> None:
-        try:
-            for _count in folder_changes(self.library.folder, self._stop_watching):
-                self.post_message(FolderChanged())
-        except Exception as error:  # noqa: BLE001 - no watcher: the rescan every few seconds instead
-            if not self._stop_watching.is_set():
-                self.app.call_from_thread(self.watch_failed, error)
-
-    def watch_failed(self, error: Exception) -> None:
-        self._rescans.stop()
-        self._rescans = self.set_interval(RESCAN_SECONDS, self.rescan)
-        self.notify(f"The folder cannot be watched ({type(error).__name__}: {error}); it is scanned every "
-                    f"{RESCAN_SECONDS:.0f} s instead", title="Library", severity="warning", timeout=10)
-
-    def on_folder_changed(self, message: FolderChanged) -> None:
-        self.rescan()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-rescan", description="library rescan")
     def rescan(self) -> None:
@@ -297,8 +271,7 @@ class LibraryScreen(Screen):
             self.opened_key = key
 
     def on_unmount(self) -> None:
-        self._stop_watching.set()  # the watcher's thread ends within its next step (50 ms)
-        self._watcher.join(timeout=1.0)
+        self.stop_watching()
         self.library.stop()  # no analysis process outlives the app
 
     def on_screen_resume(self) -> None:
