@@ -4,10 +4,12 @@
 
 g1  first rows of a 10,000-briefing library on screen / a bare Textual DataTable app, same rows
 g2  one index update with 10,000 records / with 10
-g3  a search (first page) over 10,000 briefings (~60 MB) / over 10, and its absolute latency
+g3  a search (first page) over 10,000 briefings (~60 MB) / over the 10 that hold that page, and its
+    absolute latency
 g4  background analysis of a library (words/s, the batch path with every core) / `briefing
     analyze --jobs 1`
 g5  the event loop's worst lag while a library is analysed in the background (keys <= 100 ms)
+g6  the 10 s rescan of a 10,000-file library: its time, its share of a core, the lag it causes
 
 The 10,000 briefings are built from the seed's and the speeches' real sentences (bench.library_fixture).
 """
@@ -77,38 +79,123 @@ def index_update(big_home: Path, big_keys: list[str], small_home: Path, small_ke
     )
 
 
-def search(big_home: Path, small_home: Path, rounds: int) -> list[Result]:
+def search(big_home: Path, small_home: Path, work: Path, rounds: int) -> list[Result]:
+    """Each query's first page over 10,000 briefings against the same query over 10 briefings that
+    hold that very page: the 10 are the big library's hits, so both sides rank, fetch and mark
+    10 hits and the ratio is what 9,990 more briefings cost. Over the 10 generated briefings (the
+    small library of g2) a query may match none, and "0 hits in 0.03 ms" measures no search: those
+    are printed too, as they are, without a verdict."""
     from store.paths import search_index_path
     from store.search import SearchIndex
 
     big, small = SearchIndex(search_index_path(str(big_home))), SearchIndex(search_index_path(str(small_home)))
-    size = search_index_path(str(big_home)).stat().st_size
+    folder = search_index_path(str(big_home))
+    size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
     def timed(index: SearchIndex, query: str) -> float:
         start = time.perf_counter()
         index.search(query)
         return time.perf_counter() - start
 
-    ratios, worst, lines = [], 0.0, []
-    for query in QUERIES:
-        big_times, small_times = interleaved(lambda: timed(big, query), lambda: timed(small, query), rounds)
-        ratios.append(median(big_times) / median(small_times))
+    ratios, worst, lines, plain = [], 0.0, [], []
+    for number, query in enumerate(QUERIES):
+        page = big.search(query)
+        same = SearchIndex(search_index_path(str(work / f"page-home-{number}")))
+        same.put_many([(hit.path, "", hit.title, hit.date, Path(hit.path).read_text(encoding="utf-8")) for hit in page])
+        big_times, same_times = interleaved(lambda: timed(big, query), lambda: timed(same, query), rounds)
+        small_times = [timed(small, query) for _ in range(rounds)]
+        ratios.append(median(big_times) / median(same_times))
         worst = max(worst, median(big_times))
-        lines.append(f"{query}: {median(big_times) * 1000:.1f} ms vs {median(small_times) * 1000:.2f} ms "
-                     f"({ratios[-1]:.1f}x), {big.count(query):,} of 10,000 and {small.count(query)} of 10 match")
+        lines.append(f"{query}: {median(big_times) * 1000:.2f} ms vs {median(same_times) * 1000:.2f} ms "
+                     f"({ratios[-1]:.2f}x), {len(page)} hits each; {big.count(query):,} of 10,000 match")
+        plain.append(f"{query} {median(small_times) * 1000:.2f} ms ({small.count(query)} of 10 match)")
     ratio = max(ratios)
     return [
-        Result("(g3) search first page, 10,000 briefings / 10 (worst query)", f"{ratio:.2f}x", "<= 1.5x",
-               ratio <= 1.5, [f"index {size / 1e6:.0f} MB", *lines]),
+        Result("(g3) search first page, 10,000 briefings / 10 holding it (worst query)", f"{ratio:.2f}x", "<= 1.5x",
+               ratio <= 1.5, [f"index {size / 1e6:.0f} MB (tantivy + texts)", *lines,
+                              "over the 10 generated briefings instead: " + "; ".join(plain)]),
         Result("(g3) search first page over 10,000 briefings (worst query)", ms(worst), "<= 100 ms", worst <= 0.1),
     ]
+
+
+def rescan(big: Path, home: Path, rounds: int) -> Result:
+    """The 10 s rescan (how the library sees files added, changed or removed) on 10,000 files: its
+    time in its thread, and the worst lag it causes meanwhile on a main thread that ticks every
+    millisecond (as the app's event loop would, minus the app): the interpreter lock it takes."""
+    import threading
+
+    from analysis.library import Library
+    from tui.screens.library.watch import RESCAN_SECONDS
+
+    library = Library(big, data_dir=str(home))
+    known = {row.key: row for row in library.indexed_rows()}
+    library.rescan(known)  # the first scan sets what the next compares with (the app does this)
+    times, lags = [], []
+    for _ in range(rounds):
+        done = threading.Event()
+        took: list[float] = []
+
+        def scan() -> None:
+            start = time.perf_counter()
+            library.rescan(known)
+            took.append(time.perf_counter() - start)
+            done.set()
+
+        worst = 0.0
+        thread = threading.Thread(target=scan)
+        thread.start()
+        while not done.is_set():
+            before = time.perf_counter()
+            time.sleep(0.001)
+            worst = max(worst, time.perf_counter() - before - 0.001)
+        thread.join()
+        times.append(took[0])
+        lags.append(worst)
+    share = median(times) / RESCAN_SECONDS
+    seen_after, idle_cpu = watched(big)
+    return Result(
+        f"(g6) rescan of {len(known):,} files every {RESCAN_SECONDS:.0f} s, the lag it causes", f"{max(lags) * 1000:.0f} ms",
+        "<= 100 ms", max(lags) <= 0.1,
+        [f"{median(times) * 1000:.0f} ms in its thread (median of {rounds}), {share:.1%} of one core; worst lag "
+         f"of a 1 ms ticker on the main thread meanwhile {median(lags) * 1000:.1f} ms median, "
+         f"{max(lags) * 1000:.1f} ms at most",
+         f"watching instead (what the library does): a new file seen {seen_after * 1000:.0f} ms after it is "
+         f"written (debounce included), {idle_cpu * 1000:.0f} ms of CPU in 2 s while nothing changes"],
+    )
+
+
+def watched(big: Path) -> tuple[float, float]:
+    """The watcher on the same 10,000 files: how soon a new file is seen, and its CPU time idle."""
+    import threading
+
+    from tui.screens.library.watch import folder_changes
+
+    stop, seen = threading.Event(), threading.Event()
+
+    def watch() -> None:
+        for _count in folder_changes(big, stop):
+            seen.set()
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    time.sleep(1.0)  # the watcher sets up its watches
+    cpu = time.process_time()
+    time.sleep(2.0)
+    idle = time.process_time() - cpu
+    start = time.perf_counter()
+    (big / "part-000" / "watched-new.md").write_text("# New\n\nA briefing added while watched.\n", encoding="utf-8")
+    seen.wait(10)
+    after = time.perf_counter() - start
+    stop.set()
+    thread.join(2)
+    return after, idle
 
 
 _LIBRARY_RUN = """
 import json, os, sys, threading, time
 start = time.perf_counter()
 from analysis.library import Library
-from analysis.library_worker import analyse_apart
+from analysis.library.worker import analyse_apart
 library = Library(sys.argv[1])
 rows = library.rows()
 done = []
@@ -166,11 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.library", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, a smaller analysis throughput run")
     parser.add_argument("--count", type=int, default=10_000, help="briefings in the large library (default 10,000)")
-    parser.add_argument("--only", default="12345", help="which of g1-g5, e.g. '23'")
+    parser.add_argument("--only", default="123456", help="which of g1-g6, e.g. '23'")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-library-"))
     try:
-        if set(args.only) & set("123"):
+        if set(args.only) & set("1236"):
             started = time.perf_counter()
             sentences = real_sentences()
             actors = real_actors(work / "actors-home")
@@ -185,8 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         if "2" in args.only:
             show(index_update(big_home, big_keys, small_home, small_keys, puts=30 if args.quick else 100, rounds=5 if args.quick else 9))
         if "3" in args.only:
-            for result in search(big_home, small_home, rounds=5 if args.quick else 11):
+            for result in search(big_home, small_home, work, rounds=5 if args.quick else 11):
                 show(result)
+        if "6" in args.only:
+            show(rescan(work / "big", big_home, rounds=3 if args.quick else 7))
         if "5" in args.only:
             show(background_lag(speeches(100_000 if args.quick else 300_000), work))
         if "4" in args.only:

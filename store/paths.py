@@ -29,6 +29,7 @@ class UnusableFolder(Exception):
 
     def __init__(self, folder: Path, reason: str) -> None:
         self.folder = folder
+        self.reason = reason
         super().__init__(
             f"the data folder {folder} cannot be used ({reason}); "
             f"pass --data-dir or set {HOME_VARIABLE} to a folder you can write to"
@@ -90,12 +91,15 @@ def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return _try(Path(user_cache_dir(APP_NAME, appauthor=False)))
 
 
+NOTES_FILE, CORRECTIONS_FILE = "notes.json", "corrections.json"
+
+
 def notes_path(override: str | os.PathLike[str] | None = None) -> Path:
-    return data_dir(override) / "notes.json"
+    return data_dir(override) / NOTES_FILE
 
 
 def corrections_path(override: str | os.PathLike[str] | None = None) -> Path:
-    return data_dir(override) / "corrections.json"
+    return data_dir(override) / CORRECTIONS_FILE
 
 
 def analysis_cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -126,4 +130,5 @@ def library_index_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def search_index_path(override: str | os.PathLike[str] | None = None) -> Path:
-    return cache_dir(override) / "search.sqlite"
+    """A folder: the text index (tantivy) and the texts (SQLite), rebuilt from the briefings."""
+    return cache_dir(override) / "search"

@@ -1,53 +1,55 @@
-"""Full-text search over every briefing of the library: SQLite FTS5, beside the analysis cache.
+"""Full-text search over every briefing of the library: tantivy ranks, SQLite keeps the texts.
 
-A query is words that must all occur, "quoted phrases" and prefixes (`sanction*`), ranked by bm25
-(a title match weighs more than one in the body). Each hit carries a snippet with the match marked
-and the offsets of its first match in the briefing's text, so the reader can open right there.
+A query (`store.search_query`) is words that must all occur, "quoted phrases" and prefixes
+(`sanction*`), ranked by BM25 over every briefing that matches (a title match weighs more than one
+in the body). Each hit carries a snippet with the match marked and the offsets of its first match.
 
-The index is rebuildable (the texts are the briefings' own): a database SQLite cannot read is set
-aside with a warning and started anew, and the library fills it again from the files.
+Why tantivy and not SQLite FTS5: FTS5 computes bm25 for every match before its LIMIT, so a common
+word's first page over 10,000 briefings took 20 ms against 1 ms over 10 (bench g3: 50x); tantivy's
+top-k collector scores in compiled code with block-max skipping and was flat (bench/library.py).
+Only the inverted index is in tantivy (`text/`, each briefing a document with its SQLite id); the
+path, hash, title, date and text are in `docs.sqlite`, so the page's ten texts are read by id and
+`hashes()` needs no full read of the index.
+
+Both live in one folder of the cache, rebuildable from the briefings: a folder either part of
+which cannot be read is set aside whole with a warning and started anew, and the library fills it
+again (`Library.fill_search_index`). Writers take SQLite's write lock first (BEGIN IMMEDIATE), so
+two processes indexing at once queue for tantivy's single writer instead of failing on it.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+import os
 import sqlite3
 import threading
+import time
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.jsonfile import move_aside
+from store import search_engine as engine
+from store.jsonfile import StoreError, move_aside
+from store.search_query import MARK_END, MARK_START, BadQuery, Term, first_match, parse, snippet
+
+__all__ = ["MARK_END", "MARK_START", "PAGE", "BadQuery", "Hit", "SearchIndex", "parse"]
 
 log = logging.getLogger(__name__)
 
-MARK_START, MARK_END = "\x02", "\x03"  # never in a briefing's text once shown (control characters)
 # A first page of ten, as search engines show: the snippets of a page are most of a query's cost.
 PAGE = 10
-SNIPPET_CONTEXT = 70  # characters either side of the match: about a line and a half
-CACHE_KIB = 64 * 1024  # SQLite's page cache per connection: a common word's doclists stay in memory
-# Title hits first: a briefing titled with the words is about them, one mentioning them is not.
-TITLE_WEIGHT, BODY_WEIGHT = 5.0, 1.0
-_SCHEMA = """
+LOCK_SECONDS = 10.0  # how long a writer waits for another process's write, as SQLite's timeout
+# Tantivy's indexing memory: the minimum per thread for one briefing, more for a rebuild.
+SMALL_HEAP, BULK_HEAP = 15_000_000, 100_000_000
+_SQL = """
 CREATE TABLE IF NOT EXISTS docs (
     id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, content_hash TEXT, title TEXT, date TEXT
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
 """
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w+")
-
-
-class BadQuery(ValueError):
-    """A query with nothing to search for; the message is meant for the user."""
-
-
-@dataclass
-class Term:
-    words: list[str]
-    prefix: bool = False
+LEGACY = "search.sqlite"  # the FTS5 index this one replaces, beside its folder: deleted (a cache)
 
 
 @dataclass
@@ -58,101 +60,119 @@ class Hit:
     snippet: str  # the match between MARK_START and MARK_END
     start: int
     end: int
-    score: float
+    score: float  # BM25, higher is better
 
 
-def parse(query: str) -> list[Term]:
-    """Phrases in double quotes, words, and words ending in `*` as prefixes; punctuation is a space,
-    as the tokenizer treats it."""
-    terms: list[Term] = []
-    for phrase, word in _TERM.findall(query):
-        if phrase:
-            words = _WORD.findall(phrase)
-            if words:
-                terms.append(Term(words))
-        else:
-            prefix = word.endswith("*")
-            words = _WORD.findall(word)
-            if words:  # "U.S.-backed" is a phrase of three words, as the tokenizer reads it
-                terms.append(Term(words, prefix and len(words) == 1))
-    if not terms:
-        raise BadQuery(f"nothing to search for in {query!r}: give words, a \"phrase\" or a prefix*")
-    return terms
-
-
-def fts_query(terms: list[Term]) -> str:
-    """The FTS5 MATCH expression: every term quoted (so no word is read as an operator), AND-ed."""
-    parts = []
-    for term in terms:
-        quoted = '"' + " ".join(term.words).replace('"', "") + '"'
-        parts.append(quoted + ("*" if term.prefix else ""))
-    return " AND ".join(parts)
-
-
-def _pattern(term: Term) -> re.Pattern[str]:
-    words = r"\W+".join(re.escape(word) for word in term.words)
-    return re.compile(r"\b" + words + (r"\w*" if term.prefix else r"\b"), re.IGNORECASE)
-
-
-def first_match(text: str, terms: list[Term]) -> tuple[int, int]:
-    """Offsets of the earliest match of any term in `text` (case-insensitive, whole words), or
-    (0, 0): FTS5 tells that a document matches, not where, so the reader's spot is found here."""
-    best: tuple[int, int] | None = None
-    for term in terms:
-        found = _pattern(term).search(text)
-        if found and (best is None or found.start() < best[0]):
-            best = (found.start(), found.end())
-    return best or (0, 0)
-
-
-def snippet(text: str, start: int, end: int, terms: list[Term], context: int = SNIPPET_CONTEXT) -> str:
-    """The text around the first match, on one line, every match of a term in it marked.
-
-    Made here from the offsets rather than by FTS5's snippet(), which tokenizes the whole
-    briefing for each hit: it was most of a page's cost, and this one shows the very spot the
-    reader opens at."""
-    left = max(0, start - context)
-    if left:
-        space = text.find(" ", left, start)
-        left = space + 1 if space >= 0 else left
-    right = min(len(text), end + context)
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space > end else right
-    window = text[left:right]
-    marks = sorted((m.start(), m.end()) for term in terms for m in _pattern(term).finditer(window))
-    pieces, at = [], 0
-    for mark_start, mark_end in marks:
-        if mark_start < at:
-            continue  # overlapping matches of two terms: the first one is marked
-        pieces += [window[at:mark_start], MARK_START, window[mark_start:mark_end], MARK_END]
-        at = mark_end
-    pieces.append(window[at:])
-    flat = " ".join("".join(pieces).split())
-    return ("…" if left else "") + flat + ("…" if right < len(text) else "")
+class SearchReadOnly(StoreError):
+    """A write to a search index on a folder that cannot be written."""
 
 
 class SearchIndex:
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)  # a folder: docs.sqlite and text/
+        # On a folder that cannot be written: searched as it is, never written, never set aside.
+        self.read_only = read_only
         self.warnings: list[str] = []
         self._local = threading.local()
+        self._opening = threading.Lock()
+        self._text = None  # the tantivy index, opened on first use
+        self._schema = None
+        self._seen_meta: tuple | None = None
+        self._meta = str(self.path / "text" / "meta.json")
+
+    # opening
+
+    def _text_index(self):
+        with self._opening:
+            if self._text is None:
+                self._text = self._open_text()
+            return self._text
+
+    def _open_text(self):
+        import tantivy
+
+        if self.read_only:
+            try:
+                index = tantivy.Index.open(self._mirror())
+                engine.register(index)
+            except ValueError as error:  # none yet, or unreadable: nothing to search, and no rebuild
+                self._unreadable(str(error))
+                return None
+            self._schema = index.schema
+            return index
+        with self._connection():
+            pass  # an unreadable docs.sqlite is set aside (with the text index) before this opens
+        schema = engine.schema()
+        folder = self.path / "text"
+        fresh = not (folder / "meta.json").exists()
+        for attempt in (1, 2):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                index = tantivy.Index(schema, path=str(folder), reuse=True)
+                engine.register(index)
+                break
+            except ValueError as error:  # unreadable files, or another schema than ours
+                if attempt == 2:
+                    raise
+                self._set_aside(str(error))
+                fresh = True
+        if fresh:
+            # A new text index knows no briefing: neither may the texts beside it, or the library
+            # would think them indexed and never fill it.
+            with self._connection() as db, db:
+                db.execute("DELETE FROM docs")
+                db.execute("DELETE FROM bodies")
+        self._schema = schema
+        return index
+
+    def _mirror(self) -> str:
+        """The text index seen through symlinks from a temporary folder: even a reader takes a
+        lock file beside the index, which a read-only folder refuses. Links, not a copy, so a
+        library of 10,000 costs a few hundred links; removed with this object."""
+        import shutil
+        import tempfile
+        import weakref
+
+        source = self.path / "text"
+        if not (source / "meta.json").exists():
+            raise ValueError(f"no text index in {source}")
+        mirror = tempfile.mkdtemp(prefix="briefing-search-")
+        weakref.finalize(self, shutil.rmtree, mirror, True)
+        for entry in os.scandir(source):
+            if entry.is_file() and not entry.name.endswith(".lock"):
+                os.symlink(entry.path, os.path.join(mirror, entry.name))
+        return mirror
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        """Read-only, with the write-ahead log a stopped writer left (SQLite reads it when its
+        -shm file is there); else immutable, which needs no -shm file, the one a read-only folder
+        cannot get (the last writer to close folded the log into the database and removed both)."""
+        location = "file:" + urllib.parse.quote(str(self.path / "docs.sqlite")) + "?mode=ro"
+        try:
+            connection = sqlite3.connect(location, uri=True)
+            connection.execute("SELECT count(*) FROM docs").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            return sqlite3.connect(location + "&immutable=1", uri=True)
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection (the app searches on the UI thread and indexes in workers).
-
-        Kept open: SQLite's page cache lives in the connection, and a common word's index pages,
-        read again by every query on a fresh connection, were most of a search's time."""
+        """This thread's connection (the app searches on the UI thread and indexes in workers),
+        kept open: SQLite's page cache lives in it."""
         for attempt in (1, 2):
             try:
                 connection = getattr(self._local, "connection", None)
-                if connection is None:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    connection = sqlite3.connect(self.path, timeout=10)
+                if connection is None and self.read_only:
+                    connection = self._local.connection = self._read_only_connection()
+                elif connection is None:
+                    fresh = not self.path.exists()
+                    self.path.mkdir(parents=True, exist_ok=True)
+                    if fresh:
+                        for name in (LEGACY, LEGACY + "-wal", LEGACY + "-shm"):
+                            (self.path.parent / name).unlink(missing_ok=True)
+                    connection = sqlite3.connect(self.path / "docs.sqlite", timeout=LOCK_SECONDS)
                     connection.execute("PRAGMA journal_mode=WAL")
-                    connection.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-                    connection.executescript(_SCHEMA)
+                    connection.executescript(_SQL)
                     self._local.connection = connection
                 yield connection
                 return
@@ -167,106 +187,174 @@ class SearchIndex:
             connection.close()
             self._local.connection = None
 
+    def _unreadable(self, reason: str) -> None:
+        message = f"Search index {self.path} cannot be read and the folder is read-only ({reason}): nothing to search"
+        if message not in self.warnings:
+            self.warnings.append(message)
+            log.warning(message)
+
     def _set_aside(self, reason: str) -> None:
+        if self.read_only:
+            self._unreadable(reason)
+            raise SearchReadOnly(self.warnings[-1])
         self.close()
+        self._text = None
         if self.path.exists():
             kept = move_aside(self.path, "corrupt")
-            for extra in ("-wal", "-shm"):
-                Path(str(self.path) + extra).unlink(missing_ok=True)
             message = f"Search index {self.path.name} was unreadable ({reason}); kept as {kept.name}, rebuilding it"
             self.warnings.append(message)
             log.warning(message)
 
-    def put(self, path: str, content_hash: str, title: str, date: str | None, text: str) -> None:
-        self.put_many([(path, content_hash, title, date, text)])
+    # writing
 
-    def put_many(self, documents) -> None:
-        """(path, content_hash, title, date, text) each, in one transaction: a rebuild of thousands
+    def put(self, path: str, content_hash: str, title: str, date: str | None, text: str) -> None:
+        self.put_many([(path, content_hash, title, date, text)], heap=SMALL_HEAP)
+
+    def put_many(self, documents, *, heap: int = BULK_HEAP) -> None:
+        """(path, content_hash, title, date, text) each, in one commit: a rebuild of thousands
         commits once instead of once per briefing."""
-        with self._connection() as db, db:
-            for document in documents:
-                self._put(db, *document)
+        self._writable()
+        index = self._text_index()
+        words = self._words()
+        with self._connection() as db:
+            db.execute("BEGIN IMMEDIATE")  # the one writer, across processes, until committed
+            try:
+                writer = self._writer(index, heap)
+                for path, content_hash, title, date, text in documents:
+                    doc_id = self._put_row(db, path, content_hash, title, date, text)
+                    writer.delete_documents_by_term("id", doc_id)
+                    writer.add_document(engine.document(words, doc_id, path, title, text))
+                writer.commit()
+                # Merges of the small segments each commit makes run here, or the next writer
+                # would abandon them and the segments (one more per briefing) would pile up.
+                writer.wait_merging_threads()
+            except BaseException:
+                db.rollback()
+                raise
+            db.commit()
 
     @staticmethod
-    def _put(db: sqlite3.Connection, path: str, content_hash: str, title: str, date: str | None, text: str) -> None:
+    def _writer(index, heap: int):
+        deadline = time.monotonic() + LOCK_SECONDS
+        while True:
+            try:
+                return index.writer(heap_size=heap, num_threads=1)
+            except ValueError as error:  # another process's writer: it is short, wait for it
+                if "lock" not in str(error).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    @staticmethod
+    def _put_row(db: sqlite3.Connection, path: str, content_hash: str, title: str, date: str | None, text: str) -> int:
         row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
         if row is not None:
-            db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
-            db.execute("UPDATE docs SET content_hash = ?, title = ?, date = ? WHERE id = ?", (content_hash, title, date, row[0]))
             doc_id = row[0]
+            db.execute("UPDATE docs SET content_hash = ?, title = ?, date = ? WHERE id = ?", (content_hash, title, date, doc_id))
         else:
             doc_id = db.execute(
                 "INSERT INTO docs (path, content_hash, title, date) VALUES (?, ?, ?, ?)", (path, content_hash, title, date)
             ).lastrowid
-        db.execute("INSERT INTO texts (rowid, title, body) VALUES (?, ?, ?)", (doc_id, title, text))
+        db.execute("INSERT OR REPLACE INTO bodies (id, body) VALUES (?, ?)", (doc_id, text))
+        return doc_id
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise SearchReadOnly(f"the search index {self.path} is on a folder that cannot be written")
 
     def remove(self, path: str) -> None:
-        with self._connection() as db, db:
-            row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
-            if row is not None:
-                db.execute("DELETE FROM texts WHERE rowid = ?", (row[0],))
-                db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+        self._writable()
+        index = self._text_index()
+        with self._connection() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
+                if row is not None:
+                    writer = self._writer(index, SMALL_HEAP)
+                    writer.delete_documents_by_term("id", row[0])
+                    writer.commit()
+                    writer.wait_merging_threads()
+                    db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+                    db.execute("DELETE FROM bodies WHERE id = ?", (row[0],))
+            except BaseException:
+                db.rollback()
+                raise
+            db.commit()
+
+    # reading
 
     def hashes(self) -> dict[str, str]:
         """path -> content hash of every briefing indexed, to find what is missing or stale."""
+        if self._text_index() is None:  # a text index started anew empties the table first
+            return {}
         with self._connection() as db:
             return dict(db.execute("SELECT path, content_hash FROM docs"))
 
-    def search(self, query: str, *, within: str | None = None, limit: int = PAGE, offset: int = 0) -> list[Hit]:
-        """A page of hits, best first; `within` keeps briefings whose path starts with that folder.
+    def _searcher(self):
+        index = self._text_index()
+        if index is None:
+            return None
+        try:  # another process (the library's worker, `briefing analyze`) may have committed
+            info = os.stat(self._meta)  # through the link, in a read-only mirror
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+        if stamp != self._seen_meta:
+            index.reload()
+            self._seen_meta = stamp
+        return index.searcher()
 
-        The page is ranked first (bm25 over every match, cheap), and only its hits get a snippet:
-        in one query SQLite would compute `snippet()` (which tokenizes a whole briefing) for every
-        match before sorting, thousands of them for a common word.
-        """
-        terms = parse(query)
-        match = fts_query(terms)
-        if within and not self._outside(within):
-            within = None  # every briefing indexed is in that folder: no join per match needed
-        ranked = "SELECT texts.rowid, bm25(texts, ?, ?) AS score FROM texts"
-        arguments: list = [TITLE_WEIGHT, BODY_WEIGHT]
-        if within:
-            folder = within.rstrip("/\\") + "/"
-            ranked += " JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ? AND d.path >= ? AND d.path < ?"
-            arguments += [match, folder, folder[:-1] + "0"]  # "0" sorts just after "/": the folder's range
-        else:
-            ranked += " WHERE texts MATCH ?"
-            arguments.append(match)
-        ranked += " ORDER BY score LIMIT ? OFFSET ?"
-        arguments += [limit, offset]
+    def _words(self):
+        words = getattr(self, "_analyzer", None)
+        if words is None:
+            words = self._analyzer = engine.analyzer()
+        return words
+
+    def _query(self, terms: list[Term], within: str | None, searcher):
+        folder = os.path.normpath(within) if within else None
+        if folder is not None and not self._outside(folder):
+            folder = None  # every briefing indexed is in that folder: no filter to intersect
+        return engine.query(self._schema, searcher, self._words(), terms, folder)
+
+    def _outside(self, folder: str) -> bool:
+        """Whether any briefing indexed lies outside `folder` (two range lookups on the paths)."""
+        inside = folder.rstrip(os.sep) + os.sep
+        after = inside[:-1] + chr(ord(os.sep) + 1)  # the first path past the folder's range
         with self._connection() as db:
-            ranking = db.execute(ranked, arguments).fetchall()
-            found = {}
-            if ranking:
-                marks = ",".join("?" * len(ranking))
-                for rowid, path, title, date, body in db.execute(
-                    f"SELECT d.id, d.path, d.title, d.date, t.body FROM docs d JOIN texts t ON t.rowid = d.id "
+            below = db.execute("SELECT 1 FROM docs WHERE path < ? LIMIT 1", (inside,)).fetchone()
+            above = db.execute("SELECT 1 FROM docs WHERE path >= ? LIMIT 1", (after,)).fetchone()
+        return below is not None or above is not None
+
+    def search(self, query: str, *, within: str | None = None, limit: int = PAGE, offset: int = 0) -> list[Hit]:
+        """A page of hits, best first; `within` keeps briefings under that folder."""
+        terms = parse(query)
+        searcher = self._searcher()
+        ranked = None if searcher is None else self._query(terms, within, searcher)
+        if ranked is None:
+            return []
+        result = searcher.search(ranked, limit=limit, offset=offset, count=False)
+        if not result.hits:
+            return []
+        ids = searcher.fast_field_values("id", [address for _score, address in result.hits])
+        marks = ",".join("?" * len(ids))
+        with self._connection() as db:
+            found = {
+                doc_id: (path, title, date, body)
+                for doc_id, path, title, date, body in db.execute(
+                    f"SELECT d.id, d.path, d.title, d.date, b.body FROM docs d JOIN bodies b ON b.id = d.id "
                     f"WHERE d.id IN ({marks})",
-                    [rowid for rowid, _score in ranking],
-                ):
-                    found[rowid] = (path, title, date, body)
+                    ids,
+                )
+            }
         hits = []
-        for rowid, score in ranking:
-            path, title, date, body = found[rowid]
+        for (score, _address), doc_id in zip(result.hits, ids):
+            if doc_id not in found:
+                continue  # written to the text index by a process stopped before its commit here
+            path, title, date, body = found[doc_id]
             start, end = first_match(body, terms)
             hits.append(Hit(path, title or "", date, snippet(body, start, end, terms), start, end, score))
         return hits
 
-    def _outside(self, within: str) -> bool:
-        """Whether any briefing indexed lies outside the folder `within` (two range lookups)."""
-        folder = within.rstrip("/\\") + "/"
-        with self._connection() as db:
-            below = db.execute("SELECT 1 FROM docs WHERE path < ? LIMIT 1", (folder,)).fetchone()
-            above = db.execute("SELECT 1 FROM docs WHERE path >= ? LIMIT 1", (folder[:-1] + "0",)).fetchone()
-        return below is not None or above is not None
-
     def count(self, query: str, *, within: str | None = None) -> int:
-        terms = parse(query)
-        sql = "SELECT count(*) FROM texts JOIN docs d ON d.id = texts.rowid WHERE texts MATCH ?"
-        arguments: list = [fts_query(terms)]
-        if within:
-            folder = within.rstrip("/\\") + "/"
-            sql += " AND d.path >= ? AND d.path < ?"
-            arguments += [folder, folder[:-1] + "0"]
-        with self._connection() as db:
-            return db.execute(sql, arguments).fetchone()[0]
+        searcher = self._searcher()
+        ranked = None if searcher is None else self._query(parse(query), within, searcher)
+        return 0 if ranked is None else searcher.search(ranked, limit=1, count=True).count

@@ -11,6 +11,7 @@ from textual.command import Hit, Hits, Provider
 
 from analysis.types import Document
 from analysis.pipeline import DEFAULT_MODEL
+from store.paths import UnusableFolder
 from store.preferences import preferences_path, read_preferences, save_preference
 from tui.config import Config
 from tui.literal import literal_markup, toast
@@ -85,21 +86,27 @@ class BriefingApp(App[int]):
                 self.config.problem(f"keys.{command_id}", f"{key} for {command_id} is already the key of "
                                                           f"{other} ({command_by_id(other).description})")
         self.set_keymap(self.keymap)
-        self.preferences = preferences_path(data_dir)
+        try:
+            self.preferences = preferences_path(data_dir)
+        except UnusableFolder as error:
+            if library is None or not library.read_only:
+                raise
+            # A read-only library (analysis.library.read_only): its theme is read, never saved.
+            self.preferences = error.folder / "preferences.json"
         self.theme = self._starting_theme()
         self._theme_kept = self.theme
 
     def other_briefings_screen(self, actor, key: str | None):
         """The other briefings of the library (or of the file's folder) naming `actor`: reads the
         index, so call it in a worker."""
-        from tui.screens.library_actors import ActorBriefingsScreen
+        from tui.screens.library.actors import ActorBriefingsScreen
 
         return ActorBriefingsScreen.for_reader(self, actor, key)
 
-    def new_session(self, document: Document, model: str, data_dir: str | None) -> Session:
+    def new_session(self, document: Document, model: str, data_dir: str | None, **stores) -> Session:
         """A briefing's session with the config's summary size and exports folder (the single
         briefing at start, and each briefing the library opens)."""
-        session = Session(document, model=model, data_dir=data_dir)
+        session = Session(document, model=model, data_dir=data_dir, **stores)
         session.summary_sentences = self.config.summary_sentences
         session.exports_dir = self.config.exports
         return session
@@ -191,7 +198,7 @@ class BriefingApp(App[int]):
 
             self.push_screen(NoteSearchDialog(self.screen.session))
         elif self.library is not None:
-            from tui.screens.library_search import SearchScreen
+            from tui.screens.library.search import SearchScreen
 
             self.push_screen(SearchScreen(self.library))
 

@@ -47,6 +47,7 @@ class Session:
         service: AnalysisService | None = None,
         notes_store: NotesStore | None = None,
         corrections: CorrectionsStore | None = None,
+        state: StateStore | None = None,
     ) -> None:
         self.document = document
         self.data_dir = data_dir
@@ -63,14 +64,14 @@ class Session:
         self.raw_analysis: Analysis | None = None
         self._notes_stamp: tuple = ()
         self._warned: set[str] = set()
-        self.state = StateStore(state_dir(data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
+        self.state = state if state is not None else StateStore(state_dir(data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
 
     # reading state
 
     @property
     def state_key(self) -> str | None:
         """The briefing's name in the reading state: its resolved path (None for standard input)."""
-        from analysis.library_scan import briefing_key
+        from analysis.library.scan import briefing_key
 
         path = self.document.path
         if path.startswith("<") or "://" in path or not Path(path).exists():

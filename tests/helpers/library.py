@@ -56,7 +56,7 @@ def warm_library_cache(home: Path, seed_path: Path, pipeline) -> Path:
     shutil.rmtree(folder)  # its symlink loop would send copytree round for ever
     shutil.rmtree(home / "cache" / "library")
     shutil.rmtree(home / "data", ignore_errors=True)
-    (home / "cache" / "search.sqlite").unlink()
+    shutil.rmtree(home / "cache" / "search")
     return home
 
 

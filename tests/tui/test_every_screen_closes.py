@@ -46,9 +46,9 @@ def library_of(app):
 
 OPENERS = {
     "tui.screens.library.LibraryScreen": lambda cls, app, tmp: cls(library_of(app)),
-    "tui.screens.library_actors.LibraryActorsScreen": lambda cls, app, tmp: cls(library_of(app)),
-    "tui.screens.library_actors.ActorBriefingsScreen": lambda cls, app, tmp: cls(library_of(app), None, title="Briefings"),
-    "tui.screens.library_search.SearchScreen": lambda cls, app, tmp: cls(library_of(app), query="Ankara"),
+    "tui.screens.library.actors.LibraryActorsScreen": lambda cls, app, tmp: cls(library_of(app)),
+    "tui.screens.library.actors.ActorBriefingsScreen": lambda cls, app, tmp: cls(library_of(app), None, title="Briefings"),
+    "tui.screens.library.search.SearchScreen": lambda cls, app, tmp: cls(library_of(app), query="Ankara"),
     "tui.dialogs.confirm.ConfirmDialog": lambda cls, app, tmp: cls("Delete this note?", "its body"),
     "tui.dialogs.help.HelpDialog": lambda cls, app, tmp: cls(),
     "tui.dialogs.note_editor.NoteEditor": lambda cls, app, tmp: cls("Note on ¶1", "a quote", ""),

@@ -90,19 +90,19 @@ def _library_screen(reader):
 
 
 def _library_actors(reader):
-    from tui.screens.library_actors import LibraryActorsScreen
+    from tui.screens.library.actors import LibraryActorsScreen
 
     return LibraryActorsScreen(_library(reader))
 
 
 def _actor_briefings(reader):
-    from tui.screens.library_actors import ActorBriefingsScreen
+    from tui.screens.library.actors import ActorBriefingsScreen
 
     return ActorBriefingsScreen(_library(reader), None, title=f"Briefings naming {PUTIN} [/]")
 
 
 def _search(reader):
-    from tui.screens.library_search import SearchScreen
+    from tui.screens.library.search import SearchScreen
 
     return SearchScreen(_library(reader), query=PUTIN.split()[0])
 

@@ -68,7 +68,7 @@ def expand(paths: list[str], empty: list[Path] | None = None) -> list[Path]:
 
     Folders holding no briefing are added to `empty`, so the caller can say so.
     """
-    from analysis.library_scan import briefing_files
+    from analysis.library.scan import briefing_files
 
     found: list[Path] = []
     for raw in paths:
@@ -230,7 +230,7 @@ def run_analyze(argv: list[str]) -> int:
 
         jobs = cores() if args.jobs is None else args.jobs
         outcomes = batch.run(service, planned, jobs=jobs, on_progress=on_progress)
-    from analysis.library import indexed
+    from analysis.library.indexing import indexed
 
     outcomes = indexed(outcomes, args.model, args.data_dir)  # the library index and search too
     try:

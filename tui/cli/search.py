@@ -68,7 +68,7 @@ def hit_json(hit) -> dict:
         "path": hit.path, "title": hit.title, "date": hit.date, "start": hit.start, "end": hit.end,
         # The match between « and » in the snippet: plain text a script can print or strip.
         "snippet": hit.snippet.replace(MARK_START, "«").replace(MARK_END, "»"),
-        "score": round(-hit.score, 4),
+        "score": round(hit.score, 4),  # BM25: higher is better
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from analysis.library_rows import Row
+from analysis.library.rows import Row
 from tui.literal import literal
 
 COLUMNS = (("state", "State"), ("title", "Title"), ("file", "File"), ("date", "Date"), ("words", "Words"),

@@ -8,7 +8,7 @@ from textual import work
 from textual.message import Message
 from textual.widgets import DataTable
 
-from analysis.library_rows import Row
+from analysis.library.rows import Row
 from tui.commands import bindings_for
 from tui.widgets.library_cells import COLUMNS, WIDTHS, cells
 

@@ -3,17 +3,18 @@
 In the app's own process, loading the model and tagging hold the interpreter lock for long
 stretches: the event loop stalled up to 700 ms while a library was analysed in a worker thread.
 Here the briefings the cache already holds are indexed in the caller's thread (no spaCy); the
-others go to `python -m analysis.library_worker`, which runs the batch path (one spaCy stream,
+others go to `python -m analysis.library.worker`, which runs the batch path (one spaCy stream,
 `--jobs` processes), indexes each briefing and prints one short line per briefing. The caller
 reads the lines and the records the child wrote, and stops the child when it is cancelled.
 
-    python -m analysis.library_worker [--data-dir DIR] [--model NAME] [--jobs N] PATH...
+    python -m analysis.library.worker [--data-dir DIR] [--model NAME] [--jobs N] PATH...
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -35,7 +36,7 @@ def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callabl
         yield from library.analyse_pending([str(item.path) for item in here], cancelled=cancelled)
     if not apart or (cancelled is not None and cancelled()):
         return
-    command = [sys.executable, "-m", "analysis.library_worker", "--model", library.service.model_name, "--jobs", str(jobs)]
+    command = [sys.executable, "-m", "analysis.library.worker", "--model", library.service.model_name, "--jobs", str(jobs)]
     if library.data_dir:
         command += ["--data-dir", str(library.data_dir)]
     errors = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child can never block on it
@@ -68,15 +69,35 @@ def analyse_apart(library, keys: list[str], *, jobs: int = 1, cancelled: Callabl
         library.children.discard(child)
 
 
+# How much lower than the app this process and its spaCy processes run (POSIX niceness, 0-19).
+# On two cores the batch path's processes take both; at the same priority the app's process
+# waited its turn behind them, and a row arriving (a table repaint of a few ms) took up to 160 ms
+# to draw. At 10 the kernel gives the app the core the moment it wants one (CFS weight about a
+# tenth), and the analysis still gets every idle cycle: it is work nobody waits on, key by key.
+BACKGROUND_NICENESS = 10
+
+
+def below_the_app() -> None:
+    """Lower this process's CPU priority before spaCy loads; the processes it starts inherit it."""
+    if hasattr(os, "nice"):
+        try:
+            current = os.nice(0)
+            if current < BACKGROUND_NICENESS:  # at least that low, never lower still
+                os.nice(BACKGROUND_NICENESS - current)
+        except OSError:
+            pass  # not allowed here: the analysis runs as before
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.library_worker")
+    parser = argparse.ArgumentParser(prog="python -m analysis.library.worker")
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--data-dir")
     parser.add_argument("--model")
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args(argv)
+    below_the_app()
     from analysis import batch
-    from analysis.library import indexed
+    from analysis.library.indexing import indexed
     from analysis.service import AnalysisService
     from store.cache import AnalysisCache
     from store.paths import analysis_cache_dir

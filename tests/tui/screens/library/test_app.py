@@ -142,7 +142,7 @@ async def test_a_search_result_opens_at_the_match_with_find_set(library_folder, 
 
 
 async def test_an_actor_opens_the_briefings_that_mention_it_then_the_reader_at_the_mention(library_folder, library_home):
-    from tui.screens.library_actors import ActorBriefingsScreen, LibraryActorsScreen
+    from tui.screens.library.actors import ActorBriefingsScreen, LibraryActorsScreen
 
     app = library_app(library_folder, library_home)
     seed = str((library_folder / "turkey-ukraine.txt").resolve())
@@ -170,7 +170,7 @@ async def test_an_actor_opens_the_briefings_that_mention_it_then_the_reader_at_t
 
 
 async def test_o_on_an_actor_in_the_reader_lists_the_other_briefings_with_it(library_folder, library_home):
-    from tui.screens.library_actors import ActorBriefingsScreen
+    from tui.screens.library.actors import ActorBriefingsScreen
 
     app = library_app(library_folder, library_home)
     seed = str((library_folder / "turkey-ukraine.txt").resolve())
@@ -243,3 +243,30 @@ async def test_a_single_briefing_reopens_at_the_paragraph_it_was_left_at(warm_ho
         await settle(again, pilot)
         assert again.screen.document_view.cursor_paragraph == 5
         assert again.screen.session.state.get(again.screen.session.state_key)["read"] is True
+
+
+async def test_a_file_added_while_open_is_listed_without_waiting_for_a_rescan(library_folder, library_home):
+    app = library_app(library_folder, library_home)
+    added = library_folder / "speeches" / "added.md"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen._rescans._interval > 60  # the timer is only the safety net while watching
+        key = str(added.resolve())
+        # Written again until seen (bounded): the watcher's thread may still be setting up.
+        for attempt in range(40):
+            added.write_text(f"# Added\n\nAnkara hosted talks, attempt {attempt}.\n", encoding="utf-8")
+            for _ in range(10):
+                await pilot.pause(0.05)
+                if key in screen.rows:
+                    break
+            if key in screen.rows:
+                break
+        assert key in screen.rows and "speeches/added.md" in files(screen)
+        added.unlink()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if key not in screen.rows:
+                break
+        assert key not in screen.rows
+    assert not screen._watcher.is_alive()

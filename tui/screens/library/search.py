@@ -103,7 +103,7 @@ class SearchScreen(Screen):
 
     @on(OptionList.OptionSelected, "#search-results")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
-        from tui.screens.library_open import open_in_reader
+        from tui.screens.library.open import open_in_reader
 
         hit = self.hits[int(event.option.id)]
         # Find is set to the text matched there, so n/N walk its other occurrences.

@@ -7,36 +7,36 @@ changed since) through the batch path, one spaCy stream, indexing each as it fin
 
 from __future__ import annotations
 
-import logging
 import os
-import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from analysis.library_records import failed_record, record_of
-from analysis.library_rows import NotesIndex, Row
-from analysis.library_scan import Found, briefing_files, briefing_key, scan
-from analysis.stream_stop import stop_child
+from analysis.library.read_only import readable_data_dir
+from analysis.library.records import failed_record, record_of
+from analysis.library.rows import NotesIndex, Row
+from analysis.library.scan import Found, briefing_files, briefing_key, scan
 from analysis.service import AnalysisService, with_corrections
+from analysis.stream_stop import stop_child
 from store.cache import AnalysisCache
 from store.corrections import CorrectionsStore
 from store.index import LibraryIndex, row_of
 from store.notes import NotesStore
 from store.paths import (
+    CORRECTIONS_FILE,
+    NOTES_FILE,
+    STATE_FOLDER,
     analysis_cache_dir,
-    corrections_path,
     library_index_dir,
-    notes_path,
     search_index_path,
-    state_dir,
 )
 from store.search import SearchIndex
 from store.state import StateStore
 
-__all__ = ["Library", "Row", "briefing_files", "briefing_key", "indexed"]
+__all__ = ["Library", "Row", "briefing_files", "briefing_key"]
 
-log = logging.getLogger(__name__)
 
+FILL_BATCH = 100  # texts per commit when the search index is filled again (fill_search_index)
 MISSING = "the file is gone; its notes are kept (ctrl+f in a reader lists them)"
 
 
@@ -47,23 +47,24 @@ class Library:
         self.folder = Path(folder).expanduser().absolute()
         self.root = self.folder.resolve()  # what briefing keys under this library start with
         self.data_dir = data_dir
+        user, self.read_only = readable_data_dir(data_dir)
         self.service = AnalysisService(AnalysisCache(analysis_cache_dir(data_dir)), model or DEFAULT_MODEL)
         self.index = LibraryIndex(library_index_dir(data_dir))
-        self.state = StateStore(state_dir(data_dir))
-        self.notes = NotesStore(notes_path(data_dir))
-        self.corrections = CorrectionsStore(corrections_path(data_dir))
-        self.search_index = SearchIndex(search_index_path(data_dir))
+        self.state = StateStore(user / STATE_FOLDER)
+        self.notes = NotesStore(user / NOTES_FILE)
+        self.corrections = CorrectionsStore(user / CORRECTIONS_FILE)
+        self.search_index = SearchIndex(search_index_path(data_dir), read_only=self.read_only is not None)
         self.found: dict[str, Found] = {}
-        self.children: set = set()  # analysis processes running (analysis.library_worker)
+        self.children: set = set()  # analysis processes running (analysis.library.worker)
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0):
         """A page of full-text hits in this library's briefings, best first (`store.search.Hit`)."""
         return self.search_index.search(query, within=str(self.root), limit=limit, offset=offset)
 
     def actors(self, rows: list[Row] | None = None):
-        """The actors across this library's analysed briefings (`analysis.library_actors`), from
+        """The actors across this library's analysed briefings (`analysis.library.actors`), from
         the index's records; records lost with a corrupt shard are rebuilt from the cache first."""
-        from analysis.library_actors import library_actors
+        from analysis.library.actors import library_actors
 
         rows = self.rows() if rows is None else rows
         wanted = {row.key for row in rows if row.indexed}
@@ -163,16 +164,26 @@ class Library:
     ) -> Iterator[Row]:
         """Analyse (or read from the cache) and index each briefing; yields its row when indexed."""
         from analysis import batch
+        from analysis.library.indexing import SEARCH_FLUSH_COUNT, SEARCH_FLUSH_SECONDS
 
         planned = batch.plan(self.service, [Path(key) for key in keys])
         notes = self._notes_by_briefing()
-        for outcome in batch.run(self.service, planned, jobs=jobs, on_progress=on_progress, cancelled=cancelled):
-            record = self.index_outcome(outcome)
-            key = record["path"]
-            found = self.found.get(key) or Found(key, os.path.relpath(key, self.folder), record["size"], record["mtime_ns"])
-            row = self._row(found, row_of(record), self.state.get(key))
-            notes.count(row)
-            yield row
+        waiting: list[tuple] = []  # search entries, committed many at a time (analysis.library.indexing)
+        flushed = time.monotonic()
+        try:
+            for outcome in batch.run(self.service, planned, jobs=jobs, on_progress=on_progress, cancelled=cancelled):
+                record = self.index_outcome(outcome, search_later=waiting)
+                if len(waiting) >= SEARCH_FLUSH_COUNT or time.monotonic() - flushed >= SEARCH_FLUSH_SECONDS:
+                    self.search_index.put_many(waiting)
+                    waiting, flushed = [], time.monotonic()
+                key = record["path"]
+                found = self.found.get(key) or Found(key, os.path.relpath(key, self.folder), record["size"], record["mtime_ns"])
+                row = self._row(found, row_of(record), self.state.get(key))
+                notes.count(row)
+                yield row
+        finally:
+            if waiting:
+                self.search_index.put_many(waiting)
 
     def row_of_indexed(self, key: str) -> Row | None:
         """The row of a briefing just indexed (by this process or another), from its record."""
@@ -231,10 +242,15 @@ class Library:
 
     def fill_search_index(self, rows: list[Row], cancelled: Callable[[], bool] | None = None) -> int:
         """Put in the search index the analysed briefings it lacks or holds an older text of (it is
-        rebuildable: a deleted or corrupt one is filled again from the files, no analysis needed)."""
+        rebuildable: a deleted or corrupt one is filled again from the files, no analysis needed).
+
+        FILL_BATCH texts per commit: a commit (with its segment merges) costs tens of ms, once per
+        briefing a rebuild of 10,000 took minutes; and a batch keeps the write lock a second or
+        so, well inside the 10 s the library's worker process waits for it."""
         from analysis.documents import DocumentError, read_document
 
         have = self.search_index.hashes()
+        batch: list[tuple] = []
         added = 0
         for row in rows:
             if cancelled is not None and cancelled():
@@ -244,12 +260,18 @@ class Library:
                     document = read_document(row.key)
                 except DocumentError:
                     continue
-                self.search_index.put(row.key, document.content_hash, document.title, row.date, document.text)
-                added += 1
+                batch.append((row.key, document.content_hash, document.title, row.date, document.text))
+                if len(batch) >= FILL_BATCH:
+                    self.search_index.put_many(batch)
+                    added, batch = added + len(batch), []
+        if batch:
+            self.search_index.put_many(batch)
+            added += len(batch)
         return added
 
-    def index_outcome(self, outcome) -> dict:
-        """The record of one batch outcome, with corrections applied, into the index and search."""
+    def index_outcome(self, outcome, search_later: list | None = None) -> dict:
+        """The record of one batch outcome, with corrections applied, into the index and search
+        (or, given `search_later`, its search entry appended there for one commit of many)."""
         key = briefing_key(outcome.path)
         try:
             info = os.stat(key)
@@ -266,31 +288,9 @@ class Library:
         analysis = with_corrections(outcome.analysis, document.text, self.corrections.for_document(document.content_hash))
         record = record_of(document, analysis, key=key, size=size, mtime_ns=mtime_ns)
         self.index.put(record)
-        self.search_index.put(key, document.content_hash, document.title, record["date"], document.text)
+        entry = (key, document.content_hash, document.title, record["date"], document.text)
+        if search_later is not None:
+            search_later.append(entry)
+        else:
+            self.search_index.put(*entry)
         return record
-
-
-def indexed(outcomes: Iterator, model: str | None, data_dir: str | None) -> Iterator:
-    """The batch's outcomes, each put in the library index and the search index on its way (for
-    `briefing analyze`). An index that cannot be written is said once; the analysis goes on."""
-    from store.jsonfile import StoreError
-    from store.paths import cache_dir, why_unusable
-
-    library = Library(Path.cwd(), model=model, data_dir=data_dir)
-    failed = False
-    try:
-        for outcome in outcomes:
-            if not failed:
-                try:
-                    library.index_outcome(outcome)
-                except (StoreError, OSError, sqlite3.Error) as error:
-                    failed = True
-                    # The indexes live in the cache folder: when that folder cannot be written,
-                    # the analysis cache has said so already, and one cause gets one line.
-                    if why_unusable(cache_dir(data_dir)) is None:
-                        log.warning("the library index could not be updated: %s", error)
-            yield outcome
-    finally:
-        close = getattr(outcomes, "close", None)
-        if close is not None:
-            close()

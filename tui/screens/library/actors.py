@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from analysis.library_actors import LibraryActor
+from analysis.library.actors import LibraryActor
 from tui.commands import bindings_for
 from tui.literal import literal
 from tui.widgets.kinds import kind_look
@@ -180,7 +180,7 @@ class ActorBriefingsScreen(Screen):
 
     @on(OptionList.OptionSelected, "#actor-briefings")
     def open_appearance(self, event: OptionList.OptionSelected) -> None:
-        from tui.screens.library_open import open_in_reader
+        from tui.screens.library.open import open_in_reader
 
         appearance = self.appearances[int(event.option.id)]
         at = appearance.first[0] if appearance.first else None

@@ -18,7 +18,12 @@ def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None 
         return False
     if find_span is not None and find_span[1] > find_span[0]:
         where["find"] = document.text[find_span[0] : find_span[1]]
-    session = app.new_session(document, library.service.model_name, library.data_dir)
+    # A read-only library hands the reader the stores it opened, whose folders need no writing.
+    stores = {} if not library.read_only else {
+        "service": library.service, "notes_store": library.notes, "corrections": library.corrections,
+        "state": library.state,
+    }
+    session = app.new_session(document, library.service.model_name, library.data_dir, **stores)
     app.sub_title = literal_markup(document.title)
     app.push_screen(ReaderScreen(session, **where))
     return True

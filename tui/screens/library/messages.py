@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from analysis.library_rows import Row
+from analysis.library.rows import Row
 
 
 class RowIndexed(Message):
@@ -24,6 +24,10 @@ class Scanned(Message):
         super().__init__()
         self.rows = {row.key: row for row in rows}
         self.order = [row.key for row in rows]
+
+
+class FolderChanged(Message):
+    """Files under the library's folder changed (the watcher saw it): time to rescan."""
 
 
 class AnalysisDone(Message):

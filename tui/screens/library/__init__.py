@@ -19,18 +19,14 @@ from textual.worker import get_current_worker
 from analysis.library import Library, Row
 from store.jsonfile import StoreError
 from tui.literal import literal
-from tui.screens.library_filters import LibraryFilters
-from tui.screens.library_messages import AnalysisDone, Rescanned, RowIndexed, Scanned
+from tui.screens.library.filters import LibraryFilters
+from tui.screens.library.messages import AnalysisDone, Rescanned, RowIndexed, Scanned
+from tui.screens.library.watch import FolderWatch
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
 
 
-# How often the folder is scanned again for briefings added, changed or removed: a scan only
-# stats the files (10,000 in about 0.1 s, in a thread), so a few seconds' delay costs little.
-RESCAN_SECONDS = 10.0
-
-
-class LibraryScreen(Screen):
+class LibraryScreen(FolderWatch, Screen):
     def __init__(self, library: Library, *, jobs: int | None = None) -> None:
         super().__init__()
         self.library = library
@@ -64,7 +60,13 @@ class LibraryScreen(Screen):
         self.call_after_refresh(self.app.mark_ready)
         self.call_after_refresh(self.analyse_in_background, None)
         self.show_status()
-        self.set_interval(RESCAN_SECONDS, self.rescan)
+        self.start_watching(self.library.folder)
+        if self.library.read_only:
+            self.notify(
+                f"{self.library.read_only}. The library lists, opens and searches what is indexed; "
+                "nothing is analysed, indexed or saved (stars, unread marks, positions).",
+                title="Library read-only", severity="warning", timeout=15,
+            )
 
     def set_rows(self, rows: list[Row]) -> None:
         self.rows = {row.key: row for row in rows}
@@ -86,7 +88,7 @@ class LibraryScreen(Screen):
             self.order = list(message.order)
             self.refill()
         pending = sum(row.state == "pending" for row in self.rows.values())
-        self.progress = (0, pending) if pending else None
+        self.progress = (0, pending) if pending and not self.library.read_only else None
         for warning in self.library.warnings:
             self.notify(warning, title="Library index", severity="warning", timeout=10)
         self.show_status()
@@ -108,7 +110,9 @@ class LibraryScreen(Screen):
         self.refill()
         pending = [row.key for row in message.added + message.changed if row.state == "pending"]
         busy = any(w.group == "library-analysis" and w.is_running for w in self.workers)
-        if pending and not busy:
+        if pending and self.library.read_only:
+            pass  # nothing analysed could be kept: listed as waiting, opened as any briefing
+        elif pending and not busy:
             self.progress = (0, len(pending))
             self.analyse_in_background(pending)
         elif pending:
@@ -138,6 +142,8 @@ class LibraryScreen(Screen):
             parts.append(f"{broken} unreadable")
         if self.scanning:
             parts.append("scanning the folder…")
+        if self.library.read_only:
+            parts.append("read-only: nothing is saved")
         if self.progress is not None:
             parts.append(f"analysing {self.progress[0]}/{self.progress[1]}")
         filters = self.filters.described()
@@ -155,12 +161,14 @@ class LibraryScreen(Screen):
         if keys is None:
             rows = self.library.rows()
             self.post_message(Scanned(rows))
+            if self.library.read_only:
+                return  # what is indexed is listed and searched; nothing new can be kept
             self.library.fill_search_index(rows, cancelled=lambda: worker.is_cancelled)
             keys = [row.key for row in self.library.pending(rows)]
         if not keys:
             return
         try:
-            from analysis.library_worker import analyse_apart
+            from analysis.library.worker import analyse_apart
 
             rows = analyse_apart(self.library, keys, jobs=self.jobs, cancelled=lambda: worker.is_cancelled)
             for done, row in enumerate(rows, 1):
@@ -217,7 +225,7 @@ class LibraryScreen(Screen):
             self.filters.reverse = not self.filters.reverse
             self.refill()
         elif what == "actors":
-            from tui.screens.library_actors import LibraryActorsScreen
+            from tui.screens.library.actors import LibraryActorsScreen
 
             self.app.push_screen(LibraryActorsScreen(self.library, list(self.rows.values())))
 
@@ -229,7 +237,9 @@ class LibraryScreen(Screen):
             else:
                 self.library.state.update(key, read=False)
         except (StoreError, OSError) as error:  # locked or read-only: say so, keep going
-            self.notify(str(error), title="Reading state not saved", severity="error", timeout=15)
+            why = f"the library is read-only ({self.library.read_only})" if self.library.read_only else str(error)
+            done = "star" if what == "star" else "unread mark"
+            self.notify(f"The {done} is not saved: {why}", title="Reading state not saved", severity="error", timeout=15)
             return
         self.table.update(self.library.refresh_row(row))
         self.show_status()
@@ -255,12 +265,13 @@ class LibraryScreen(Screen):
     # the reader and back
 
     def open_briefing(self, key: str, **where) -> None:
-        from tui.screens.library_open import open_in_reader
+        from tui.screens.library.open import open_in_reader
 
         if open_in_reader(self.app, self.library, key, **where):
             self.opened_key = key
 
     def on_unmount(self) -> None:
+        self.stop_watching()
         self.library.stop()  # no analysis process outlives the app
 
     def on_screen_resume(self) -> None:

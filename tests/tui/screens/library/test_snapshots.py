@@ -1,7 +1,7 @@
 """SVG snapshots of the library and of the actors across it, at fixed sizes.
 
 Update after a deliberate visual change with
-`pytest tests/test_library_snapshots.py --snapshot-update` and look at the report first.
+`pytest tests/tui/screens/library/test_snapshots.py --snapshot-update` and look at the report first.
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.library_rows import Row
 from analysis.actors.keys import slug
+from analysis.library.rows import Row
 from tui.widgets.library_cells import COLUMNS, SORT_KEYS
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from analysis.library_scan import briefing_key
+from analysis.library.scan import briefing_key
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from analysis.library_scan import briefing_files, briefing_key, scan
+from analysis.library.scan import briefing_files, briefing_key, scan
 
 
 def test_recursive_sorted_hidden_skipped_and_a_loop_walked_once(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.library_actors import library_actors
+from analysis.library.actors import library_actors
 
 
 def actor(actor_id, name, kind="person", aliases=(), mentions=2, first=(0, 5)):
