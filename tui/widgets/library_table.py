@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from analysis.library.rows import Row
 from tui.commands import bindings_for
-from tui.widgets.library_cells import COLUMNS, WIDTHS, cells
+from tui.widgets.library_cells import COLUMNS, WIDTHS, cells, column_widths
 
 FIRST_ROWS = 80  # more than a tall terminal shows
 ROWS_PER_BATCH = 200  # about 40 ms of measuring cells: keys stay answered between batches
@@ -30,10 +30,30 @@ class LibraryTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._latest: dict[str, Row] = {}
+        self._rows: list[Row] = []  # as shown, so a resize can lay them out again
+        self._row_index: dict[str, int] = {}
+        self.widths = dict(WIDTHS)
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         for key, label in COLUMNS:
-            self.add_column(label, key=key, width=WIDTHS[key])
+            if key in self.widths:
+                # a one-cell column (the state's glyph, when narrow) has no room for its header
+                self.add_column(label if self.widths[key] > 1 else "", key=key, width=self.widths[key])
+
+    def on_resize(self) -> None:
+        # The vertical scrollbar's cells are kept free even before the rows need it: a table that
+        # filled them would scroll sideways as soon as a long library's scrollbar appeared.
+        widths = column_widths(self.size.width - self.styles.scrollbar_size_vertical)
+        if widths == self.widths:
+            return
+        self.widths = widths
+        keep = self.current_key
+        self.clear(columns=True)
+        self._add_columns()
+        self.show(self._rows, keep)
 
     def show(self, rows: list[Row], keep: str | None = None) -> None:
         """Fill the table with `rows` in order; the cursor stays on `keep` when it is still listed.
@@ -43,13 +63,15 @@ class LibraryTable(DataTable):
         the first of them could paint."""
         self.clear()
         self._latest = {}
+        self._rows = rows
+        self._row_index = {row.key: number for number, row in enumerate(rows)}
         self._add(rows[:FIRST_ROWS], keep)
         if len(rows) > FIRST_ROWS:
             self._add_rest(rows[FIRST_ROWS:], keep)
 
     def _add(self, rows: list[Row], keep: str | None) -> None:
         for row in rows:
-            self.add_row(*cells(self._latest.pop(row.key, row)), key=row.key)
+            self.add_row(*cells(self._latest.pop(row.key, row), self.widths), key=row.key)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
@@ -66,10 +88,13 @@ class LibraryTable(DataTable):
 
     def update(self, row: Row) -> None:
         """Redraw one briefing's cells in place (analysis finished, state changed)."""
+        if row.key in self._row_index:
+            self._rows[self._row_index[row.key]] = row
         if row.key not in self.rows:
             self._latest[row.key] = row  # still to be added by the batches: added as it is now
             return
-        for (column, _label), cell in zip(COLUMNS, cells(row)):
+        shown = [key for key, _label in COLUMNS if key in self.widths]
+        for column, cell in zip(shown, cells(row, self.widths)):
             self.update_cell(row.key, column, cell)
 
     @property

@@ -23,8 +23,35 @@ from tui.literal import literal
 from tui.widgets.kinds import kind_look
 
 
+# The columns after the actor's name, at widths that fit their longest value ("organization",
+# "Briefings", a date); the name takes what is left, so the table never scrolls sideways.
+ACTOR_COLUMNS = (("name", "Actor", 0), ("kind", "Kind", 12), ("briefings", "Briefings", 9),
+                 ("mentions", "Mentions", 8), ("latest", "Latest", 10))
+NAME_WIDTHS = (12, 40)  # narrower tells too few names apart; wider is only blank cells
+
+
+def name_width(table_width: int) -> int:
+    """The name column's width in a table `table_width` cells wide inside its border and scrollbar
+    (every column has a cell of padding each side)."""
+    rest = sum(width + 2 for _key, _label, width in ACTOR_COLUMNS[1:]) + 2
+    return max(NAME_WIDTHS[0], min(NAME_WIDTHS[1], table_width - rest))
+
+
+def name_cell(actor: LibraryActor, style: str, width: int) -> Text:
+    cell = Text(kind_look(actor.kind).glyph + " " + literal(actor.name), style=style, no_wrap=True)
+    cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
 class LibraryActorsTable(DataTable):
     BINDINGS = bindings_for("library_actors")
+    name_width = NAME_WIDTHS[1]
+
+    def on_resize(self) -> None:
+        width = name_width(self.size.width - self.styles.scrollbar_size_vertical)
+        if width != self.name_width:
+            self.name_width = width
+            self.screen.lay_out()
 
     def action_open_actor(self) -> None:
         self.screen.open_actor()
@@ -43,6 +70,7 @@ class LibraryActorsScreen(Screen):
         self.rows = rows
         self.actors: list[LibraryActor] = []
         self.shown: list[LibraryActor] = []
+        self.gathered = False
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter actors by name (as you type; enter: back to the list)", id="library-actors-filter")
@@ -53,11 +81,25 @@ class LibraryActorsScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(LibraryActorsTable)
         table.border_title = "Actors across " + literal(self.library.folder.name or str(self.library.folder))
-        for key, label in (("name", "Actor"), ("kind", "Kind"), ("briefings", "Briefings"), ("mentions", "Mentions"), ("latest", "Latest")):
-            table.add_column(label, key=key)
+        self.add_columns(table)
         self.query_one("#library-actors-filter", Input).display = False
         table.focus()
         self.gather()
+
+    def add_columns(self, table: LibraryActorsTable) -> None:
+        """The table's columns for its width (a resize can come before or after the mount)."""
+        table.clear(columns=True)
+        for key, label, width in ACTOR_COLUMNS:
+            table.add_column(label, key=key, width=width or table.name_width)
+
+    def lay_out(self) -> None:
+        """The columns again for the table's new width, and the rows cut to them."""
+        table = self.query_one(LibraryActorsTable)
+        cursor = table.cursor_row
+        self.add_columns(table)
+        if self.gathered:
+            self.refill(self.query_one("#library-actors-filter", Input).value)
+            table.move_cursor(row=cursor, animate=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-actors", description="library actors")
     def gather(self) -> None:
@@ -66,6 +108,7 @@ class LibraryActorsScreen(Screen):
 
     def show(self, actors: list[LibraryActor]) -> None:
         self.actors = actors
+        self.gathered = True
         self.refill(self.query_one("#library-actors-filter", Input).value)
 
     def refill(self, needle: str = "") -> None:
@@ -85,7 +128,7 @@ class LibraryActorsScreen(Screen):
 
         for number, actor in enumerate(self.shown):
             table.add_row(
-                Text(kind_look(actor.kind).glyph + " " + literal(actor.name), style=kind_style(actor.kind)),
+                name_cell(actor, kind_style(actor.kind), table.name_width),
                 Text(actor.kind),
                 Text(str(len(actor.briefings)), justify="right"),
                 Text(str(actor.mentions), justify="right"),

@@ -270,3 +270,31 @@ async def test_a_file_added_while_open_is_listed_without_waiting_for_a_rescan(li
                 break
         assert key not in screen.rows
     assert not screen._watcher.is_alive()
+
+
+async def test_every_column_fits_at_80_columns_and_a_resize_lays_them_out_again(library_folder, library_home):
+    """At 80 columns the 120-column widths overflowed by 40 cells: the table scrolled sideways."""
+    app = library_app(library_folder, library_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.table
+        wide = [column.key.value for column in table.ordered_columns]
+        assert "words" in wide and "file" in wide
+        await pilot.press("j")
+        highlighted = table.current_key
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        narrow = [column.key.value for column in table.ordered_columns]
+        assert "words" not in narrow and {"title", "file", "actors", "notes"} <= set(narrow)
+        assert table.virtual_size.width <= table.scrollable_content_region.width + table.styles.scrollbar_size_vertical
+        assert table.current_key == highlighted  # the rows laid out again keep the cursor's briefing
+        await pilot.press("A")  # actors across the library
+        await pilot.pause()
+        actors = app.screen.query_one("#library-actors-table")
+        for _ in range(50):
+            if actors.row_count:
+                break
+            await pilot.pause(0.1)
+        assert actors.row_count
+        assert actors.virtual_size.width <= actors.scrollable_content_region.width + actors.styles.scrollbar_size_vertical
