@@ -1,4 +1,5 @@
-"""Names the text defines as one: "Name (ALIAS)", "Name or ACRONYM", "Name (Other Name)".
+"""Names the text defines as one: "Name (ALIAS)", "Name or ACRONYM", "Name (Other Name)", and a
+list's line "Name or Other Name".
 
 A text that writes an acronym or a second name in brackets right after a name, or an acronym
 after "or", says the two are one actor; that definition outranks the guess from initials, so
@@ -62,7 +63,8 @@ def _defined_kind(text: str, name: Ref, alias: Ref) -> str | None:
     gap = text[name.end : alias.start]
     bracketed = _OPEN.match(gap) and _CLOSE.match(text[alias.end : alias.end + 3])
     acronym = names.is_acronym(alias.name) or bool(_ACRONYM.match(alias.name))
-    if not (bracketed or (acronym and _OR.match(gap))):
+    alternative = _OR.match(gap) and (acronym or _alone_on_line(text, name.start, alias.end))
+    if not (bracketed or alternative):
         return None
     if name.kind == "person":
         if len(name.tokens) > 1 or name.title or alias.kind != "organization":
@@ -71,6 +73,13 @@ def _defined_kind(text: str, name: Ref, alias: Ref) -> str | None:
     if not acronym and alias.kind != name.kind:
         return None
     return name.kind
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """"Tashnaq or Armenian Revolutionary Federation" as a line of its own: a list's entry that
+    gives one actor's second name (a report's list of parties). In a sentence, "X or Y" is as
+    often two actors ("Hamas or Hizballah"), so only a whole line counts."""
+    return (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("", "\n", "\r")
 
 
 # Words a text adds to an organisation's short name for its long one ("Forbes" and "Forbes

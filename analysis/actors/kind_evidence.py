@@ -51,10 +51,24 @@ def head_word(name: str) -> str:
     return words[-1] if words else ""
 
 
+# Arabic names an organisation head first: the transliterated nouns for movement, party, front,
+# army, organisation, group, brigades, battalions, banner, council, soldiers ("Harakat Sawa'd
+# Misr", "Hizb ut-Tahrir", "Jabhat al-Nusra", "Jaysh al-Islam", "Kataib Hizballah"). None of
+# them opens a person's name.
+ARABIC_ORG_OPENERS = frozenset(
+    """
+    harakat haraka harakah hizb jabhat jabha jabhah jaysh jaish tanzim munazzamat kataib katibat
+    saraya liwa alwiya majlis jamaat jamaah jund faylaq tajammu
+    """.split()
+)
+
+
 def head_kind(name: str, label: str) -> str | None:
     """The kind the head noun gives a name of two words or more, or None."""
     if " " not in name.strip() or not name[:1].isupper():
         return None
+    if key(name).split()[0] in ARABIC_ORG_OPENERS:  # the key drops apostrophes: "kataib"
+        return "organization"
     head = head_word(name)
     if head in THING_HEADS:
         return "thing"

@@ -21,6 +21,7 @@ import re
 from analysis.actors.mention_joins import join_cut_names
 from analysis.actors.name_words import ORG_HEADS
 from analysis.actors.names import is_title
+from analysis.actors.not_names import not_a_name
 
 Span = tuple[int, int, str, int]
 
@@ -49,7 +50,7 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
             if label != "PERSON":
                 a, b = _without_title(text, a, b)
                 a, label = _titled_person(text, a, b, label)
-            if b > a and not _heading_word(text, a, b) and not _era(text, a, b):
+            if b > a and not _heading_word(text, a, b) and not _era(text, a, b) and not not_a_name(text, a, b):
                 pieces.append((a, b, label, sentence))
     return _without_overlaps(join_cut_names(text, _without_overlaps(pieces)))
 
