@@ -81,6 +81,17 @@ def head_kind(name: str, label: str) -> str | None:
     return None
 
 
+# Place names joined by a lowercase preposition between hyphens: "Stratford-upon-Avon",
+# "Southend-on-Sea", "Boulogne-sur-Mer", "Aix-en-Provence", "Newcastle-under-Lyme", "Mar-a-Lago"
+# (Spanish "by the"). People's hyphenated names join with particles ("Abd-al-Fattah",
+# "Jean-de-Dieu"), never with these.
+_PLACE_COMPOUND = re.compile(r"^[A-Z][\w'’]*(?:-(?:a|on|upon|sur|sous|en|under|in|by)-[A-Z][\w'’]*)+$")
+
+
+def hyphenated_place(name: str) -> bool:
+    return bool(_PLACE_COMPOUND.match(name))
+
+
 _ORG_NOUNS = (
     r"organi[sz]ations?|groups?|part(?:y|ies)|militias?|compan(?:y|ies)|firms?|ngos?|movements?|"
     r"agenc(?:y|ies)|networks?|newspapers?|magazines?|broadcasters?|outlets?|start-?ups?|banks?|"

@@ -87,3 +87,27 @@ def test_a_transliterated_arabic_name_opened_by_movement_or_army_is_an_organisat
     found = actors_of(text, marks)
     assert found["Harakat Sawt al-Varn"].kind == "organization"
     assert found["Jaysh al-Korn"].kind == "organization" and found["Omar Varni"].kind == "person"
+
+
+def test_a_quoted_name_after_a_naming_phrase_is_one_things_name():
+    text = "Guards run cameras dubbed “Korn Safe City.” The network is known as “Grey Fox.” It works."
+    marks = [("Korn", "GPE"), ("Safe City", "GPE"), ("Grey Fox", "PERSON")]
+    found = actors_of(text, marks)
+    assert found["Korn Safe City"].kind == "thing" and "Safe City" not in found
+    assert found["Grey Fox"].kind == "thing"
+
+
+def test_a_persons_quoted_nickname_and_a_quoted_phrase_keep_the_models_reading():
+    text = "Omar Varni, known as “Grey Fox,” fled. The plan was called “a gift for Korn and Varn” by critics."
+    marks = [("Omar Varni", "PERSON"), ("Grey Fox", "PERSON"), ("Korn", "GPE"), ("Varn", "GPE")]
+    found = actors_of(text, marks)
+    assert found["Omar Varni"].kind == "person" and "Korn" in found and "Varn" in found
+    assert all(actor.kind != "thing" for actor in found.values())
+
+
+def test_a_place_name_joined_by_a_hyphenated_preposition_is_a_place():
+    text = "Guests met at Korn-on-Sea and then at Mar-a-Varn. Omar Abd-al-Varn spoke."
+    marks = [("Korn-on-Sea", "PERSON"), ("Mar-a-Varn", "PERSON"), ("Omar Abd-al-Varn", "PERSON")]
+    found = actors_of(text, marks)
+    assert found["Korn-on-Sea"].kind == "place" and found["Mar-a-Varn"].kind == "place"
+    assert found["Omar Abd-al-Varn"].kind == "person"
