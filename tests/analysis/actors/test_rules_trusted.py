@@ -111,3 +111,18 @@ def test_a_place_name_joined_by_a_hyphenated_preposition_is_a_place():
     found = actors_of(text, marks)
     assert found["Korn-on-Sea"].kind == "place" and found["Mar-a-Varn"].kind == "place"
     assert found["Omar Abd-al-Varn"].kind == "person"
+
+
+def test_a_given_name_and_a_surname_in_capitals_is_a_person_where_the_text_writes_names_so():
+    text = ("President Dana KORVAL took office.\n2019: Omar VARNI elected president; "
+            "the Varn Popular Front (VPF) won. After HAMAS left, Lee VPF spoke.")
+    marks = [("Dana KORVAL", "PERSON"), ("Varn Popular Front", "ORG"), ("VPF", "ORG"), ("HAMAS", "ORG")]
+    found = actors_of(text, marks)
+    assert found["Omar VARNI"].kind == "person"
+    assert not any(name.startswith(("After", "Lee")) for name in found)
+
+
+def test_a_surname_in_capitals_is_no_name_where_the_text_does_not_write_names_so():
+    text = "Omar VARNI elected president. Dana Korval took office."
+    found = actors_of(text, [("Dana Korval", "PERSON")])
+    assert list(found) == ["Dana Korval"]
