@@ -19,6 +19,7 @@ _IN_PLACE = re.compile(
     r"\b(?:in|into|within|inside|across|throughout|near|around|outside|over)\s+(?:the\s+)?$", re.I
 )
 _LITERAL = re.compile(r"(?<!according )(?<!due )(?<!next )\b(?:to|from|at|via|toward|towards)\s+$", re.I)
+_BASED_AFTER = re.compile(r"-(?:based|headquartered)\b")
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.I)
 _GEO_AFTER = re.compile(
     r"^\s+(?:areas?|regions?|provinces?|oblasts?|city|county|district|border|coast|peninsula)\b"
@@ -57,6 +58,8 @@ class Cues:
         before = self.before(ref)
         if _IN_PLACE.search(before) or _LITERAL.search(before) or _CAPITAL_BEFORE.search(before):
             return True
+        if _BASED_AFTER.match(self.text, ref.end):
+            return True  # "a Washington-based theatre": where something is, not who governs
         index = self._index.get(id(ref))
         if index:
             previous = self.refs[index - 1]

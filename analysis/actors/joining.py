@@ -73,7 +73,7 @@ def join_people(refs: list[Ref]) -> None:
 def join_organisations(refs: list[Ref]) -> None:
     """An acronym and the name it abbreviates are one; a lone generic noun ("the Alliance",
     "the Commission") is the organisation named before it: the last one whose name holds the
-    noun, else the last one named within three sentences."""
+    noun, else the last one named within three sentences unless its own head noun is another."""
     orgs = [ref for ref in refs if ref.kind == "organization"]
     acronyms = {ref.key.replace(" ", "") for ref in orgs if names.is_acronym(ref.name)}
     for ref in orgs:
@@ -85,7 +85,10 @@ def join_organisations(refs: list[Ref]) -> None:
         if " " not in ref.key and ref.key in name_words.ANAPHOR_HEADS:
             antecedent = holding.get(ref.key)
             if antecedent is None and last is not None and ref.sentence - last.sentence <= 3:
-                antecedent = last
+                # "NATO ... the Alliance": a name that does not say what it is may be called by the
+                # noun; one whose own head noun is another ("Little League") is not "the Union".
+                if names.head(last.name).casefold() not in name_words.ORG_HEADS:
+                    antecedent = last
             if antecedent is not None:
                 ref.target = antecedent.target
             continue

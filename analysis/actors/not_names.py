@@ -4,6 +4,8 @@
 (`mention_bounds.correct`); each rule is a general writing convention:
 - A cross-reference: "(see Terrorist Organizations in References)" points the reader to a part of
   the document or to another work; the capitalised words after "see" are that part's title.
+- A minister's portfolio: one word before "Secretary"/"Minister" and a name ("Defense Secretary
+  Robert Gates") is part of the person's role.
 - A process noun: a single word ending in "-ization"/"-isation" ("Islamization",
   "Westernization") names a process, never a person, a place or an organisation.
 - An interjection: a word that is a whole exclamation on its own ("Boo!", "Bravo!"), written
@@ -23,6 +25,11 @@ import re
 
 _SEE_BEFORE = re.compile(r"\(\s*(?:see|cf\.?)\s+(?:also\s+)?\Z", re.I)
 _PROCESS = re.compile(r"^[A-Z][a-z]+i[sz]ations?$")
+# "Defense Secretary Robert Gates", "Interior Minister Jo Roe": one word before a minister's title
+# and a name is the title's portfolio, part of the person's role; no actor of its own. (An
+# acronym stays: "NATO Secretary General X" names the organisation.)
+_PORTFOLIO = re.compile(r"^[A-Z][a-z]+$")
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:Secretary|Minister)\s+(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
 # What a news page writes before the title of another article it links to.
 _LINK_LABEL = re.compile(
@@ -44,6 +51,8 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     if _PROCESS.match(written):
         return True
     if _interjection(text, start, end, written):
+        return True
+    if _PORTFOLIO_AFTER.match(text, end) and _PORTFOLIO.match(written):
         return True
     return _only_in_headline(text, start, end, written)
 

@@ -126,3 +126,24 @@ def test_a_surname_in_capitals_is_no_name_where_the_text_does_not_write_names_so
     text = "Omar VARNI elected president. Dana Korval took office."
     found = actors_of(text, [("Dana Korval", "PERSON")])
     assert list(found) == ["Dana Korval"]
+
+
+def test_a_ministers_portfolio_before_the_title_and_name_is_no_organisation():
+    text = "Former Defense Secretary Dana Roe spoke. The Varn Army and NATO Secretary General Lee Poe listened."
+    marks = [("Defense", "ORG"), ("Dana Roe", "PERSON"), ("Varn Army", "ORG"), ("NATO", "ORG"), ("Lee Poe", "PERSON")]
+    found = actors_of(text, marks)
+    assert "Defense" not in found and "NATO" in found and "Varn Army" in found
+
+
+def test_a_generic_noun_does_not_join_an_organisation_whose_head_is_another_noun():
+    text = "They coach Little League on Sundays. Our Union is strong. NATO met. The Alliance agreed."
+    marks = [("Little League", "ORG"), ("Union", "ORG"), ("NATO", "ORG"), ("Alliance", "ORG")]
+    found = actors_of(text, marks)
+    assert aliases(found["Little League"]) == {} and "Union" in found
+    assert aliases(found["NATO"]) == {"Alliance": False}
+
+
+def test_a_capital_in_a_based_adjective_is_where_something_is():
+    text = "A Lusaka-based charity helped. Zambia sent troops."
+    found = actors_of(text, [("Lusaka", "GPE"), ("Zambia", "GPE")])
+    assert found["Lusaka"].kind == "place" and aliases(found["Zambia"]) == {}
