@@ -62,7 +62,13 @@ def _interjection(text: str, start: int, end: int, written: str) -> bool:
         return False
     if not _SENTENCE_END_BEFORE.search(text, max(0, start - 4), start):
         return False
-    return text.count(written) == 1
+    return _written_once(text, written, start)
+
+
+def _written_once(text: str, written: str, start: int) -> bool:
+    """Whether the text writes `written` only at `start`: two finds, that stop at the first
+    other use (a name used twice is found early), not a count over the whole text."""
+    return text.find(written) == start and text.find(written, start + 1) < 0
 
 
 def _only_in_headline(text: str, start: int, end: int, written: str) -> bool:
@@ -72,11 +78,13 @@ def _only_in_headline(text: str, start: int, end: int, written: str) -> bool:
     if (line_start == 0 and window > 0) or (line_end < 0 and end + _HEADLINE_LENGTH < len(text)):
         return False  # a line longer than any headline
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if not _LINK_LABEL.match(line):
+        return False  # most lines: no link label, decided at once
     if line == written or not _LOWERCASE_WORD.search(line):
         return False  # a line that is one name, or names alone: a list's entry, not a headline
     if not title_case_line(line):  # checked first: counting over the text is for the few left
         return False
-    if text.count(written) != 1:
+    if not _written_once(text, written, start):
         return False  # named in the body too: the headline's capitals are not the only evidence
     from analysis.actors.places import gazetteer
 
