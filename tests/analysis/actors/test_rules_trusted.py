@@ -147,3 +147,18 @@ def test_a_capital_in_a_based_adjective_is_where_something_is():
     text = "A Lusaka-based charity helped. Zambia sent troops."
     found = actors_of(text, [("Lusaka", "GPE"), ("Zambia", "GPE")])
     assert found["Lusaka"].kind == "place" and aliases(found["Zambia"]) == {}
+
+
+def test_a_sentence_opening_noun_with_of_and_a_lowercase_word_is_no_name():
+    text = "Crowds filled Korn. Groups of citizens blocked tanks. The Bank of Varn closed."
+    found = actors_of(text, [("Korn", "GPE"), ("Groups", "ORG"), ("Bank of Varn", "ORG")])
+    assert "Groups" not in found and "Bank of Varn" in found and "Korn" in found
+
+
+def test_words_only_the_title_capitalises_are_no_name_but_the_titles_actors_stay():
+    text = ("Dana Roe Backs Korn Over Bold Harbour Plans in the South\n"
+            "Dana Roe said on Monday that Korn should rebuild its port.")
+    marks = [("Dana Roe", "PERSON"), ("Korn", "GPE"), ("Bold Harbour Plans", "ORG"), ("Dana Roe", "PERSON"),
+             ("Korn", "GPE")]
+    found = actors_of(text, marks)
+    assert set(found) == {"Dana Roe", "Korn"} and found["Dana Roe"].mentions == 2
