@@ -50,6 +50,7 @@ def build_actors(
         joining.join_organisations(refs)
         definitions.join_defined(text, refs)
         definitions.join_long_forms(refs)
+        definitions.join_initials(refs)
         joining.fold_metonyms(refs, context, fold_metonyms)
         joining.join_generic_states(refs, context)
         actors = _actors(text, refs, sentences)

@@ -162,3 +162,18 @@ def test_words_only_the_title_capitalises_are_no_name_but_the_titles_actors_stay
              ("Korn", "GPE")]
     found = actors_of(text, marks)
     assert set(found) == {"Dana Roe", "Korn"} and found["Dana Roe"].mentions == 2
+
+
+def test_initials_of_a_three_word_name_are_that_name():
+    text = "We flew into Dana F. Korvan airport. Later DFK was shut. Then Lee Poe met Jo Roe."
+    marks = [("Dana F. Korvan", "FAC"), ("DFK", "PERSON"), ("Lee Poe", "PERSON"), ("Jo Roe", "PERSON")]
+    found = actors_of(text, marks)
+    assert len([a for a in found.values() if a.kind == "place"]) == 1
+    assert "DFK" not in found or {alias.name for alias in found["DFK"].aliases} == {"Dana F. Korvan"}
+
+
+def test_a_labelled_fields_name_or_other_name_is_one_organisation():
+    text = "highest court(s): Varn Court of Appeal or High Court (five chambers)\nThe High Court sat."
+    marks = [("Varn Court of Appeal", "ORG"), ("High Court", "ORG"), ("High Court", "ORG")]
+    found = actors_of(text, marks)
+    assert len(found) == 1 and next(iter(found.values())).mentions == 3
