@@ -10,6 +10,7 @@ from analysis.actors.keys import key, trim
 from analysis.actors.mention_bounds import correct
 from analysis.actors.untagged_names import add_untagged
 from analysis.actors.untagged_people import add_capital_surnames
+from analysis.actors.untagged_things import add_models
 from analysis.actors.mention_names import MentionReader
 from analysis.actors.name_words import NAME_PARTICLES
 from analysis.actors.targets import Target
@@ -43,9 +44,9 @@ def read_mentions(text: str, mentions) -> list[Ref]:
     """The mentions that may be actors, cleaned: articles, possessives and titles cut, a name
     fused to a possessive ("Kyiv’s International") split off, joined names ("Ukraine-Turkey")
     split in two. Each distinct mention text is worked out once."""
-    spans = _join_particles(text, add_capital_surnames(text, add_untagged(text, correct(text, sorted(
+    spans = _join_particles(text, add_models(text, add_capital_surnames(text, add_untagged(text, correct(text, sorted(
         (m.start, m.end, m.label, m.sentence) for m in mentions if m.label not in NOT_ACTORS
-    )))))
+    ))))))
     reader = MentionReader(text)
     raws = [text[start:end] for start, end, _, _ in spans]
     for raw in set(raws):

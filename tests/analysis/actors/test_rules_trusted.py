@@ -177,3 +177,10 @@ def test_a_labelled_fields_name_or_other_name_is_one_organisation():
     marks = [("Varn Court of Appeal", "ORG"), ("High Court", "ORG"), ("High Court", "ORG")]
     found = actors_of(text, marks)
     assert len(found) == 1 and next(iter(found.values())).mentions == 3
+
+
+def test_a_maker_and_a_model_code_is_a_thing_but_a_bare_number_or_a_place_is_not():
+    text = "Korn bought 12 Varnak TB3 drones and an Airvan A330. Route 66 runs past Korn. In May B2 fell."
+    found = actors_of(text, [("Korn", "GPE"), ("Korn", "GPE")])
+    assert found["Varnak TB3"].kind == "thing" and found["Airvan A330"].kind == "thing"
+    assert set(found) == {"Korn", "Varnak TB3", "Airvan A330"}
