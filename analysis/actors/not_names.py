@@ -93,7 +93,7 @@ def _only_in_headline(text: str, start: int, end: int, written: str) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
     label = _LINK_LABEL.match(line)
     # The text's own title: its first line, with more text after it.
-    title = label is None and line_end >= 0 and not text[:line_start].strip()
+    title = label is None and line_end >= 0 and line_start <= _HEADLINE_LENGTH and not text[:line_start].strip()
     if label is None and not title:
         return False  # most lines: neither, decided at once
     if line == written or not _LOWERCASE_WORD.search(line):

@@ -184,3 +184,18 @@ def test_a_maker_and_a_model_code_is_a_thing_but_a_bare_number_or_a_place_is_not
     found = actors_of(text, [("Korn", "GPE"), ("Korn", "GPE")])
     assert found["Varnak TB3"].kind == "thing" and found["Airvan A330"].kind == "thing"
     assert set(found) == {"Korn", "Varnak TB3", "Airvan A330"}
+
+
+def test_a_surname_that_is_a_month_is_the_persons_after_a_given_name():
+    text = "Dana May met Lee Poe in Korn in May. May said the talks went well. Since May little moved."
+    marks = [("Lee Poe", "PERSON"), ("Korn", "GPE"), ("May", "DATE")]
+    found = actors_of(text, marks)
+    assert found["Dana May"].kind == "person" and found["Dana May"].mentions == 2
+    assert {alias.name for alias in found["Dana May"].aliases} == {"May"}
+
+
+def test_a_transcripts_speaker_label_is_the_person_it_names():
+    text = "DANA ROE: Good evening.\nSenator Dana Roe spoke in Korn.\nDANA ROE: Thank you.\nLEE POE: Hello."
+    marks = [("Dana Roe", "PERSON"), ("Korn", "GPE")]
+    found = actors_of(text, marks)
+    assert found["Dana Roe"].mentions == 3 and "LEE POE" not in found
