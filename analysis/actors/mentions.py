@@ -11,6 +11,7 @@ from analysis.actors.mention_bounds import correct
 from analysis.actors.untagged_names import add_untagged
 from analysis.actors.untagged_people import add_capital_surnames
 from analysis.actors.untagged_things import add_models
+from analysis.actors.described_names import add_described
 from analysis.actors.people_in_labels import add_speakers, people_from_dates
 from analysis.actors.mention_names import MentionReader
 from analysis.actors.name_words import NAME_PARTICLES
@@ -48,6 +49,7 @@ def read_mentions(text: str, mentions) -> list[Ref]:
     model_spans = people_from_dates(text, sorted((m.start, m.end, m.label, m.sentence) for m in mentions))
     spans = correct(text, [span for span in model_spans if span[2] not in NOT_ACTORS])
     spans = add_speakers(text, add_models(text, add_capital_surnames(text, add_untagged(text, spans))))
+    spans = add_described(text, spans)
     spans = _join_particles(text, spans)
     reader = MentionReader(text)
     raws = [text[start:end] for start, end, _, _ in spans]

@@ -199,3 +199,22 @@ def test_a_transcripts_speaker_label_is_the_person_it_names():
     marks = [("Dana Roe", "PERSON"), ("Korn", "GPE")]
     found = actors_of(text, marks)
     assert found["Dana Roe"].mentions == 3 and "LEE POE" not in found
+
+
+def test_a_name_after_the_and_an_organisations_noun_is_that_organisation():
+    text = "Data came from the NGO Clear Water Watch in Korn. The group said more."
+    found = actors_of(text, [("Korn", "GPE")])
+    assert found["Clear Water Watch"].kind == "organization"
+
+
+def test_a_name_between_the_and_a_things_noun_is_that_thing_but_a_people_is_not():
+    text = "Phones were hacked with the Varnak spyware. Korn bought the Zambian drones."
+    found = actors_of(text, [("Korn", "GPE")])
+    assert found["Varnak"].kind == "thing"
+    assert "Zambian" not in found and all(actor.kind != "thing" or actor.name == "Varnak" for actor in found.values())
+
+
+def test_a_peoples_adjective_before_another_peoples_plural_is_one_people():
+    text = "To our fellow Zambian Americans: thank you. Zambia thanks you."
+    found = actors_of(text, [("Zambian", "NORP"), ("Americans", "NORP"), ("Zambia", "GPE")])
+    assert found["Zambian Americans"].kind == "group" and "Americans" not in found
