@@ -6,7 +6,7 @@
   the document or to another work; the capitalised words after "see" are that part's title.
 - A minister's portfolio: one word before "Secretary"/"Minister" and a name ("Defense Secretary
   Robert Gates") is part of the person's role.
-- A sentence's first word followed by "of" and a lowercase word ("Groups of citizens",
+- A plural opening a sentence, followed by "of" and a lowercase word ("Groups of citizens",
   "Thousands of protesters") is a common noun: a name's "of" takes a capitalised word.
 - A process noun: a single word ending in "-ization"/"-isation" ("Islamization",
   "Westernization") names a process, never a person, a place or an organisation.
@@ -33,8 +33,9 @@ _PROCESS = re.compile(r"^[A-Z][a-z]+i[sz]ations?$")
 _PORTFOLIO = re.compile(r"^[A-Z][a-z]+$")
 _PORTFOLIO_AFTER = re.compile(r"\s+(?:Secretary|Minister)\s+(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+")
 # "Groups of citizens", "Thousands of protesters": a name takes "of" and a capitalised word
-# ("Bank of England"); one word opening a sentence with "of" and a lowercase word after it is a
-# common noun, capitalised only because it opens the sentence.
+# ("Bank of England"); a plural opening a sentence with "of" and a lowercase word after it is a
+# common noun (a group or a quantity of something), capitalised only because it opens the sentence.
+_PLURAL = re.compile(r"^[A-Z][a-z]+s$")
 _OF_COMMON_NOUN = re.compile(r" of (?:the |a |an |their |its |our |his |her )?[a-z]")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)\Z")
 # What a news page writes before the title of another article it links to.
@@ -61,8 +62,10 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         return True
     if _PORTFOLIO_AFTER.match(text, end) and _PORTFOLIO.match(written):
         return True
-    if _OF_COMMON_NOUN.match(text, end) and _PORTFOLIO.match(written) and _opens_sentence(text, start):
-        return True
+    if _OF_COMMON_NOUN.match(text, end) and _PLURAL.match(written) and _opens_sentence(text, start):
+        from analysis.actors.places import gazetteer
+
+        return gazetteer().place(written) is None  # "Groups of citizens", not "Philippines of old"
     return _only_in_headline(text, start, end, written)
 
 

@@ -1,8 +1,8 @@
 """People the model lost to a date or to a transcript's layout, read back from the text.
 
 - A surname that is a month ("Theresa May", "Jo March"): the model reads the month as a date.
-  A month right after a capitalised given name (not a sentence opener, a day or a number: "Since
-  May", "Friday May 5") is the person's surname, so the two are one person's name; once the text
+  A month right after a capitalised given name (not a sentence opener or a day, and no day's
+  number after it: "Since May", "Friday May", "Memorial Day May 25") is the person's surname, so the two are one person's name; once the text
   names that person, the month alone before a verb of speech ("May said") is them too.
 - A transcript's speaker label ("JANE DOE: Thank you"): capitals at a line's start before a
   colon, whose words are a person's name (or its surname) the text names elsewhere, are that
@@ -24,6 +24,7 @@ MONTHS = frozenset("January February March April May June July August September 
 # Months that are also surnames; the others are written after a given name only in a date.
 _MONTH = re.compile(r"(?:May|March|June|August|April)\b")  # a space before is checked after: faster
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) \Z")
+_DAY_AFTER = re.compile(r",? \d")
 _SPEECH_AFTER = re.compile(
     r",? (?:said|says|told|tells|added|argued|wrote|insisted|warned|replied|declared|announced|stressed)\b"
 )
@@ -37,8 +38,8 @@ def people_from_dates(text: str, spans: list[Span]) -> list[Span]:
     starts = [span[0] for span in spans]
     surnames: set[str] = set()
     for month in _MONTH.finditer(text):
-        if text[month.start() - 1 : month.start()] != " ":
-            continue
+        if text[month.start() - 1 : month.start()] != " " or _DAY_AFTER.match(text, month.end()):
+            continue  # "Memorial Day May 25": a date
         given = _GIVEN_BEFORE.search(text, max(0, month.start() - 30), month.start())
         if given is None or not _given_name(given.group(1)):
             continue
@@ -75,7 +76,7 @@ def _sentence(spans: list[Span], starts: list[int], at: int) -> int:
 
 def _given_name(word: str) -> bool:
     lower = word.casefold()
-    return lower not in FUNCTION_WORDS and lower not in SENTENCE_OPENERS and word not in MONTHS
+    return lower not in FUNCTION_WORDS and lower not in SENTENCE_OPENERS and word not in MONTHS and lower != "day"
 
 
 def add_speakers(text: str, spans: list[Span]) -> list[Span]:

@@ -5,8 +5,8 @@ a weapons system: "Bayraktar TB2", "Airbus A320", "Patriot PAC-3", "Lockheed F-3
 Su-57". The model reads the number as a quantity ("12 Bayraktar") and loses the name. `add_models`
 adds each such name that no mention reaches past as a PRODUCT span (a thing), in place of the
 pieces the model tagged inside it ("Airbus" + "A320"). The maker must not be a
-place, a month or a sentence's opener ("Kyiv TB2" is no product, "May B2" no model, "The G7"
-an organisation), and the code must hold a capital
+place, a month, a sentence's opener or a noun that numbers places ("Kyiv TB2" is no product,
+"May B2" no model, "The G7" an organisation, "Gate A12" a gate), and the code must hold a capital
 letter and a digit: a bare number ("Route 66", "Apollo 11") is no model code.
 """
 
@@ -23,7 +23,12 @@ Span = tuple[int, int, str, int]
 _CODE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Z]{0,3}(?![\w-])")
 _CODE_HINT = re.compile(r"[A-Z][A-Za-z]{0,2}-?\d")
 _MAKER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) \Z")
-_NOT_MAKERS = FUNCTION_WORDS | SENTENCE_OPENERS
+# Nouns that number places and parts, not products: "Gate A12", "Terminal B2", "Section 5A".
+_NUMBERED_PLACES = frozenset(
+    "gate terminal room platform section article chapter page line route highway exit level floor "
+    "building block zone grade class form unit ward district sector hall pier berth".split()
+)
+_NOT_MAKERS = FUNCTION_WORDS | SENTENCE_OPENERS | _NUMBERED_PLACES
 
 
 def add_models(text: str, spans: list[Span]) -> list[Span]:

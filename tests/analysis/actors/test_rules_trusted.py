@@ -218,3 +218,11 @@ def test_a_peoples_adjective_before_another_peoples_plural_is_one_people():
     text = "To our fellow Zambian Americans: thank you. Zambia thanks you."
     found = actors_of(text, [("Zambian", "NORP"), ("Americans", "NORP"), ("Zambia", "GPE")])
     assert found["Zambian Americans"].kind == "group" and "Americans" not in found
+
+
+def test_no_product_at_a_gate_no_person_in_a_date_and_a_place_opening_a_sentence_stays():
+    text = ("Flights left Gate A12 late. On Memorial Day May 25 the parade ran. "
+            "Philippines of old traded here. Korn of course agreed.")
+    found = actors_of(text, [("Memorial Day May 25", "DATE"), ("Philippines", "GPE"), ("Korn", "GPE")])
+    assert "Gate A12" not in found and not any("May" in name for name in found)
+    assert "Philippines" in found and "Korn" in found
