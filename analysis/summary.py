@@ -8,7 +8,10 @@ where an actor already covered by a chosen sentence counts for half, so the summ
 one pair of actors five times. Never chosen: boilerplate ("The views expressed … are the author's
 own"), a title or heading line (a line of its own with no sentence punctuation), a stage direction
 ("(Applause.)", "[Laughter]"), and a list the sentence splitter left as one sentence (three lines or
-more, or five items and more). The chosen sentences come back in document order.
+more, or five items and more), and a sentence that says again what a chosen sentence or the
+text's first line (a title or standfirst above the lead) says: most of its content words are there
+too. When the lead itself repeats the title, the summary (shown right above the text) opens with
+the next sentence naming an actor. The chosen sentences come back in document order.
 """
 
 from __future__ import annotations
@@ -26,14 +29,16 @@ BOILERPLATE = re.compile(
     r"views expressed|author['’]s own|(?:do|does|don['’]t|doesn['’]t) (?:not )?(?:necessarily )?"
     r"(?:reflect|replicate)|editorial (?:stance|policy)|all rights reserved|copyright|©|"
     r"subscribe|sign up|newsletter|click here|follow us|read more|originally (?:published|appeared)|"
-    r"contributed (?:to this )?report|disclaimer|this article (?:was|first)|terms of (?:use|service)",
+    r"contributed (?:to this )?report|disclaimer|this article (?:was|first)|terms of (?:use|service)|"
+    # a news site's call to its readers ("Please share your videos ... at iReport")
+    r"(?:please )?share your (?:videos|photos|pictures|stories|story|views)|send us your",
     re.IGNORECASE,
 )
 # Every BOILERPLATE alternative holds one of these (lowercase).
 BOILERPLATE_WORDS = (
     "views", "author", "reflect", "replicate", "editorial", "rights", "copyright", "©",
     "subscri", "sign up", "newsletter", "click", "follow us", "read more", "originally",
-    "contributed", "disclaimer", "this article", "terms of",
+    "contributed", "disclaimer", "this article", "terms of", "share your", "send us your",
 )
 
 
@@ -73,6 +78,13 @@ def summarise(
     # The lead states the news (a briefing's first sentence of prose); the other sentences come
     # one from each equal part of the rest of the text.
     lead = next((index for index in candidates if holders.get(index)), candidates[0])  # not "Thank you"
+    content = {index: _content_words(text, *sentences[index]) for index in candidates}
+    title = _title_words(text, sentences[lead][0])
+    if title and _repeats(content[lead], title):
+        # The body opens by saying its title again: the summary, shown right above the text,
+        # opens with the next sentence that names an actor, not the title once more.
+        later = (i for i in candidates if i > lead and holders.get(i) and not _repeats(content[i], title))
+        lead = next(later, lead)
     chosen.append(lead)
     covered |= holders.get(lead, set())
     rest = [index for index in candidates if index > lead]
@@ -86,6 +98,9 @@ def summarise(
         pool = sorted(part, key=lambda i: (-first[i], i))[:POOL_PER_SENTENCE] or [
             i for i in spare if i not in chosen  # a part with no sentence: the best left anywhere
         ]
+        # A sentence that says again what a chosen one (or the title) says adds nothing.
+        said = [content[i] for i in chosen] + ([title] if title else [])
+        pool = [i for i in pool if not any(_repeats(content[i], words) for words in said)]
         if not pool:
             break
         best = max(pool, key=lambda i: (_score(words[i], i, count, holders, weight, covered, top), -i))
@@ -112,6 +127,31 @@ def _not_prose(text: str, start: int, end: int) -> bool:
         line = text[line_start : len(text) if line_end < 0 else line_end].strip()
         return line == written  # a line of its own with no sentence's end: a title or heading
     return False
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+# Two sentences say the same when this share of the shorter one's content words is in the other.
+REPEAT_SHARE = 0.7
+REPEAT_MIN_WORDS = 4  # fewer content words than this: too short to call a repetition
+
+
+def _content_words(text: str, start: int, end: int) -> frozenset[str]:
+    return frozenset(word.casefold() for word in _CONTENT_WORD.findall(text, start, end))
+
+
+def _repeats(words: frozenset[str], other: frozenset[str]) -> bool:
+    shorter = min(len(words), len(other))
+    return shorter >= REPEAT_MIN_WORDS and len(words & other) >= REPEAT_SHARE * shorter
+
+
+def _title_words(text: str, lead_start: int) -> frozenset[str]:
+    """The content words of the text's first line when it stands before the lead's line: a
+    title or a standfirst (a heading line is never a candidate, so the lead comes after it)."""
+    start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", start, lead_start)
+    if line_end < 0:
+        return frozenset()  # the lead opens the text: no title above it
+    return _content_words(text, start, line_end)
 
 
 def _score(words, index, count, holders, weight, covered, top) -> float:

@@ -50,6 +50,7 @@ def build_actors(
         joining.join_organisations(refs)
         definitions.join_defined(text, refs)
         definitions.join_long_forms(refs)
+        definitions.join_initials(refs)
         joining.fold_metonyms(refs, context, fold_metonyms)
         joining.join_generic_states(refs, context)
         actors = _actors(text, refs, sentences)
@@ -120,7 +121,9 @@ def _name_of(target: Target, group: list[Ref], kind: str) -> str:
         # The fullest form the text really uses: one written once against hundreds of mentions
         # ("Merab Saul" against 400 "Saul") is likelier two names the model ran together.
         used = [ref for ref in candidates if counts[ref.name] * FULL_NAME_SHARE >= len(candidates)]
-        best = max(used or candidates, key=lambda r: (len(r.tokens), counts[r.name], -r.start))
+        # A name in capitals (a transcript's "JANE DOE:") is the same name shouted: the row takes
+        # the form the prose writes.
+        best = max(used or candidates, key=lambda r: (len(r.tokens), not r.name.isupper(), counts[r.name], -r.start))
         return best.name
     if kind == "group":  # a people by its plural ("Russians") before its adjective
         candidates = [ref for ref in candidates if ref.name.endswith("s")] or candidates

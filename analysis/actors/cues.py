@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.actors import names
-from analysis.actors.function_words import PHRASE_LINKS
+from analysis.actors.function_words import FUNCTION_WORDS, PHRASE_LINKS
 from analysis.actors.mentions import Ref
 
 # The words around a mention that say "place": "in/within/over (the) X", "X areas", coordination
@@ -19,6 +19,7 @@ _IN_PLACE = re.compile(
     r"\b(?:in|into|within|inside|across|throughout|near|around|outside|over)\s+(?:the\s+)?$", re.I
 )
 _LITERAL = re.compile(r"(?<!according )(?<!due )(?<!next )\b(?:to|from|at|via|toward|towards)\s+$", re.I)
+_BASED_AFTER = re.compile(r"-(?:based|headquartered)\b")
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.I)
 _GEO_AFTER = re.compile(
     r"^\s+(?:areas?|regions?|provinces?|oblasts?|city|county|district|border|coast|peninsula)\b"
@@ -57,12 +58,26 @@ class Cues:
         before = self.before(ref)
         if _IN_PLACE.search(before) or _LITERAL.search(before) or _CAPITAL_BEFORE.search(before):
             return True
+        if _BASED_AFTER.match(self.text, ref.end):
+            return True  # "a Washington-based theatre": where something is, not who governs
         index = self._index.get(id(ref))
         if index:
             previous = self.refs[index - 1]
             if previous.sentence == ref.sentence and _COORDINATION.match(self.text[previous.end : ref.start]):
                 return self.locative(previous)
         return False
+
+    def object_of_verb(self, ref: Ref) -> bool:
+        """Right after a lowercase content word ("circle Kiev", "bombed Kyiv", "visited Ankara"):
+        the object of a verb, a city acted on, not the government that acts. English puts the
+        agent before its verb, so a capital standing for its state is a subject ("Kyiv bought"),
+        a possessive ("Moscow's narrative") or after a preposition ("launched by Kyiv", "talks
+        with Moscow"), which are function words."""
+        word = _WORD_BEFORE.search(self.before(ref, 24))
+        if word is None:
+            return False
+        word = word.group(1)
+        return word.islower() and word.isalpha() and word not in FUNCTION_WORDS
 
     def place_cue(self, ref: Ref, coordination: bool) -> bool:
         if self.in_place(ref) or _GEO_AFTER.match(self.after(ref)):

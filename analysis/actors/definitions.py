@@ -1,4 +1,5 @@
-"""Names the text defines as one: "Name (ALIAS)", "Name or ACRONYM", "Name (Other Name)".
+"""Names the text defines as one: "Name (ALIAS)", "Name or ACRONYM", "Name (Other Name)", and a
+list's line "Name or Other Name".
 
 A text that writes an acronym or a second name in brackets right after a name, or an acronym
 after "or", says the two are one actor; that definition outranks the guess from initials, so
@@ -62,7 +63,8 @@ def _defined_kind(text: str, name: Ref, alias: Ref) -> str | None:
     gap = text[name.end : alias.start]
     bracketed = _OPEN.match(gap) and _CLOSE.match(text[alias.end : alias.end + 3])
     acronym = names.is_acronym(alias.name) or bool(_ACRONYM.match(alias.name))
-    if not (bracketed or (acronym and _OR.match(gap))):
+    alternative = _OR.match(gap) and (acronym or _alone_on_line(text, name.start, alias.end))
+    if not (bracketed or alternative):
         return None
     if name.kind == "person":
         if len(name.tokens) > 1 or name.title or alias.kind != "organization":
@@ -73,12 +75,46 @@ def _defined_kind(text: str, name: Ref, alias: Ref) -> str | None:
     return name.kind
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """"Tashnaq or Armenian Revolutionary Federation" as a line of its own, or as a labelled
+    field's value ("highest court(s): Court of Cassation or Supreme Court (8 chambers)"): a
+    list's entry that gives one actor's second name. In a sentence, "X or Y" is as often two
+    actors ("Hamas or Hizballah"), so only a whole entry counts."""
+    opens = start == 0 or text[start - 1] == "\n" or (text[start - 2 : start] == ": " and _FIELD_LABEL.search(text, max(0, start - 60), start))
+    return bool(opens) and bool(_ENTRY_END.match(text, end))
+
+
+# A field's label at its line's start ("highest court(s): "), and what ends a list's entry.
+_FIELD_LABEL = re.compile(r"(?:^|\n)[a-z][a-z ()-]*: \Z")
+_ENTRY_END = re.compile(r"\s*(?:$|\n|\(|;)")
+
+
 # Words a text adds to an organisation's short name for its long one ("Forbes" and "Forbes
 # Magazine", "Acme" and "Acme Holdings", "Hezbollah" and "Hezbollah forces").
 LONG_FORM_WORDS = frozenset(
     "magazine newspaper group holdings inc co corp corporation company ltd llc plc forces fighters "
     "militia network".split()
 )
+
+
+def join_initials(refs: list[Ref]) -> None:
+    """"JFK" and "John F. Kennedy", "MBS" and "Mohammed bin Salman": letters in capitals that are
+    the initials of every word of a name of three words or more the text writes are that name
+    (a person's or a place's, which organisations' acronyms already join), when exactly one
+    name has them. Three words at the least: two-letter initials are too often another name's."""
+    full: dict[str, set] = {}
+    for ref in refs:
+        if ref.target is not None and ref.kind in ("person", "place") and len(ref.name.split()) >= 3:
+            letters = "".join(word[0] for word in ref.name.replace("-", " ").split()).upper()
+            full.setdefault(letters, set()).add((ref.target, ref.kind))
+    if not full:
+        return
+    for ref in refs:
+        if ref.target is None or not names.is_acronym(ref.name) or len(ref.name) < 3:
+            continue
+        found = full.get(ref.name)
+        if found is not None and len(found) == 1:
+            ref.target, ref.kind = next(iter(found))
 
 
 def join_long_forms(refs: list[Ref]) -> None:

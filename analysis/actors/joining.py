@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from analysis.actors import keys, name_words, names, person_names
@@ -72,7 +73,7 @@ def join_people(refs: list[Ref]) -> None:
 def join_organisations(refs: list[Ref]) -> None:
     """An acronym and the name it abbreviates are one; a lone generic noun ("the Alliance",
     "the Commission") is the organisation named before it: the last one whose name holds the
-    noun, else the last one named within three sentences."""
+    noun, else the last one named within three sentences unless its own head noun is another."""
     orgs = [ref for ref in refs if ref.kind == "organization"]
     acronyms = {ref.key.replace(" ", "") for ref in orgs if names.is_acronym(ref.name)}
     for ref in orgs:
@@ -84,7 +85,10 @@ def join_organisations(refs: list[Ref]) -> None:
         if " " not in ref.key and ref.key in name_words.ANAPHOR_HEADS:
             antecedent = holding.get(ref.key)
             if antecedent is None and last is not None and ref.sentence - last.sentence <= 3:
-                antecedent = last
+                # "NATO ... the Alliance": a name that does not say what it is may be called by the
+                # noun; one whose own head noun is another ("Little League") is not "the Union".
+                if names.head(last.name).casefold() not in name_words.ORG_HEADS:
+                    antecedent = last
             if antecedent is not None:
                 ref.target = antecedent.target
             continue
@@ -107,6 +111,7 @@ def fold_metonyms(refs: list[Ref], context: Context, fold: bool) -> None:
     # names is not invented for them (a group, not a row "Palestinian Territory"). An adjective
     # ("Turkish") still stands for its state.
     stated = {ref.target.country for ref in refs if ref.target and ref.target.row == STATE}
+    peoples = _named_peoples(context.text, refs)
     capitals: dict[Target, list[Ref]] = defaultdict(list)
     for ref in refs:
         if ref.target is None:
@@ -114,17 +119,36 @@ def fold_metonyms(refs: list[Ref], context: Context, fold: bool) -> None:
         if ref.target.row == CAPITAL:
             capitals[ref.target].append(ref)
         elif ref.target.row == DEMONYM:
-            if fold and (ref.target.country in stated or not ref.name.endswith("s")):
+            people = ref.name.endswith("s")
+            if fold and (not people or (ref.target.country in stated and ref.target.country not in peoples)):
                 ref.target, ref.folded, ref.kind = Target.state(ref.target.country), True, "place"
             else:
                 ref.kind = "group"
     for capital, group in capitals.items():
-        metonym = fold and capital.country in named and any(not context.locative(ref) for ref in group)
+        metonym = fold and capital.country in named and any(
+            not context.locative(ref) and not context.object_of_verb(ref) for ref in group
+        )
         for ref in group:
             if metonym:
                 ref.target, ref.folded = Target.state(capital.country), True
             else:
                 ref.target = Target(PLACE, capital.key)
+
+
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|peoples|nation)\b")
+
+
+def _named_peoples(text: str, refs: list[Ref]) -> set[str]:
+    """The states whose people the text itself names as a people: "the Ukrainian people", "the
+    Syrian nation" (a demonym adjective before "people"). A text that speaks of a people so treats
+    it as an actor in its own right, so its plural ("the Ukrainians") stays a group row; a text
+    that never does uses the plural for the state ("a showdown with the Russians")."""
+    return {
+        ref.target.country
+        for ref in refs
+        if ref.target is not None and ref.target.row == DEMONYM and not ref.name.endswith("s")
+        and _PEOPLE_AFTER.match(text, ref.end)
+    }
 
 
 def join_generic_states(refs: list[Ref], context: Context) -> None:

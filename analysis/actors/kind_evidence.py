@@ -51,10 +51,24 @@ def head_word(name: str) -> str:
     return words[-1] if words else ""
 
 
+# Arabic names an organisation head first: the transliterated nouns for movement, party, front,
+# army, organisation, group, brigades, battalions, banner, council, soldiers ("Harakat Sawa'd
+# Misr", "Hizb ut-Tahrir", "Jabhat al-Nusra", "Jaysh al-Islam", "Kataib Hizballah"). None of
+# them opens a person's name.
+ARABIC_ORG_OPENERS = frozenset(
+    """
+    harakat haraka harakah hizb jabhat jabha jabhah jaysh jaish tanzim munazzamat kataib katibat
+    saraya liwa alwiya majlis jamaat jamaah jund faylaq tajammu
+    """.split()
+)
+
+
 def head_kind(name: str, label: str) -> str | None:
     """The kind the head noun gives a name of two words or more, or None."""
     if " " not in name.strip() or not name[:1].isupper():
         return None
+    if key(name).split()[0] in ARABIC_ORG_OPENERS:  # the key drops apostrophes: "kataib"
+        return "organization"
     head = head_word(name)
     if head in THING_HEADS:
         return "thing"
@@ -65,6 +79,17 @@ def head_kind(name: str, label: str) -> str | None:
     if head in ORG_HEAD_WORDS and (label != "PERSON" or head in _ORG_EVEN_FOR_PEOPLE):
         return "organization"
     return None
+
+
+# Place names joined by a lowercase preposition between hyphens: "Stratford-upon-Avon",
+# "Southend-on-Sea", "Boulogne-sur-Mer", "Aix-en-Provence", "Newcastle-under-Lyme", "Mar-a-Lago"
+# (Spanish "by the"). People's hyphenated names join with particles ("Abd-al-Fattah",
+# "Jean-de-Dieu"), never with these.
+_PLACE_COMPOUND = re.compile(r"^[A-Z][\w'’]*(?:-(?:a|on|upon|sur|sous|en|under|in|by)-[A-Z][\w'’]*)+$")
+
+
+def hyphenated_place(name: str) -> bool:
+    return bool(_PLACE_COMPOUND.match(name))
 
 
 _ORG_NOUNS = (

@@ -107,6 +107,8 @@ class Context(Cues):
             return "thing", Target(THING, key)
         if key in self.relative_people:
             return "person", Target(PERSON, key)
+        if kind_evidence.hyphenated_place(name):
+            return "place", Target(PLACE, key)
         evident = kind_evidence.head_kind(name, top)
         if evident is not None:
             return evident, Target(TARGET_PREFIX[evident], key)

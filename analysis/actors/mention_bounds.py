@@ -10,6 +10,8 @@ these general rules applied, each from how English writes a proper name:
   unclosed one the model cut ("Michel AWN (FPM"): the name and the bracketed words are two spans.
 - A name is never cut inside a hyphenated word whose parts are capitalised ("Mar" of "Mar-a-Lago",
   "Liberty" of "Newark-Liberty"); a lowercase part after a hyphen ("US-designated") is no name.
+- A name in quotes after a naming phrase ('cameras dubbed "Hebron Smart City"') is one name
+  (`quoted_names`).
 - A generic head the model found alone ("Accord", "Treaty") takes the capitalised words written
   right before it in the same sentence ("the Paris Climate Accord").
 """
@@ -20,7 +22,9 @@ import re
 
 from analysis.actors.mention_joins import join_cut_names
 from analysis.actors.name_words import ORG_HEADS
+from analysis.actors.quoted_names import name_quoted_names
 from analysis.actors.names import is_title
+from analysis.actors.not_names import not_a_name
 
 Span = tuple[int, int, str, int]
 
@@ -49,9 +53,9 @@ def correct(text: str, spans: list[Span]) -> list[Span]:
             if label != "PERSON":
                 a, b = _without_title(text, a, b)
                 a, label = _titled_person(text, a, b, label)
-            if b > a and not _heading_word(text, a, b) and not _era(text, a, b):
+            if b > a and not _heading_word(text, a, b) and not _era(text, a, b) and not not_a_name(text, a, b):
                 pieces.append((a, b, label, sentence))
-    return _without_overlaps(join_cut_names(text, _without_overlaps(pieces)))
+    return _without_overlaps(name_quoted_names(text, join_cut_names(text, _without_overlaps(pieces))))
 
 
 # An office holder's title written before "of" or after an organisation's name: the name is the

@@ -5,6 +5,7 @@
   and "Iraq", are widened to the words the acronym's letters cover.
 - An organisation's head noun followed by "for (the)", "of (the)" or "on" and another name is one
   name: "United Nations Office" + "for the" + "Coordination of Humanitarian Affairs".
+- A people's adjective before another people's plural is one people: "Ukrainian Americans".
 - An organiser's possessive before an event is the event's name: "Macy's Thanksgiving Day Parade".
 """
 
@@ -31,6 +32,9 @@ def join_cut_names(text: str, spans: list[Span]) -> list[Span]:
             start, _, label, sentence = joined[-1]
             joined[-1] = (start, span[1], label, sentence)
             continue
+        if joined and _hyphenated_people(text, joined[-1], span):
+            joined[-1] = (joined[-1][0], span[1], "NORP", joined[-1][3])
+            continue
         if joined and _organisers_event(text, joined[-1], span):
             joined[-1] = (joined[-1][0], span[1], span[2], joined[-1][3])
             continue
@@ -39,6 +43,16 @@ def join_cut_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _POSSESSIVE_GAP = re.compile(r"^['’]s[ \t]+\Z")
+
+
+def _hyphenated_people(text: str, left: Span, right: Span) -> bool:
+    """"Ukrainian" + "Americans", "Arab" + "Israelis": a people's adjective right before another
+    people's plural names one people (a diaspora, a minority), not two."""
+    return (
+        left[2] == "NORP" and right[2] == "NORP" and text[left[1] : right[0]] == " "
+        and text[right[1] - 1 : right[1]] == "s" and " " not in text[left[0] : left[1]]
+        and not text[left[1] - 1 : left[1]] == "s"
+    )
 
 
 def _organisers_event(text: str, left: Span, right: Span) -> bool:

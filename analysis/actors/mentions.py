@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from analysis.actors.keys import key, trim
 from analysis.actors.mention_bounds import correct
 from analysis.actors.untagged_names import add_untagged
+from analysis.actors.untagged_people import add_capital_surnames
+from analysis.actors.untagged_things import add_models
+from analysis.actors.described_names import add_described
+from analysis.actors.people_in_labels import add_speakers, people_from_dates
 from analysis.actors.mention_names import MentionReader
 from analysis.actors.name_words import NAME_PARTICLES
 from analysis.actors.targets import Target
@@ -42,9 +46,11 @@ def read_mentions(text: str, mentions) -> list[Ref]:
     """The mentions that may be actors, cleaned: articles, possessives and titles cut, a name
     fused to a possessive ("Kyiv’s International") split off, joined names ("Ukraine-Turkey")
     split in two. Each distinct mention text is worked out once."""
-    spans = _join_particles(text, add_untagged(text, correct(text, sorted(
-        (m.start, m.end, m.label, m.sentence) for m in mentions if m.label not in NOT_ACTORS
-    ))))
+    model_spans = people_from_dates(text, sorted((m.start, m.end, m.label, m.sentence) for m in mentions))
+    spans = correct(text, [span for span in model_spans if span[2] not in NOT_ACTORS])
+    spans = add_speakers(text, add_models(text, add_capital_surnames(text, add_untagged(text, spans))))
+    spans = add_described(text, spans)
+    spans = _join_particles(text, spans)
     reader = MentionReader(text)
     raws = [text[start:end] for start, end, _, _ in spans]
     for raw in set(raws):

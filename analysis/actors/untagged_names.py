@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from analysis.actors.not_names import not_a_name
+
 Span = tuple[int, int, str, int]
 
 # Head nouns that end an organisation's name; capitalised, as they are inside a name.
@@ -45,7 +47,7 @@ def add_untagged(text: str, spans: list[Span]) -> list[Span]:
         if _CAPITALISED_NEXT.match(text, head.end()):
             continue  # "the NGO Front Line Defenders": the name goes on past this noun
         start, end = _name_around(text, head.start(), head.end())
-        if start is None:
+        if start is None or not_a_name(text, start, end):
             continue
         at = bisect_right(starts, end) - 1
         inside = _inside(spans, at, start, end)

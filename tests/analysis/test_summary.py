@@ -94,3 +94,42 @@ def test_titles_headings_stage_directions_and_lists_are_never_chosen():
     actors = [Actor("place:turkey", "Turkey", "place", mentions)]
     chosen = [text[s:e] for s, e in summarise(text, sentences, actors)]
     assert chosen == [text[s:e] for s, e in (sentences[1], sentences[4])]
+
+
+def _sentences(text):
+    import re
+
+    starts = [0] + [m.end() for m in re.finditer(r"(?<=[.!?])\s+|\n", text)]
+    return [(a, b - 1 if text[b - 1 : b] in " \n" else b) for a, b in zip(starts, starts[1:] + [len(text) + 1])]
+
+
+def _actor(text, name, kind="organization"):
+    import re
+
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    return Actor(f"{kind}:{name.lower()}", name, kind, spans)
+
+
+def test_a_lead_that_repeats_the_title_and_sentences_that_repeat_each_other_are_left_out():
+    text = (
+        "Varn Front wins the Korn vote after a long count\n"
+        "The Varn Front wins the Korn vote after a long count, officials said on Sunday. "
+        "Dana Roe of the Varn Front thanked voters in Korn for their patience at the polls. "
+        "Lee Poe conceded defeat to the Varn Front late on Sunday evening in Korn. "
+        "Lee Poe of Korn conceded defeat to the Varn Front late on Sunday evening."
+    )
+    sentences = _sentences(text)
+    actors = [_actor(text, "Varn Front"), _actor(text, "Korn", "place"), _actor(text, "Dana Roe", "person"),
+              _actor(text, "Lee Poe", "person")]
+    chosen = [text[s:e] for s, e in summarise(text, sentences, actors)]
+    assert chosen[0].startswith("Dana Roe")
+    assert not any(sentence.startswith("The Varn Front wins") for sentence in chosen)
+    assert sum(sentence.startswith("Lee Poe") for sentence in chosen) == 1
+
+
+def test_a_news_sites_call_to_its_readers_is_no_summary_sentence():
+    text = "Snow hit Korn and Varn overnight, closing roads. Please share your videos and stories with Korn News today."
+    sentences = _sentences(text)
+    actors = [_actor(text, "Korn", "place"), _actor(text, "Varn", "place")]
+    chosen = [text[s:e] for s, e in summarise(text, sentences, actors)]
+    assert chosen == ["Snow hit Korn and Varn overnight, closing roads."]

@@ -65,6 +65,7 @@ EXPECTED = {
     ("USS Donald Cook", "thing"),
     ("USS Roosevelt", "thing"),
     ("Crimean Platform", "thing"),
+    ("Bayraktar TB2", "thing"),  # "Kyiv bought 12 Bayraktar TB2 Unmanned Aerial Automobiles"
     ("Crimean Tatars", "group"),
 }
 
