@@ -44,6 +44,9 @@ async def wait_for(pilot, condition, limit: float = 120.0) -> None:
 
 
 async def ours(path: str, report: dict) -> None:
+    from tui import startup_gc
+
+    startup_gc.pause()  # as `briefing FILE` does first (tui/cli/open.py), until the first paint
     from analysis.documents import read_document
     from tui.app import BriefingApp
     from tui.widgets.document.view import DocumentView

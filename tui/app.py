@@ -10,7 +10,7 @@ from textual.app import App
 from textual.command import Hit, Hits, Provider
 
 from analysis.types import Document
-from analysis.pipeline import DEFAULT_MODEL
+from analysis import DEFAULT_MODEL
 from store.preferences import preferences_path, read_preferences, save_preference
 from tui.config import Config
 from tui.literal import literal_markup, toast
@@ -165,6 +165,9 @@ class BriefingApp(App[int]):
         if self.ready_ms is None:
             self.ready_ms = (time.perf_counter() - self.started) * 1000
             self.log.info(f"ready in {self.ready_ms:.0f} ms")
+            from tui import startup_gc
+
+            startup_gc.resume()  # paused by the command until now
 
     def action_help(self) -> None:
         from tui.dialogs.help import HelpDialog

@@ -14,7 +14,7 @@ from pathlib import Path
 from analysis.notes.anchors import make_anchor
 from analysis.notes.placing import belongs_to, place_notes
 from analysis.notes.types import Note, Placement
-from analysis.pipeline import DEFAULT_MODEL
+from analysis import DEFAULT_MODEL
 from analysis.service import AnalysisService, with_corrections
 from analysis.types import Analysis, Document
 from store.cache import AnalysisCache
@@ -79,15 +79,28 @@ class Session:
 
     def opened(self) -> int:
         """Mark the briefing read; returns the paragraph the reader was last left at (0 if never)."""
+        paragraph = self.last_paragraph()
+        self.mark_opened()
+        return paragraph
+
+    def last_paragraph(self) -> int:
+        """The paragraph the reader was last left at (0 if never): a read, no lock taken."""
         key = self.state_key
         if key is None:
             return 0
         paragraph = int(self.state.get(key).get("paragraph") or 0)
+        return min(max(0, paragraph), max(0, len(self.document.paragraphs) - 1))
+
+    def mark_opened(self) -> None:
+        """Record the briefing as read, now. A locked write (filelock, a backup, the shard rewritten):
+        the reader calls it after the first paint."""
+        key = self.state_key
+        if key is None:
+            return
         try:
             self.state.opened(key, self.document.content_hash)
         except (StoreError, OSError):  # a locked or read-only state must not stop the reading
             pass
-        return min(max(0, paragraph), max(0, len(self.document.paragraphs) - 1))
 
     def remember_paragraph(self, paragraph: int) -> None:
         key = self.state_key
