@@ -57,12 +57,19 @@ def tag_document(
 ) -> Tagged:
     """One briefing's sentences and mentions, over `jobs` spaCy processes when it is long enough.
 
-    The same stream as a batch of many (`tag_many`, below), so the output is the same Docs
-    mapped back the same way; a short text stays in this process (`analysis.pipeline.tag`).
+    Where the platform forks, this process and forked helpers take batches of it in turn
+    (`analysis.forked_tagging`: no Doc crosses a pipe, and this process tags instead of waiting);
+    elsewhere the same stream as a batch of many (`tag_many`, below). Either way each paragraph's
+    Doc is read as one process reads it; a short text stays in this process
+    (`analysis.pipeline.tag`).
     """
     processes = processes_for(len(document.text), jobs)
     if processes == 1:
         return tag(pipeline, document.text, document.paragraphs, on_progress=on_progress, cancelled=cancelled)
+    from analysis.forked_tagging import can_fork, tag_forked
+
+    if can_fork():
+        return tag_forked(pipeline, document, processes, on_progress=on_progress, cancelled=cancelled)
     total = len(document.text) or 1
     done = 0
 
