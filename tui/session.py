@@ -11,19 +11,24 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from analysis.notes.anchors import make_anchor
 from analysis.notes.placing import belongs_to, place_notes
 from analysis.notes.types import Note, Placement
 from analysis import DEFAULT_MODEL
-from analysis.service import AnalysisService, with_corrections
 from analysis.types import Analysis, Document
-from store.cache import AnalysisCache
-from store.corrections import CorrectionsStore
 from store.jsonfile import write_bytes_atomic
-from store.notes import NotesStore
 from store.paths import analysis_cache_dir, corrections_path, data_dir, notes_path, state_dir
 from store.jsonfile import StoreError
 from store.state import StateStore
+
+if TYPE_CHECKING:
+    # Imported where first used, after the reader's first paint: the service (with the analysis
+    # pipeline's module), the cache and the notes and corrections stores are ~10 ms of the start.
+    from analysis.service import AnalysisService
+    from store.corrections import CorrectionsStore
+    from store.notes import NotesStore
 
 # The app writes notes on the UI thread: a lock another instance holds longer than this (a hung
 # process) is reported as StoreLocked instead of freezing the screen. A write takes milliseconds.
@@ -112,14 +117,21 @@ class Session:
 
     @cached_property
     def service(self) -> AnalysisService:
+        from analysis.service import AnalysisService
+        from store.cache import AnalysisCache
+
         return AnalysisService(AnalysisCache(analysis_cache_dir(self.data_dir)), self.model)
 
     @cached_property
     def notes_store(self) -> NotesStore:
+        from store.notes import NotesStore
+
         return NotesStore(notes_path(self.data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
 
     @cached_property
     def corrections(self) -> CorrectionsStore:
+        from store.corrections import CorrectionsStore
+
         return CorrectionsStore(corrections_path(self.data_dir))
 
     # analysis
@@ -142,6 +154,8 @@ class Session:
 
     def corrected(self, analysis: Analysis) -> Analysis:
         """`analysis` of this briefing with the user's folding choice and corrections applied."""
+        from analysis.service import with_corrections
+
         corrections = self.corrections.for_document(self.document.content_hash)
         view = with_corrections(analysis, self.document.text, corrections, fold_metonyms=self.fold_metonyms)
         if self.summary_sentences is None:

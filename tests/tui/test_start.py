@@ -68,3 +68,20 @@ def session_note(session):
 
     start, end = session.document.paragraphs[0]
     return new_note(session.document, start, min(end, start + 40), "a note from the first opening")
+
+
+async def test_the_other_screens_rules_come_with_the_first_of_them(warm_home, seed_path):
+    from tui.app import SCREENS_CSS
+    from tui.dialogs.help import HelpDialog
+
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        read = {path for path, _ in app.stylesheet.source}
+        assert str(SCREENS_CSS) not in read  # the reader's start parsed app.tcss alone
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        assert str(SCREENS_CSS) in {path for path, _ in app.stylesheet.source}
+        box = app.screen.query_one("#help")
+        assert box.styles.max_width is not None and box.styles.max_width.value == 90  # screens.tcss
