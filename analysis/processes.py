@@ -25,6 +25,11 @@ BATCH_SIZE = 64
 # lost at every size tried: 10 KB 0.66 s vs 0.95 s, 100 KB 4.4 vs 4.6 s, 200 KB 14.5 vs 18.5 s.
 # 200,000 keeps a short briefing off the workers whatever the load and splits a long one (bench
 # (c): 430 KB in 17.1 s on 2 processes against 20.9 s for one raw nlp.pipe, at load 2.4).
+# Measured again with the forked helpers (analysis.forked_tagging), one process against two, at
+# loads of 3.7-5.6, wall-clock: 5 KB 0.92x, 20 KB 0.88x, 50 KB 0.90x, 100 KB 1.20x, 200 KB 0.87x;
+# CPU seconds of both against one: +50% at 5 KB (the fork), +13% at 20 KB, +2-9% from 50 KB. With
+# the cores taken they neither win nor lose much; the machine was never idle enough to measure
+# free cores, so the crossover stays.
 MIN_CHARS_PER_PROCESS = 200_000
 
 
