@@ -39,6 +39,9 @@ async def test_collection_resumes_once_the_text_is_on_screen(warm_home, seed_pat
                     break
                 await pilot.pause()
             assert app.ready_ms is not None
+            # The analysis worker pauses collection while it reads the cache: once it is done,
+            # collection runs again only if the first paint resumed it.
+            await settle(app, pilot)
             assert gc.isenabled()
     finally:
         startup_gc.resume()
