@@ -25,6 +25,11 @@ BATCH_SIZE = 64
 # lost at every size tried: 10 KB 0.66 s vs 0.95 s, 100 KB 4.4 vs 4.6 s, 200 KB 14.5 vs 18.5 s.
 # 200,000 keeps a short briefing off the workers whatever the load and splits a long one (bench
 # (c): 430 KB in 17.1 s on 2 processes against 20.9 s for one raw nlp.pipe, at load 2.4).
+# Measured again with the forked helpers (analysis.forked_tagging), one process against two, at
+# loads of 3.7-5.6, wall-clock: 5 KB 0.92x, 20 KB 0.88x, 50 KB 0.90x, 100 KB 1.20x, 200 KB 0.87x;
+# CPU seconds of both against one: +50% at 5 KB (the fork), +13% at 20 KB, +2-9% from 50 KB. With
+# the cores taken they neither win nor lose much; the machine was never idle enough to measure
+# free cores, so the crossover stays.
 MIN_CHARS_PER_PROCESS = 200_000
 
 
@@ -57,12 +62,19 @@ def tag_document(
 ) -> Tagged:
     """One briefing's sentences and mentions, over `jobs` spaCy processes when it is long enough.
 
-    The same stream as a batch of many (`tag_many`, below), so the output is the same Docs
-    mapped back the same way; a short text stays in this process (`analysis.pipeline.tag`).
+    Where the platform forks, this process and forked helpers take batches of it in turn
+    (`analysis.forked_tagging`: no Doc crosses a pipe, and this process tags instead of waiting);
+    elsewhere the same stream as a batch of many (`tag_many`, below). Either way each paragraph's
+    Doc is read as one process reads it; a short text stays in this process
+    (`analysis.pipeline.tag`).
     """
     processes = processes_for(len(document.text), jobs)
     if processes == 1:
         return tag(pipeline, document.text, document.paragraphs, on_progress=on_progress, cancelled=cancelled)
+    from analysis.forked_tagging import can_fork, tag_forked
+
+    if can_fork():
+        return tag_forked(pipeline, document, processes, on_progress=on_progress, cancelled=cancelled)
     total = len(document.text) or 1
     done = 0
 

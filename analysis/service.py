@@ -97,6 +97,11 @@ def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, 
     return replace(analysis, actors=derived.actors, summary=derived.summary)
 
 
+# Whether `collector_paused` has frozen anything in this process (after a fork too: what the
+# parent froze stays frozen in the child).
+_froze = False
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while an analysis is derived or read from the cache.
@@ -106,7 +111,11 @@ def collector_paused() -> Iterator[None]:
     every one holding the GIL, so the app's event loop froze while a worker read the cache.
     Building one after spaCy set off three more (70-150 ms).
     """
-    if gc.get_freeze_count():
+    global _froze
+    # `_froze` first: `gc.get_freeze_count` counts the frozen objects one by one, ~30 ms once a
+    # model and a few analyses are frozen, paid by every derive of a batch (bench (c): 2% of its
+    # CPU, as much as the actors themselves took to build).
+    if _froze or gc.get_freeze_count():
         # Cyclic garbage would be frozen below and kept for good (a closed dialog's widgets, say).
         # Once something is frozen, only what came since is walked: a few milliseconds. The
         # first time, at start-up, the whole app would be (~190,000 objects, ~1,500 garbage).
@@ -120,6 +129,7 @@ def collector_paused() -> Iterator[None]:
         # next collection would walk them anyway. Frozen, collections skip them; they hold no
         # reference cycles, so reference counting still frees them when the analysis is dropped.
         gc.freeze()
+        _froze = True
         if was_enabled:
             gc.enable()
 

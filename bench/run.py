@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             if "a" in only:
                 record(startup.cached_open(home, seed_path(), rounds=7 if quick else 15))
             if "b" in only:
-                record(startup.app_first_paint(home, seed_path(), rounds=3 if quick else 7))
+                record(startup.app_first_paint(home, seed_path(), rounds=5 if quick else 15))
             if "d" in only:
                 from store.cache import SUFFIX, decode_entry
 

@@ -18,11 +18,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - the same parser, as a package
-    import tomli as tomllib
-
 from store.paths import APP_NAME, HOME_VARIABLE
 
 CONFIG_VARIABLE = "BRIEFING_CONFIG"
@@ -96,6 +91,12 @@ def load_config(explicit: str | os.PathLike[str] | None = None, commands: set[st
     except OSError as error:
         config.problems.append(f"{path}: cannot be read ({error.strerror or error}); the defaults are used")
         return config
+    # Imported only when there is a file to parse: the parser and its regular expressions are
+    # ~5 ms of every start, and most starts have no config file.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - the same parser, as a package
+        import tomli as tomllib
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)

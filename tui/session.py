@@ -11,19 +11,24 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from analysis.notes.anchors import make_anchor
 from analysis.notes.placing import belongs_to, place_notes
 from analysis.notes.types import Note, Placement
-from analysis.pipeline import DEFAULT_MODEL
-from analysis.service import AnalysisService, with_corrections
+from analysis import DEFAULT_MODEL
 from analysis.types import Analysis, Document
-from store.cache import AnalysisCache
-from store.corrections import CorrectionsStore
 from store.jsonfile import write_bytes_atomic
-from store.notes import NotesStore
 from store.paths import analysis_cache_dir, corrections_path, data_dir, notes_path, state_dir
 from store.jsonfile import StoreError
 from store.state import StateStore
+
+if TYPE_CHECKING:
+    # Imported where first used, after the reader's first paint: the service (with the analysis
+    # pipeline's module), the cache and the notes and corrections stores are ~10 ms of the start.
+    from analysis.service import AnalysisService
+    from store.corrections import CorrectionsStore
+    from store.notes import NotesStore
 
 # The app writes notes on the UI thread: a lock another instance holds longer than this (a hung
 # process) is reported as StoreLocked instead of freezing the screen. A write takes milliseconds.
@@ -80,15 +85,28 @@ class Session:
 
     def opened(self) -> int:
         """Mark the briefing read; returns the paragraph the reader was last left at (0 if never)."""
+        paragraph = self.last_paragraph()
+        self.mark_opened()
+        return paragraph
+
+    def last_paragraph(self) -> int:
+        """The paragraph the reader was last left at (0 if never): a read, no lock taken."""
         key = self.state_key
         if key is None:
             return 0
         paragraph = int(self.state.get(key).get("paragraph") or 0)
+        return min(max(0, paragraph), max(0, len(self.document.paragraphs) - 1))
+
+    def mark_opened(self) -> None:
+        """Record the briefing as read, now. A locked write (filelock, a backup, the shard rewritten):
+        the reader calls it after the first paint."""
+        key = self.state_key
+        if key is None:
+            return
         try:
             self.state.opened(key, self.document.content_hash)
         except (StoreError, OSError):  # a locked or read-only state must not stop the reading
             pass
-        return min(max(0, paragraph), max(0, len(self.document.paragraphs) - 1))
 
     def remember_paragraph(self, paragraph: int) -> None:
         key = self.state_key
@@ -100,14 +118,21 @@ class Session:
 
     @cached_property
     def service(self) -> AnalysisService:
+        from analysis.service import AnalysisService
+        from store.cache import AnalysisCache
+
         return AnalysisService(AnalysisCache(analysis_cache_dir(self.data_dir)), self.model)
 
     @cached_property
     def notes_store(self) -> NotesStore:
+        from store.notes import NotesStore
+
         return NotesStore(notes_path(self.data_dir), lock_timeout=NOTES_LOCK_TIMEOUT)
 
     @cached_property
     def corrections(self) -> CorrectionsStore:
+        from store.corrections import CorrectionsStore
+
         return CorrectionsStore(corrections_path(self.data_dir))
 
     # analysis
@@ -130,6 +155,8 @@ class Session:
 
     def corrected(self, analysis: Analysis) -> Analysis:
         """`analysis` of this briefing with the user's folding choice and corrections applied."""
+        from analysis.service import with_corrections
+
         corrections = self.corrections.for_document(self.document.content_hash)
         view = with_corrections(analysis, self.document.text, corrections, fold_metonyms=self.fold_metonyms)
         if self.summary_sentences is None:

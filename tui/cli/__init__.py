@@ -16,6 +16,13 @@ STARTED = time.perf_counter()  # first import of the CLI: the app reports "ready
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:
+        # What argparse's `--version` does for this argv, without building a parser: argparse,
+        # gettext and locale are most of what `briefing --version` would cost beyond Python itself.
+        from tui import __version__
+
+        print(f"briefing {__version__}")
+        raise SystemExit(0)
     try:
         if argv and argv[0] == "analyze":
             from tui.cli.analyze import run_analyze

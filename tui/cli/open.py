@@ -35,6 +35,16 @@ def open_parser() -> argparse.ArgumentParser:
 
 def run_open(argv: list[str], started: float) -> int:
     """Open the reader; `started` is when the command began, for its "ready in N ms"."""
+    from tui import startup_gc
+
+    startup_gc.pause()  # until the first paint (BriefingApp.mark_ready), or the command's end
+    try:
+        return _run_open(argv, started)
+    finally:
+        startup_gc.resume()
+
+
+def _run_open(argv: list[str], started: float) -> int:
     args = open_parser().parse_args(argv)
     from analysis.documents import DocumentError
     from analysis.pipeline import DEFAULT_MODEL, ModelNotInstalled, model_version

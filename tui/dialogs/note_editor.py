@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.literal import literal_line, literal_text
-from tui.widgets.literal_inputs import LiteralTextArea
+from tui.widgets.literal_text_area import LiteralTextArea
 from tui.widgets.notes_list import fit_label
 
 QUOTE_LINES = 6  # of the passage above the text area: the note is what is being written

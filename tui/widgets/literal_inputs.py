@@ -6,12 +6,16 @@ edited. These subclasses paint the value through `literal()` (one visible symbol
 character, so the cursor and selection, placed by character, stay on the right cell), while
 `value` / `text` stay the user's own: what is typed is stored as typed, and a body saved
 unchanged keeps its bytes.
+
+`LiteralTextArea` is the note editor's, in `literal_text_area`: Textual's TextArea (its document
+model and tree-sitter's bindings) is ~25 ms to import, and the reader's prompt bar, on screen from
+the first frame, needs only the `Input`.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from tui.literal import literal
 
@@ -23,12 +27,3 @@ class LiteralInput(Input):
             return super()._value
         text = Text(literal(self.value).replace("\n", "\u240a"), no_wrap=True, overflow="ignore", end="")
         return self.highlighter(text) if self.highlighter is not None else text
-
-
-class LiteralTextArea(TextArea):
-    def get_line(self, line_index: int) -> Text:
-        line = self.document.get_line(line_index)
-        shown = literal(line)
-        if "\t" in line:  # the text area expands tabs itself, to its indent width
-            shown = "".join("\t" if raw == "\t" else char for raw, char in zip(line, shown))
-        return Text(shown, end="", no_wrap=True)

@@ -129,12 +129,18 @@ class ReaderScreen(Screen):
         self.place.open()
         if document.notice:
             toast(self, document.notice, title="Encoding", severity="warning", timeout=8)
-        self.notes.refresh_notes()
-        self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)  # a few stats each time
         self.status.analysis_state = "analysing…"
         self.call_after_refresh(self.app.mark_ready)
-        # After the first paint: the text first, then the (cached or computed) analysis.
+        # After the first paint: the text first, then what the panes around it show, the notes
+        # (a read of the notes store) and marking the briefing read (a locked write to the reading
+        # state, filelock imported with it), then the (cached or computed) analysis.
+        self.call_after_refresh(self.after_first_paint)
         self.call_after_refresh(self.load_analysis)
+
+    def after_first_paint(self) -> None:
+        self.notes.refresh_notes()
+        self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)  # a few stats each time
+        self.place.mark_opened()
 
     def on_unmount(self) -> None:
         # Leaving the reader (back to the library, or quitting): where to reopen next time.

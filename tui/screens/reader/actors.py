@@ -11,15 +11,18 @@ they stick across re-analyses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
 from analysis.types import KINDS, Actor
-from tui.dialogs.correction import Correction, CorrectionDialog
 from tui.counts import counted
 from tui.literal import toast
 from tui.screens.reader.panes import Panes
 from tui.session import Session
+
+if TYPE_CHECKING:
+    from tui.dialogs.correction import Correction
 
 
 class ActorsHandler:
@@ -86,6 +89,10 @@ class ActorsHandler:
         self.screen.app.push_screen(ActorDetails(self.session, actor), jump)
 
     def correct_actor(self, op: str, actor: Actor) -> None:
+        # Imported when first asked for: its inputs (Textual's TextArea and Input) were ~30 ms of
+        # the app's start, before the text was on screen.
+        from tui.dialogs.correction import CorrectionDialog
+
         if op == "merge":
             others = [a for a in self.panes.actors.actors if a.id != actor.id and not a.hidden]
             dialog = CorrectionDialog(

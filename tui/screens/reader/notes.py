@@ -21,7 +21,6 @@ from analysis.notes.placing import is_placed
 from analysis.notes.types import Note, Placement
 from analysis.types import Actor
 from store.jsonfile import StoreError, StoreLocked
-from store.notes import NoteChanged, NotesReadOnly
 from tui.dialogs.confirm import ConfirmDialog
 from tui.literal import literal_markup, toast
 from tui.screens.reader.backup import offer_backup
@@ -125,6 +124,8 @@ class NotesHandler:
         try:
             return write(*args, **kwargs)
         except (StoreError, OSError, ValueError) as error:
+            from store.notes import NoteChanged, NotesReadOnly  # loaded by then: the write used it
+
             if isinstance(error, StoreLocked):
                 title = "Notes not saved: locked by another briefing"
             elif isinstance(error, NotesReadOnly):

@@ -31,8 +31,9 @@ class PlaceHandler:
         return {"actors.other_briefings": lambda actor: None if actor is None else self.other_briefings(actor)}
 
     def open(self) -> None:
-        """At the offset asked for, else where the reader was last left; with find set if asked."""
-        last = self.session.opened()
+        """At the offset asked for, else where the reader was last left; with find set if asked.
+        Marking the briefing read is `mark_opened`'s, after the first paint."""
+        last = self.session.last_paragraph()
         at = self.at
         document = self.panes.document
         if at is None and last and document.paragraph_count:
@@ -41,6 +42,9 @@ class PlaceHandler:
             document.go_to_offset(at)
         if self.find:
             document.find(self.find)
+
+    def mark_opened(self) -> None:
+        self.session.mark_opened()
 
     def show_asked_actor(self, analysis: Analysis) -> None:
         """The actor the reader was opened to show, once: selected, at the mention asked for."""
