@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from analysis.documents import read_document  # noqa: E402
-from tui.session import Session  # noqa: E402
+from analysis.documents import read_document
+from tui.session import Session
 
 
 def main() -> None:

@@ -26,6 +26,8 @@ from tui.screens.reader.panes import Panes
 from tui.session import Session
 
 READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
+# What the notes pane shows: this briefing's notes, and why they cannot be saved (None: they can).
+NotesRead = tuple[list[Note], str | None]
 
 
 def editor(heading: str, quote: str | None, body: str):
@@ -33,7 +35,6 @@ def editor(heading: str, quote: str | None, body: str):
     from tui.dialogs.note_editor import NoteEditor
 
     return NoteEditor(heading, quote, body)
-
 
 
 def saved_words(before: Note, saved: Note) -> str:
@@ -57,7 +58,11 @@ class NoteEdits:
     tagging: Note | None
     refresh_notes: Callable[..., None]
 
-    def _save(self, run: Callable[[], Note], landed: Callable[[Note, list[Note] | None], None], *,
+    def read_notes(self) -> NotesRead:
+        """Both read from disk: in a write's worker (`Write.read_back`), or for a refresh."""
+        return self.session.notes(), self.session.notes_problem
+
+    def _save(self, run: Callable[[], Note], landed: Callable[[Note, NotesRead | None], None], *,
               retry: Callable[[], None] | None = None, note_id: str | None = None, text: str | None = None,
               saying: str = "Saving…") -> None:
         """Queue a store write; `landed(note, notes)` once it is stored, else say why and `retry`."""
@@ -72,7 +77,7 @@ class NoteEdits:
                 retry()
 
         self.panes.status.say(saying)
-        self.writes.submit(Write(run, landed, failed, note_id, text, read_back=self.session.notes))
+        self.writes.submit(Write(run, landed, failed, note_id, text, read_back=self.read_notes))
 
     def _heading(self, heading: str) -> str:
         read_only = not self.moving and self.session.notes_problem  # moving: not known until it lands
@@ -106,8 +111,8 @@ class NoteEdits:
             if text is None or not text.strip():
                 return
 
-            def landed(note: Note, shown: list[Note] | None) -> None:
-                self.refresh_notes(highlight=note.id, shown=shown)
+            def landed(note: Note, read: NotesRead | None) -> None:
+                self.refresh_notes(highlight=note.id, read=read)
                 self.panes.status.say(f"Note saved on {where}")
 
             note = make(text)
@@ -122,8 +127,8 @@ class NoteEdits:
                 return
             edited = editing.edit_note(note, body=text)
 
-            def landed(saved_note: Note, shown: list[Note] | None) -> None:
-                self.refresh_notes(highlight=saved_note.id, shown=shown)
+            def landed(saved_note: Note, read: NotesRead | None) -> None:
+                self.refresh_notes(highlight=saved_note.id, read=read)
                 self.panes.status.say(saved_words(note, saved_note))
 
             self._save(lambda: self.session.update_note(note, body=edited.body, tags=edited.tags), landed,
@@ -137,9 +142,9 @@ class NoteEdits:
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            def landed(deleted: Note, shown: list[Note] | None) -> None:
+            def landed(deleted: Note, read: NotesRead | None) -> None:
                 self.last_deleted = deleted
-                self.refresh_notes(shown=shown)
+                self.refresh_notes(read=read)
                 self.panes.status.say("Note deleted · u to undo")
 
             self._save(lambda: self.session.delete_note(note), landed, note_id=note.id, saying="Deleting…")
@@ -153,8 +158,8 @@ class NoteEdits:
             return
         self.last_deleted = None  # a second u before this lands has nothing more to undo
 
-        def landed(restored: Note, shown: list[Note] | None) -> None:
-            self.refresh_notes(highlight=restored.id, shown=shown)
+        def landed(restored: Note, read: NotesRead | None) -> None:
+            self.refresh_notes(highlight=restored.id, read=read)
             self.panes.status.say("Note restored")
 
         def failed() -> None:
@@ -172,8 +177,8 @@ class NoteEdits:
         def repin(yes: bool | None = True) -> None:
             if not yes:
                 return
-            def landed(moved: Note, shown: list[Note] | None) -> None:
-                self.refresh_notes(highlight=moved.id, shown=shown)
+            def landed(moved: Note, read: NotesRead | None) -> None:
+                self.refresh_notes(highlight=moved.id, read=read)
                 self.panes.status.say(f"Note re-pinned to ¶{paragraph + 1}")
 
             self._save(lambda: self.session.repin_note(note, paragraph), landed, note_id=note.id)
@@ -201,8 +206,8 @@ class NoteEdits:
             self.ask_tags(note, value)
             return
 
-        def landed(saved: Note, shown: list[Note] | None) -> None:
-            self.refresh_notes(highlight=saved.id, shown=shown)
+        def landed(saved: Note, read: NotesRead | None) -> None:
+            self.refresh_notes(highlight=saved.id, read=read)
             self.panes.status.say("Tags saved" if tags else "Tags removed")
 
         self._save(lambda: self.session.update_note(note, tags=tags), landed, note_id=note.id,

@@ -21,7 +21,7 @@ from analysis.notes.types import Note
 from analysis.types import Actor
 from tui.literal import literal_markup, toast
 from tui.screens.reader.backup import offer_backup
-from tui.screens.reader.note_edits import NoteEdits
+from tui.screens.reader.note_edits import NoteEdits, NotesRead
 from tui.screens.reader.note_writes import NoteWrites, Write
 from tui.screens.reader.panes import Panes
 from tui.session import Session
@@ -91,21 +91,20 @@ class NotesHandler(NoteEdits):
         self.panes.notes.show([], self.session.document, {}, empty=MOVING)
         self.panes.notes.border_title = "Notes · moving"
 
-        def moved(_result=None, shown: list[Note] | None = None) -> None:
+        def moved(_result=None, read: NotesRead | None = None) -> None:
             self.moving = False
-            self.refresh_notes(shown=shown)
+            self.refresh_notes(read=read)
 
-        self.writes.submit(Write(self.session.open_notes, moved, lambda error: moved(), read_back=self.session.notes))
+        self.writes.submit(Write(self.session.open_notes, moved, lambda error: moved(), read_back=self.read_notes))
 
-    def refresh_notes(self, highlight: str | None = None, shown: list[Note] | None = None) -> None:
-        """Show this briefing's notes: `shown` as a write's worker read them back, else read now."""
+    def refresh_notes(self, highlight: str | None = None, read: NotesRead | None = None) -> None:
+        """Show this briefing's notes: `read` as a write's worker read them back, else read now."""
         if self.moving:
             return  # the pane says so; the move's landing refreshes it
         session = self.session
-        notes = session.notes() if shown is None else shown
+        notes, problem = self.read_notes() if read is None else read
         shown = filter_notes(notes, self.notes_filter) if self.notes_filter else notes
         names = self.actor_names
-        problem = session.notes_problem
         empty = {}
         if self.notes_filter and notes:
             empty["empty"] = "No note matches the filter.\n\n/ then enter on an empty line shows all."

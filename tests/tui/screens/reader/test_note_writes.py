@@ -10,6 +10,7 @@ editor reopened, so every "while locked" step below failed.
 from __future__ import annotations
 
 import json
+import os
 from contextlib import ExitStack
 
 import pytest
@@ -185,19 +186,34 @@ async def test_the_old_notes_file_moves_in_a_worker_while_the_pane_says_so(warm_
         assert not old.exists() and list((root / "backups").glob("notes-v1-*.json"))
 
 
-@pytest.mark.parametrize("kill_after", [0.0, 0.15, 0.4])
-async def test_a_move_killed_half_way_finishes_on_the_next_open(warm_home, seed_path, kill_after):
-    """A real process moving a big old file, SIGKILLed: the app's next open loses no note, and
-    shows none twice."""
-    import os
+def kill_mid_move(home, seed_path, files_first: int) -> None:
+    """Run the app's move of the old notes file in a process of its own and SIGKILL it once it
+    has written `files_first` per-briefing files (0: as it starts), bounded by a deadline."""
     import signal
     import subprocess
     import sys
     import time
     from pathlib import Path
 
-    if os.name == "nt":
-        pytest.skip("SIGKILL is POSIX")
+    mover = Path(__file__).resolve().parents[3] / "helpers" / "notes_mover.py"
+    process = subprocess.Popen([sys.executable, str(mover), str(home), str(seed_path)],
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "moving"
+    root = notes_path(str(home)).parent / "notes"
+    deadline = time.monotonic() + 30
+    while len(list(root.glob("[0-9a-f][0-9a-f]/*.json"))) < files_first and process.poll() is None:
+        assert time.monotonic() < deadline, "the move wrote too few files in 30 s"
+        time.sleep(0.002)  # a poll of the files, not a wait for time to pass
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=30)
+    assert process.returncode == -signal.SIGKILL  # killed part-way, not finished
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("files_first", [0, 20, 80])
+async def test_a_move_killed_half_way_finishes_on_the_next_open(warm_home, seed_path, files_first):
+    """A real process moving a big old file (101 briefings), SIGKILLed part-way: the app's next
+    open loses no note, and copies none twice."""
     app = make_app(warm_home, seed_path)
     document = app.session.document
     old = legacy_file(warm_home, document, [f"old note {n}" for n in range(1, 401)])
@@ -209,13 +225,7 @@ async def test_a_move_killed_half_way_finishes_on_the_next_open(warm_home, seed_
         record.update(document_path=f"/elsewhere/briefing-{n}.txt", content_hash=f"{n:064x}")
     old.write_text(json.dumps(data))
     here = sorted(r["body"] for r in data["notes"].values() if r["document_path"] == document.path)
-    mover = Path(__file__).resolve().parents[3] / "helpers" / "notes_mover.py"
-    process = subprocess.Popen([sys.executable, str(mover), str(warm_home), str(seed_path)],
-                               stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "moving"
-    time.sleep(kill_after)
-    process.send_signal(signal.SIGKILL)
-    process.communicate(timeout=30)
+    kill_mid_move(warm_home, seed_path, files_first)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await writes_landed(app, pilot)
