@@ -119,7 +119,7 @@ class NotesHandler(NoteEdits):
         if problem and not self.backup_offered:
             self.backup_offered = True
             self.screen.call_after_refresh(
-                offer_backup, self.session, self.screen, self.panes.status, self.refresh_notes
+                offer_backup, self.session, self.screen, self.panes.status, self.refresh_notes, self.writes
             )
 
     def check_notes_on_disk(self) -> None:

@@ -267,7 +267,7 @@ async def test_corrupt_notes_file_offers_the_backup_and_restores_it(warm_home, s
         assert isinstance(offer, BackupOffer)
         assert offer.backup.name == "notes-2024-01-01.json" and offer.notes == 1
         await pilot.press("r")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         notes, _, status = reader_parts(app)
         assert [n.body for n in notes.notes] == ["from the backup"]
         assert notes.border_title == "Notes"
