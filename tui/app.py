@@ -103,6 +103,7 @@ class BriefingApp(App[int]):
             self.preferences = error.folder / "preferences.json"
         self.theme = self._starting_theme()
         self._theme_kept = self.theme
+        self.leave_without_waiting = False  # set once a wait for notes writes ran out
 
     def other_briefings_screen(self, actor, key: str | None):
         """The other briefings of the library (or of the file's folder) naming `actor`: reads the
@@ -172,7 +173,26 @@ class BriefingApp(App[int]):
         from textual.screen import ModalScreen
 
         if len(self.screen_stack) > 2 and not isinstance(self.screen, ModalScreen):
-            self.pop_screen()
+            screen = self.screen
+            # Once the writes landed, unless a dialog opened meanwhile: closing that is not asked.
+            self._after_notes_writes(lambda: self.screen is screen and self.pop_screen(), "closing the briefing")
+
+    async def action_quit(self) -> None:
+        self._after_notes_writes(self.exit, "quitting")
+
+    def _after_notes_writes(self, leave, doing: str) -> None:
+        """`leave` once the reader's pending notes writes have landed (bounded, and said), so
+        quitting or closing the reader never drops a note being saved (`note_writes`)."""
+        # The reader's NotesHandler (one reader at most is open, under its dialogs if any).
+        notes = next((getattr(screen, "notes", None) for screen in reversed(self.screen_stack)
+                      if hasattr(getattr(screen, "notes", None), "writes")), None)
+        writes = getattr(notes, "writes", None)
+        if writes is None or not writes.pending or self.leave_without_waiting:
+            self.leave_without_waiting = False
+            leave()
+            return
+        writes.leave_when_landed(leave, notes.panes.status.say, doing=doing,
+                                 gave_up=lambda: setattr(self, "leave_without_waiting", True))
 
     async def on_event(self, event: events.Event) -> None:
         # A status message answers the key before it: the next key on the reader clears it
@@ -214,7 +234,11 @@ class BriefingApp(App[int]):
 
         if isinstance(self.screen, ReaderScreen):
             from tui.dialogs.note_search import NoteSearchDialog
+            from tui.screens.reader.notes import MOVING
 
+            if self.screen.notes.moving:  # it reads every note: once they are in the new store
+                self.screen.status.say(MOVING)
+                return
             self.push_screen(NoteSearchDialog(self.screen.session))
         elif self.library is not None:
             from tui.screens.library.search import SearchScreen

@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from store.corrections import CorrectionsStore
     from store.notes import NotesStore
 
-# The app writes notes on the UI thread: a lock another instance holds longer than this (a hung
-# process) is reported as StoreLocked instead of freezing the screen. A write takes milliseconds.
+# The app writes notes in a worker (tui/screens/reader/note_writes.py): a lock another instance
+# holds longer than this (a hung process) is reported as StoreLocked, and the editor reopens with
+# the text, rather than the save waiting without a word. A write takes milliseconds.
 NOTES_LOCK_TIMEOUT = 1.5
 
 
@@ -178,6 +179,16 @@ class Session:
                 self.corrections.remove(correction["id"])
 
     # notes
+
+    def notes_need_moving(self) -> bool:
+        """Whether opening the notes store first moves the single `notes.json` of earlier versions
+        into per-briefing files (`store.legacy_notes`): one stat. A big old file takes seconds to
+        move, so the app opens the store in a worker then (`open_notes`)."""
+        return "notes_store" not in self.__dict__ and notes_path(self.data_dir).exists()
+
+    def open_notes(self) -> None:
+        """Open the notes store, moving an old single file into it: a write, for a worker."""
+        _ = self.notes_store  # a cached property: opening it is the point
 
     def notes(self) -> list[Note]:
         """This briefing's notes, placed on its current text."""

@@ -32,3 +32,26 @@ def notifications(app) -> list:
 def reader_parts(app):
     screen = app.screen
     return screen.query_one(NotesList), screen.query_one(DocumentView), screen.query_one(StatusLine)
+
+
+async def writes_landed(app, pilot, limit: float = 60.0) -> None:
+    """Wait (bounded) until every notes write the reader queued has landed and its result shows.
+
+    Writes run in thread workers one after another (tui/screens/reader/note_writes.py): the next
+    starts from the UI thread once the one before landed, so this waits until none is pending."""
+    import asyncio
+
+    from textual.worker import WorkerCancelled
+
+    reader = next(screen for screen in app.screen_stack if hasattr(getattr(screen, "notes", None), "writes"))
+
+    async def landed() -> None:
+        while reader.notes.writes.pending:
+            try:
+                await app.workers.wait_for_complete()
+            except WorkerCancelled:  # the app quit as the last write landed, ending its worker
+                pass
+            await pilot.pause()
+
+    await asyncio.wait_for(landed(), limit)
+    await pilot.pause()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analysis.documents import read_document
 from tests.helpers.app import make_app, settle
+from tests.helpers.notes_app import writes_landed
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.help import HelpDialog
 from tui.dialogs.note_editor import NoteEditor
@@ -106,7 +107,7 @@ async def test_add_edit_delete_note_and_restart(warm_home, seed_path):
         assert isinstance(app.screen, NoteEditor)
         await pilot.press(*"Check the 2020 statement #turkey")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         notes = app.screen.query_one(NotesList)
         assert len(notes.notes) == 1
         note = notes.notes[0]
@@ -125,7 +126,7 @@ async def test_add_edit_delete_note_and_restart(warm_home, seed_path):
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         await pilot.press("end", *" Ankara too.", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert notes.notes[0].body == "Check the 2020 statement #turkey Ankara too."
         await pilot.press("enter")  # jump to the passage
         await pilot.pause()
@@ -135,10 +136,10 @@ async def test_add_edit_delete_note_and_restart(warm_home, seed_path):
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert notes.notes == []
         await pilot.press("u")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert len(notes.notes) == 1
 
     app = make_app(warm_home, seed_path)

@@ -10,6 +10,7 @@ from tests.helpers.formats import CHAPTERS, MARKDOWN, book_epub, real_page, repo
 from tui.dialogs.note_editor import NoteEditor
 from tui.widgets.notes_list import NotesList
 from tests.helpers.http_server import server  # noqa: F401 - a fixture
+from tests.helpers.notes_app import writes_landed
 
 SIZE = (120, 36)
 
@@ -49,7 +50,7 @@ async def test_a_note_on_each_format_is_anchored_after_reopening(tmp_path, name)
         assert isinstance(app.screen, NoteEditor)
         await pilot.press(*"Check this passage")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         written = app.screen.query_one(NotesList).notes
         assert len(written) == 1
 
@@ -119,7 +120,7 @@ async def test_a_note_on_a_url_stays_on_its_snapshot_and_follows_a_refresh(tmp_p
         await pilot.press("right_curly_bracket", "a")
         await pilot.pause()
         await pilot.press(*"Which corridor?", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert len(app.screen.query_one(NotesList).notes) == 1
 
     state["day"] = "Friday"

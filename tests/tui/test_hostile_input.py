@@ -24,6 +24,7 @@ from textual.screen import Screen
 import tui
 from analysis.notes.types import Note
 from tests.helpers.hostile import ERDOGAN, FILE_NAME, NOTE_BODY, PUTIN, hostile_briefing, raw_controls
+from tests.helpers.notes_app import writes_landed
 from tui.app import BriefingApp
 from tui.literal import toast
 
@@ -220,7 +221,7 @@ async def test_note_editor_shows_the_body_literally_and_keeps_its_bytes(hostile)
         await pilot.pause()
         assert_nothing_raw(app)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert _note(reader).body == NOTE_BODY + " [b]mine\x1b[2J"
 
 

@@ -7,7 +7,7 @@ of a note and its save, which is what a second `briefing` on the same briefing d
 from __future__ import annotations
 
 from tests.helpers.app import make_app, settle
-from tests.helpers.notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of
+from tests.helpers.notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of, writes_landed
 from tui.dialogs.note_editor import NoteEditor
 
 
@@ -22,7 +22,7 @@ async def test_a_stale_edit_is_saved_beside_the_other_instances(warm_home, seed_
         assert isinstance(app.screen, NoteEditor)
         other.update(saved["id"], {"body": "their edit"}, expected=saved)  # while ours is open
         await pilot.press(*" ours", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         notes, _, status = reader_parts(app)
         assert "Another instance changed this note" in status.message
         bodies = sorted(note["body"] for note in other.all())
@@ -42,7 +42,7 @@ async def test_editing_a_note_deleted_elsewhere_saves_it_as_new(warm_home, seed_
         await pilot.pause()
         other.delete(saved["id"])
         await pilot.press(*" kept", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         _, _, status = reader_parts(app)
         assert "deleted this note" in status.message
         assert [note["body"] for note in other.all()] == ["draft kept"]
@@ -56,7 +56,7 @@ async def test_deleting_a_note_changed_elsewhere_is_refused(warm_home, seed_path
         await settle(app, pilot)
         other.update(saved["id"], {"body": "newer"}, expected=saved)
         await pilot.press("3", "d", "y")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert [note["body"] for note in other.all()] == ["newer"]
         assert any("changed this note" in n.message for n in notifications(app))
         notes, _, _ = reader_parts(app)
@@ -118,6 +118,6 @@ async def test_a_note_on_a_huge_paragraph_shows_and_stores_a_bounded_quote(tmp_p
         assert isinstance(app.screen, NoteEditor)
         assert 0 < len(app.screen.quote) <= MAX_QUOTE
         await pilot.press(*"on it", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         [saved] = store_of(tmp_path / "home").all()
         assert len(saved["anchor"]["quote"]) <= MAX_QUOTE

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tests.helpers.app import make_app, settle
+from tests.helpers.notes_app import writes_landed
 from tui.widgets.notes_list import FOLDED_LINES, NotesList, fit_label
 
 BODY = "Ankara wants de-escalation first; check the statement of 2020 against this one, and the grain deal"
@@ -28,7 +29,7 @@ async def test_at_80x24_notes_fold_and_the_highlighted_one_shows_whole(warm_home
         await settle(app, pilot)
         for paragraph in ("right_curly_bracket", "right_curly_bracket"):
             await pilot.press("2", paragraph, "a", *BODY, "ctrl+s")
-            await pilot.pause()
+            await writes_landed(app, pilot)
         notes = app.screen.query_one(NotesList)
         await pilot.press("3")
         await pilot.pause()

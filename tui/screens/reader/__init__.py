@@ -13,7 +13,6 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -23,6 +22,7 @@ from tui import byline
 from tui.counts import counted
 from tui.literal import literal_markup, toast
 from tui.screens.reader.actors import ActorsHandler
+from tui.screens.reader.analysis_messages import AnalysisProgress, AnalysisReady
 from tui.screens.reader.notes import NOTES_CHECK_SECONDS, NotesHandler
 from tui.screens.reader.panes import Panes
 from tui.screens.reader.place import PlaceHandler
@@ -34,28 +34,6 @@ from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine
 from tui.widgets.summary_panel import SummaryBox, SummaryPanel
-
-
-class AnalysisProgress(Message):
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, AnalysisProgress)
-
-
-class AnalysisReady(Message):
-    """An analysis to show, with its mentions already sorted for the document pane (in the
-    worker that posts this: on a 4 MB briefing the sorting alone stalled the UI thread)."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        super().__init__()
-        self.analysis = analysis
-        self.mentions = KindedSpans.of(
-            (start, end, actor.kind) for actor in analysis.actors if not actor.hidden for start, end in actor.spans
-        )
 
 
 class ReaderScreen(Screen):
@@ -138,7 +116,7 @@ class ReaderScreen(Screen):
         self.call_after_refresh(self.load_analysis)
 
     def after_first_paint(self) -> None:
-        self.notes.refresh_notes()
+        self.notes.open_notes()  # in a worker if the old notes file must move first
         self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)  # a few stats each time
         self.place.mark_opened()
 

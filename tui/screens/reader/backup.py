@@ -1,7 +1,8 @@
 """The notes file cannot be used: offer the newest good backup in its place, or keep read-only.
 
 Called once per reader, after the first refresh that finds the notes store read-only. The
-unusable file is never deleted: restoring keeps a copy of it beside the notes file.
+unusable file is never deleted: restoring keeps a copy of it beside the notes file. The restore
+is a notes write like any other: it goes on the reader's write queue, off the UI thread.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from store.jsonfile import StoreError
 from tui.dialogs.backup_offer import BackupOffer
 from tui.literal import toast
+from tui.screens.reader.note_writes import NoteWrites, Write
 from tui.session import Session
 from tui.widgets.status_line import StatusLine
 
 
-def offer_backup(session: Session, screen: Screen, status: StatusLine, restored: Callable[[], None]) -> None:
+def offer_backup(session: Session, screen: Screen, status: StatusLine, restored: Callable[[], None],
+                 writes: NoteWrites) -> None:
     """Offer the backup on `screen`; `restored` runs once the backup is in place."""
     problem = session.notes_problem
     if problem is None:
@@ -33,14 +35,17 @@ def offer_backup(session: Session, screen: Screen, status: StatusLine, restored:
         if not restore:
             status.say("Notes are read-only until the notes file is fixed")
             return
-        try:
-            kept = session.restore_backup(backup)
-        except (StoreError, OSError) as error:
+
+        def landed(kept, _read) -> None:
+            restored()
+            message = f"Notes restored from {backup}" + (f"; the unusable file is kept as {kept}" if kept else "")
+            toast(screen, message, title="Notes restored", timeout=20)
+            status.say(message)
+
+        def failed(error: Exception) -> None:
             toast(screen, str(error), title="Backup not restored", severity="error", timeout=30)
-            return
-        restored()
-        message = f"Notes restored from {backup}" + (f"; the unusable file is kept as {kept}" if kept else "")
-        toast(screen, message, title="Notes restored", timeout=20)
-        status.say(message)
+
+        status.say("Restoring the backup…")
+        writes.submit(Write(lambda: session.restore_backup(backup), landed, failed))
 
     screen.app.push_screen(BackupOffer(problem, backup, count, session.backup_loss(backup)), answered)

@@ -1,11 +1,12 @@
 """The reader's note handling: write, edit, delete and undo, tags, filter, jump, re-pin, export.
 
 `NotesHandler` is owned by `ReaderScreen` and given what it works on: the session (the notes
-store), the panes it updates, and the screen it opens dialogs and notifications on. A note is
-written to the store before the editor's result is reported saved; a write that fails (the file
-locked by a hung instance, read-only, the disk full) says why and reopens the editor with the
-text, so the user never loses what they typed. Writes are synchronous: they take milliseconds,
-and the session's store gives up on a held lock after a second and a half.
+store), the panes it updates, and the screen it opens dialogs and notifications on. Every write
+goes through the screen's write queue (`note_writes`): off the UI thread, one at a time, in order.
+A note is reported saved, and the pane shows it, only once its write has landed; a write that
+fails (the file locked by a hung instance, read-only, the disk full) says why and reopens the
+editor with the text, so the user never loses what they typed. The single notes file of earlier
+versions is moved into the new store the same way, on the queue before any write.
 """
 
 from __future__ import annotations
@@ -14,42 +15,25 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from analysis.notes import editing
-from analysis.notes.anchors import make_anchor
-from analysis.notes.editing import clean_tag, filter_notes, new_note, note_on_actor
+from analysis.notes.editing import filter_notes
 from analysis.notes.placing import is_placed
-from analysis.notes.types import Note, Placement
+from analysis.notes.types import Note
 from analysis.types import Actor
-from store.jsonfile import StoreError, StoreLocked
-from tui.dialogs.confirm import ConfirmDialog
 from tui.literal import literal_markup, toast
 from tui.screens.reader.backup import offer_backup
+from tui.screens.reader.note_edits import NoteEdits, NotesRead
+from tui.screens.reader.note_writes import NoteWrites, Write
 from tui.screens.reader.panes import Panes
 from tui.session import Session
 
-READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
 # How often the pane looks for another instance's saves: a few stats, and a change shows within it.
 NOTES_CHECK_SECONDS = 2.0
 NO_NOTE_HINT = "No note here: press a in the document to write one"
+MOVING = "Moving notes to the new store…"
+STILL_SAVING = "Still saving this note: one moment"
 
 
-def editor(heading: str, quote: str | None, body: str):
-    """The note editor, imported when first opened: its TextArea costs ~15 ms of app start."""
-    from tui.dialogs.note_editor import NoteEditor
-
-    return NoteEditor(heading, quote, body)
-
-
-
-def saved_words(before: Note, saved: Note) -> str:
-    """What the status line says after an edit: a save that had to keep two texts says so."""
-    if saved.id == before.id:
-        return "Note saved"
-    if saved.conflict_of:
-        return "Another instance changed this note: yours is saved beside it, tagged #conflict"
-    return "Another instance deleted this note: yours is saved as a new note"
-
-class NotesHandler:
+class NotesHandler(NoteEdits):
     def __init__(self, session: Session, panes: Panes, screen: Screen) -> None:
         self.session = session
         self.panes = panes
@@ -59,42 +43,68 @@ class NotesHandler:
         self.notes_filter = ""
         self.tagging: Note | None = None
         self.backup_offered = False
+        self.writes = NoteWrites(screen)
+        self.moving = False  # the old single notes file is being moved into the new store
 
     @property
     def commands(self) -> dict[str, Callable[[Note | Actor | None], None]]:
         """What this handler carries out, by registry command id, on the pane's highlighted item."""
-        return {
+        commands = {
             "notes.undo": lambda _: self.undo_delete(),
             "notes.filter": lambda _: self.ask_filter(),
             "notes.export": lambda _: self.export_notes(),
             "notes.jump": self._on_note(self.jump_to_note),
-            "notes.edit": self._on_note(self.edit_note),
-            "notes.delete": self._on_note(self.delete_note),
-            "notes.repin": self._on_note(self.repin_note),
-            "notes.tags": self._on_note(self.ask_tags),
-            "actors.note": lambda actor: actor is not None and self.write_actor_note(actor),
+            "notes.edit": self._on_note(self.edit_note, writes=True),
+            "notes.delete": self._on_note(self.delete_note, writes=True),
+            "notes.repin": self._on_note(self.repin_note, writes=True),
+            "notes.tags": self._on_note(self.ask_tags, writes=True),
         }
+        # Until the old file is moved, the pane lists nothing to act on: each says why instead.
+        commands = {command: self._unless_moving(run) for command, run in commands.items()}
+        return {**commands, "actors.note": lambda actor: actor is not None and self.write_actor_note(actor)}
 
     @property
     def answers(self) -> dict[str, Callable[[str | None], None]]:
         """What this handler does with the prompt's answer, by the command id that asked."""
         return {"notes.filter": self.filter_answered, "notes.tags": self.tags_answered}
 
-    def _on_note(self, run: Callable[[Note], None]) -> Callable[[Note | None], None]:
+    def _unless_moving(self, run: Callable) -> Callable:
+        return lambda item: self.panes.status.say(MOVING) if self.moving else run(item)
+
+    def _on_note(self, run: Callable[[Note], None], writes: bool = False) -> Callable[[Note | None], None]:
         def on_highlighted(note: Note | None) -> None:
             if note is None:
                 self.panes.status.say(NO_NOTE_HINT)
+            elif writes and self.writes.touches(note.id):  # its revision is about to change
+                self.panes.status.say(STILL_SAVING)
             else:
                 run(note)
 
         return on_highlighted
 
-    def refresh_notes(self, highlight: str | None = None) -> None:
+    def open_notes(self) -> None:
+        """On mount: show the notes, once the old single notes file (if any) is in the new store."""
+        if not self.session.notes_need_moving():
+            self.refresh_notes()
+            return
+        self.moving = True
+        self.panes.notes.show([], self.session.document, {}, empty=MOVING)
+        self.panes.notes.border_title = "Notes · moving"
+
+        def moved(_result=None, read: NotesRead | None = None) -> None:
+            self.moving = False
+            self.refresh_notes(read=read)
+
+        self.writes.submit(Write(self.session.open_notes, moved, lambda error: moved(), read_back=self.read_notes))
+
+    def refresh_notes(self, highlight: str | None = None, read: NotesRead | None = None) -> None:
+        """Show this briefing's notes: `read` as a write's worker read them back, else read now."""
+        if self.moving:
+            return  # the pane says so; the move's landing refreshes it
         session = self.session
-        notes = session.notes()
+        notes, problem = self.read_notes() if read is None else read
         shown = filter_notes(notes, self.notes_filter) if self.notes_filter else notes
         names = self.actor_names
-        problem = session.notes_problem
         empty = {}
         if self.notes_filter and notes:
             empty["empty"] = "No note matches the filter.\n\n/ then enter on an empty line shows all."
@@ -109,111 +119,17 @@ class NotesHandler:
         if problem and not self.backup_offered:
             self.backup_offered = True
             self.screen.call_after_refresh(
-                offer_backup, self.session, self.screen, self.panes.status, self.refresh_notes
+                offer_backup, self.session, self.screen, self.panes.status, self.refresh_notes, self.writes
             )
 
     def check_notes_on_disk(self) -> None:
         """On a timer: another instance's saves appear here, and new problems are said once."""
+        if self.moving or self.writes.pending:
+            return  # our own write changes the files: its landing shows them
         if self.session.notes_changed_on_disk():
             self.refresh_notes()
         for warning in self.session.new_warnings():
             toast(self.screen, warning, title="Warning", severity="warning")
-
-    def _store(self, write, *args, **kwargs) -> Note | None:
-        """Run a store write; on failure tell the user why and return None."""
-        try:
-            return write(*args, **kwargs)
-        except (StoreError, OSError, ValueError) as error:
-            from store.notes import NoteChanged, NotesReadOnly  # loaded by then: the write used it
-
-            if isinstance(error, StoreLocked):
-                title = "Notes not saved: locked by another briefing"
-            elif isinstance(error, NotesReadOnly):
-                title = "Notes not saved: read-only"
-            else:
-                title = "Notes not saved"
-            toast(self.screen, str(error), title=title, severity="error")
-            self.panes.status.say(f"{title}: nothing was lost")
-            if isinstance(error, (NotesReadOnly, NoteChanged)):
-                self.refresh_notes()  # another instance broke the file, or changed the note: show it
-            return None
-
-    def _heading(self, heading: str) -> str:
-        return heading + (READ_ONLY_HEADING if self.session.notes_problem else "")
-
-    def write_paragraph_note(self, paragraph: int, body: str = "") -> None:
-        document = self.session.document
-        start, end = document.paragraphs[paragraph]
-        self._write_note(
-            f"¶{paragraph + 1}",
-            make_anchor(document.text, start, end).quote,  # what is stored: bounded on a 2 MB paragraph
-            body,
-            lambda text: new_note(document, start, end, text),
-            lambda text: self.write_paragraph_note(paragraph, text),
-        )
-
-    def write_actor_note(self, actor: Actor, body: str = "") -> None:
-        document = self.session.document
-        self._write_note(
-            f"{actor.name} ({actor.kind})",
-            None,
-            body,
-            lambda text: note_on_actor(document, actor.id, actor.name, text),
-            lambda text: self.write_actor_note(actor, text),
-        )
-
-    def _write_note(self, where: str, quote: str | None, body: str, make, retry) -> None:
-        """Open the editor; save what it returns, or reopen it with the text if the save fails."""
-
-        def saved(text: str | None) -> None:
-            if text is None or not text.strip():
-                return
-            note = self._store(self.session.add_note, make(text))
-            if note is None:
-                retry(text)
-                return
-            self.refresh_notes(highlight=note.id)
-            self.panes.status.say(f"Note saved on {where}")
-
-        self.screen.app.push_screen(editor(self._heading(f"Note on {where}"), quote, body), saved)
-
-    def edit_note(self, note: Note, body: str | None = None) -> None:
-        def saved(text: str | None) -> None:
-            if text is None or text == note.body:
-                return
-            edited = editing.edit_note(note, body=text)
-            saved_note = self._store(self.session.update_note, note, body=edited.body, tags=edited.tags)
-            if saved_note is None:
-                self.edit_note(note, text)
-                return
-            self.refresh_notes(highlight=saved_note.id)
-            self.panes.status.say(saved_words(note, saved_note))
-
-        quote = note.anchor.quote if note.anchor else None
-        text = note.body if body is None else body
-        self.screen.app.push_screen(editor(self._heading("Edit note"), quote, text), saved)
-
-    def delete_note(self, note: Note) -> None:
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            deleted = self._store(self.session.delete_note, note)
-            if deleted is not None:
-                self.last_deleted = deleted
-                self.refresh_notes()
-                self.panes.status.say("Note deleted · u to undo")
-
-        self.screen.app.push_screen(ConfirmDialog("Delete this note?", note.body[:200]), answered)
-
-    def undo_delete(self) -> None:
-        if self.last_deleted is None:
-            self.panes.status.say("Nothing to undo")
-            return
-        restored = self._store(self.session.restore_note, self.last_deleted)
-        if restored is not None:
-            self.last_deleted = None
-            self.refresh_notes(highlight=restored.id)
-            self.panes.status.say("Note restored")
 
     def jump_to_note(self, note: Note, focus: bool = True) -> None:
         if note.anchor is None and note.actor_id:
@@ -252,26 +168,6 @@ class NotesHandler:
             paragraph = self.session.document.paragraph_at(note.anchor.start) + 1
             self.panes.status.say(f"Note on ¶{paragraph}")
 
-    def repin_note(self, note: Note) -> None:
-        if note.anchor is None:
-            self.panes.status.say("A note on an actor has no passage to re-pin")
-            return
-        paragraph = self.panes.document.cursor_paragraph
-
-        def repin(yes: bool | None = True) -> None:
-            if not yes:
-                return
-            moved = self._store(self.session.repin_note, note, paragraph)
-            if moved is not None:
-                self.refresh_notes(highlight=note.id)
-                self.panes.status.say(f"Note re-pinned to ¶{paragraph + 1}")
-
-        if note.placement == Placement.ORPHAN:
-            repin()
-        else:  # it has a place: moving it is a choice, not a rescue
-            question = f"Move this note to ¶{paragraph + 1}, the document's cursor paragraph?"
-            self.screen.app.push_screen(ConfirmDialog(question, note.body[:200]), repin)
-
     def export_notes(self) -> None:
         names = self.actor_names
         if not self.session.notes():
@@ -291,28 +187,8 @@ class NotesHandler:
     def ask_filter(self) -> None:
         self.panes.prompt.ask("notes.filter", "filter notes: words or #tag", self.notes_filter)
 
-    def ask_tags(self, note: Note, value: str | None = None) -> None:
-        self.tagging = note
-        shown = " ".join(note.tags) if value is None else value
-        self.panes.prompt.ask("notes.tags", "tags, separated by spaces", shown)
-
     def filter_answered(self, value: str | None) -> None:
         self.panes.notes.focus()
         if value is not None:
             self.notes_filter = value.strip()
             self.refresh_notes()
-
-    def tags_answered(self, value: str | None) -> None:
-        self.panes.notes.focus()
-        note = self.tagging
-        if value is None or note is None:
-            return
-        try:
-            tags = list(dict.fromkeys(clean_tag(word) for word in value.split()))
-        except ValueError as error:
-            self.panes.status.say(f"Tags not saved: {error}")
-            self.ask_tags(note, value)
-            return
-        if self._store(self.session.update_note, note, tags=tags) is not None:
-            self.refresh_notes(highlight=note.id)
-            self.panes.status.say("Tags saved" if tags else "Tags removed")

@@ -9,6 +9,7 @@ from analysis.notes.editing import note_on_actor
 from store.notes import NotesStore
 from store.paths import notes_path
 from tests.helpers.app import make_app, settle
+from tests.helpers.notes_app import writes_landed
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.note_editor import NoteEditor
 from tui.widgets.actor_list import ActorList
@@ -40,7 +41,9 @@ async def test_the_tags_prompt_keeps_its_question_with_text_in_it(warm_home, see
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("a", *"a note #turkey", "ctrl+s", "3", "t")
+        await pilot.press("a", *"a note #turkey", "ctrl+s")
+        await writes_landed(app, pilot)
+        await pilot.press("3", "t")
         await pilot.pause()
         prompt = app.screen.query_one(PromptBar)
         assert prompt.value == "turkey" and prompt.border_title == "tags, separated by spaces"

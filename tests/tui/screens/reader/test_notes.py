@@ -12,7 +12,7 @@ from store.jsonfile import locked
 from store.notes import SCHEMA_VERSION
 from store.paths import notes_path
 from tests.helpers.app import make_app, settle
-from tests.helpers.notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of
+from tests.helpers.notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of, writes_landed
 from tui.dialogs.backup_offer import BackupOffer
 from tui.dialogs.note_editor import NoteEditor
 from tui.dialogs.note_search import NoteSearchDialog
@@ -213,7 +213,7 @@ async def test_orphans_listed_last_and_repinned_to_the_cursor(warm_home, seed_pa
         await pilot.press("enter")
         assert "Orphaned" in status.message and notes.has_focus
         await pilot.press("p")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert "re-pinned to ¶5" in status.message
         repinned = next(n for n in notes.notes if n.id == orphan["id"])
         assert repinned.placement == "exact"
@@ -267,7 +267,7 @@ async def test_corrupt_notes_file_offers_the_backup_and_restores_it(warm_home, s
         assert isinstance(offer, BackupOffer)
         assert offer.backup.name == "notes-2024-01-01.json" and offer.notes == 1
         await pilot.press("r")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         notes, _, status = reader_parts(app)
         assert [n.body for n in notes.notes] == ["from the backup"]
         assert notes.border_title == "Notes"
@@ -300,7 +300,7 @@ async def test_read_only_notes_warn_and_keep_typed_text(warm_home, seed_path):
         await pilot.pause()
         assert "read-only" in str(app.screen.query_one("#note-editor-heading").render())
         await pilot.press(*"precious words", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert isinstance(app.screen, NoteEditor)  # reopened with the text: nothing lost
         assert app.screen.query_one("#note-editor-body").text == "precious words"
         assert any(n.severity == "error" and "read-only" in n.title for n in notifications(app))
@@ -328,7 +328,7 @@ async def test_newer_schema_without_backup_is_read_only_and_named(warm_home, see
         assert [n.body for n in notes.notes] == ["written by a future version"]  # still readable
         assert any("no good backup" in n.message for n in notifications(app))
         await pilot.press("3", "d", "y")  # a delete is a write too: refused, the note stays
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert [n.body for n in notes.notes] == ["written by a future version"]
         assert any("read-only" in n.title for n in notifications(app))
         assert json.loads(path.read_text())["notes"]["1"]["body"] == "written by a future version"
@@ -344,13 +344,13 @@ async def test_locked_notes_file_says_so_and_keeps_the_text(warm_home, seed_path
         app.session.notes_store.lock_timeout = 0.1
         with locked(app.session.notes_store.root):  # another instance, hung in a write
             await pilot.press("a", *"while locked", "ctrl+s")
-            await pilot.pause()
+            await writes_landed(app, pilot)
             assert isinstance(app.screen, NoteEditor)
             assert app.screen.query_one("#note-editor-body").text == "while locked"
             locked_notes = [n for n in notifications(app) if "locked" in n.title]
             assert locked_notes and "another briefing process" in locked_notes[0].message
         await pilot.press("ctrl+s")  # the other instance is gone: saving now works
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert [n.body for n in reader_parts(app)[0].notes] == ["while locked"]
         assert [n["body"] for n in store_of(warm_home).all()] == ["while locked"]
 
@@ -370,7 +370,7 @@ async def test_tags_edit_and_bad_tag(warm_home, seed_path):
         prompt = app.screen.query_one("#prompt")
         assert prompt.has_focus and prompt.value == "turkey"
         await pilot.press("end", *" #Black-Sea nato", "enter")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert notes.notes[0].tags == ["turkey", "black-sea", "nato"]
         assert store.get(saved["id"])["tags"] == ["turkey", "black-sea", "nato"]
         shown = shown_text(notes)[0]
@@ -422,11 +422,11 @@ async def test_delete_and_undo(warm_home, seed_path):
         await settle(app, pilot)
         notes, _, status = reader_parts(app)
         await pilot.press("3", "d", "y")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert [n.body for n in notes.notes] == ["second"]
         assert [n["body"] for n in store.all()] == ["second"]
         await pilot.press("u")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert [n.body for n in notes.notes] == ["first", "second"]
         assert store.get(first["id"])["created"] == first["created"]  # the same note, not a copy
         assert notes.highlighted_note.id == first["id"]

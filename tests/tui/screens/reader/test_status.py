@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import Footer
 
 from tests.helpers.app import make_app, settle
+from tests.helpers.notes_app import writes_landed
 from tui.counts import counted
 from tui.widgets.status_line import StatusLine
 from tui.widgets.summary_panel import SummaryPanel
@@ -22,7 +23,7 @@ async def test_a_message_lasts_until_the_next_key(warm_home, seed_path):
         await settle(app, pilot)
         status = app.screen.query_one(StatusLine)
         await pilot.press("a", *"a note", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)
         assert status.message.startswith("Note saved on ¶1")
         await pilot.press("j")  # unrelated: the message is about the key before
         await pilot.pause()
