@@ -54,6 +54,9 @@ async def test_deleting_a_note_changed_elsewhere_is_refused(warm_home, seed_path
     saved = other.add(paragraph_note(app.session.document, 2, "draft").to_dict())
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        # A stale view is the case under test: the pane's own check (every NOTES_CHECK_SECONDS)
+        # would show "newer" first on a slow machine, and deleting what is shown is no conflict.
+        app.screen.notes_check.pause()
         other.update(saved["id"], {"body": "newer"}, expected=saved)
         await pilot.press("3", "d", "y")
         await writes_landed(app, pilot)

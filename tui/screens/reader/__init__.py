@@ -117,7 +117,8 @@ class ReaderScreen(Screen):
 
     def after_first_paint(self) -> None:
         self.notes.open_notes()  # in a worker if the old notes file must move first
-        self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)  # a few stats each time
+        # a few stats each time
+        self.notes_check = self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)
         self.place.mark_opened()
 
     def on_unmount(self) -> None:
