@@ -251,7 +251,7 @@ class BriefingApp(App[int]):
             return
         found = self.screen.query(PANES[command.scope])
         if not found:
-            self.notify(f"{command.description}: not on this screen", timeout=4)
+            toast(self, f"{command.description}: not on this screen", timeout=4)
             return
         widget = found.first()
         widget.focus()

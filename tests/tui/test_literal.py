@@ -43,3 +43,21 @@ def test_the_one_helper_imports_neither_textual_nor_rich():
 
 def test_markup_places_get_escaped_one_line_text():
     assert literal_markup("[b]x[/b]\n\x1b") == "\\[b]x\\[/b]⏎␛"
+
+
+def test_every_notification_goes_through_the_one_helper():
+    """Textual's notify reads its message as markup by default: a file name or an error with
+    '[bold]' in it was styled, and '[/x]' crashed the app. Only `toast` may call it."""
+    import re
+    from pathlib import Path
+
+    import tui
+
+    package = Path(tui.__file__).parent
+    calls = [
+        f"{path.relative_to(package)}:{number}"
+        for path in package.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.notify\(", line) and path.name != "literal.py"
+    ]
+    assert calls == []

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from analysis.library import Library, Row
 from store.jsonfile import StoreError
-from tui.literal import literal
+from tui.literal import literal, toast
 from tui.screens.library.filters import LibraryFilters
 from tui.screens.library.messages import AnalysisDone, Rescanned, RowIndexed, Scanned
 from tui.screens.library.watch import FolderWatch
@@ -62,7 +62,8 @@ class LibraryScreen(FolderWatch, Screen):
         self.show_status()
         self.start_watching(self.library.folder)
         if self.library.read_only:
-            self.notify(
+            toast(
+                self,
                 f"{self.library.read_only}. The library lists, opens and searches what is indexed; "
                 "nothing is analysed, indexed or saved (stars, unread marks, positions).",
                 title="Library read-only", severity="warning", timeout=15,
@@ -90,7 +91,7 @@ class LibraryScreen(FolderWatch, Screen):
         pending = sum(row.state == "pending" for row in self.rows.values())
         self.progress = (0, pending) if pending and not self.library.read_only else None
         for warning in self.library.warnings:
-            self.notify(warning, title="Library index", severity="warning", timeout=10)
+            toast(self, warning, title="Library index", severity="warning", timeout=10)
         self.show_status()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-rescan", description="library rescan")
@@ -121,7 +122,7 @@ class LibraryScreen(FolderWatch, Screen):
         for count, what in ((len(message.added), "new"), (len(message.changed), "changed"), (len(message.removed), "removed")):
             if count:
                 parts.append(f"{count} {what}")
-        self.notify("Library: " + ", ".join(parts) + (" (notes of removed briefings are kept)" if message.removed else ""), timeout=5)
+        toast(self, "Library: " + ", ".join(parts) + (" (notes of removed briefings are kept)" if message.removed else ""), timeout=5)
 
     # what is shown
 
@@ -193,7 +194,7 @@ class LibraryScreen(FolderWatch, Screen):
             self.progress = (0, len(queued))
             self.analyse_in_background(queued)
         if message.error:
-            self.notify(f"Background analysis stopped: {message.error}", title="Library", severity="error", timeout=15)
+            toast(self, f"Background analysis stopped: {message.error}", title="Library", severity="error", timeout=15)
         self.show_status()
 
     # commands
@@ -239,7 +240,7 @@ class LibraryScreen(FolderWatch, Screen):
         except (StoreError, OSError) as error:  # locked or read-only: say so, keep going
             why = f"the library is read-only ({self.library.read_only})" if self.library.read_only else str(error)
             done = "star" if what == "star" else "unread mark"
-            self.notify(f"The {done} is not saved: {why}", title="Reading state not saved", severity="error", timeout=15)
+            toast(self, f"The {done} is not saved: {why}", title="Reading state not saved", severity="error", timeout=15)
             return
         self.table.update(self.library.refresh_row(row))
         self.show_status()

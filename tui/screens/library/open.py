@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.literal import literal_markup
+from tui.literal import literal_markup, toast
 
 
 def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None = None, **where) -> bool:
@@ -14,7 +14,7 @@ def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None 
     try:
         document = read_document(key)
     except DocumentError as error:
-        app.notify(str(error), title="Cannot open", severity="error", timeout=10)
+        toast(app, str(error), title="Cannot open", severity="error", timeout=10)
         return False
     if find_span is not None and find_span[1] > find_span[0]:
         where["find"] = document.text[find_span[0] : find_span[1]]

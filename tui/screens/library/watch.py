@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from analysis.library.scan import is_briefing
+from tui.literal import toast
 from tui.screens.library.messages import FolderChanged
 
 RESCAN_SECONDS = 10.0  # with no watcher: a scan only stats the files
@@ -75,7 +76,7 @@ class FolderWatch:
     def watch_failed(self, error: Exception) -> None:
         self._rescans.stop()
         self._rescans = self.set_interval(RESCAN_SECONDS, self.rescan)
-        self.notify(f"The folder cannot be watched ({type(error).__name__}: {error}); it is scanned every "
+        toast(self, f"The folder cannot be watched ({type(error).__name__}: {error}); it is scanned every "
                     f"{RESCAN_SECONDS:.0f} s instead", title="Library", severity="warning", timeout=10)
 
     def on_folder_changed(self, message: FolderChanged) -> None:

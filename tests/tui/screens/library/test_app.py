@@ -298,3 +298,25 @@ async def test_every_column_fits_at_80_columns_and_a_resize_lays_them_out_again(
             await pilot.pause(0.1)
         assert actors.row_count
         assert actors.virtual_size.width <= actors.scrollable_content_region.width + actors.styles.scrollbar_size_vertical
+
+
+async def test_a_briefing_that_cannot_be_opened_is_named_literally(library_folder, library_home):
+    """The reason names the file, and a file name is text from outside: drawn as markup, its
+    '[bold]' was taken for a style and vanished from the notification."""
+    from tui.screens.library.open import open_in_reader
+
+    hostile = library_folder / "gone [bold]x[red] y.txt"
+    hostile.write_text((library_folder / "turkey-ukraine.txt").read_text(), encoding="utf-8")  # cached text
+    app = library_app(library_folder, library_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        key = str(hostile.resolve())
+        assert key in app.screen.rows
+        hostile.unlink()
+        assert not open_in_reader(app, app.screen.library, key)
+        await pilot.pause()
+        await pilot.pause()
+        [shown] = [n for n in app._notifications if n.title == "Cannot open"]
+        # drawn as markup, '[bold]' would style the rest and vanish: it must be shown as written
+        assert "gone [bold]x[red] y.txt" in shown.message and not shown.markup
+        assert isinstance(app.screen, LibraryScreen)
