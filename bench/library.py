@@ -124,7 +124,7 @@ def rescan(big: Path, home: Path, rounds: int) -> Result:
     millisecond (as the app's event loop would, minus the app): the interpreter lock it takes."""
     import threading
 
-    from analysis.library import Library
+    from analysis.library.folder import Library
     from tui.screens.library.watch import RESCAN_SECONDS
 
     library = Library(big, data_dir=str(home))
@@ -194,7 +194,7 @@ def watched(big: Path) -> tuple[float, float]:
 _LIBRARY_RUN = """
 import json, os, sys, threading, time
 start = time.perf_counter()
-from analysis.library import Library
+from analysis.library.folder import Library
 from analysis.library.worker import analyse_apart
 library = Library(sys.argv[1])
 rows = library.rows()

@@ -43,7 +43,7 @@ async def wait_for(pilot, condition, limit: float = 300.0) -> None:
 
 
 async def ours(folder: str, home: str, report: dict) -> None:
-    from analysis.library import Library
+    from analysis.library.folder import Library
     from tui.app import BriefingApp
     from tui.widgets.library_table import LibraryTable
 
@@ -83,7 +83,7 @@ async def bare(rows_path: str, report: dict) -> None:
 async def lag(folder: str, home: str, report: dict) -> None:
     """The library over briefings not analysed yet: the event loop's worst lag (what any key
     would wait) while the background analysis runs, sampled every 10 ms until it is done."""
-    from analysis.library import Library
+    from analysis.library.folder import Library
     from tui.app import BriefingApp
 
     app = BriefingApp(library=Library(folder, data_dir=home), data_dir=home, started=STARTED)

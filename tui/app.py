@@ -77,7 +77,7 @@ class BriefingApp(App[int]):
         started: float | None = None,
         config: Config | None = None,
     ) -> None:
-        """One briefing (`document`) in the reader, or a library (an `analysis.library.Library`)."""
+        """One briefing (`document`) in the reader, or a library (an `analysis.library.folder.Library`)."""
         super().__init__()
         self.started = started if started is not None else time.perf_counter()
         self.library = library

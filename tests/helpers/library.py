@@ -46,7 +46,7 @@ def make_library(folder: Path, seed_path: Path) -> Path:
 def warm_library_cache(home: Path, seed_path: Path, pipeline) -> Path:
     """Analyse the library's briefings once into `home`'s cache (the index is per path: rebuilt
     from this cache, without spaCy, in each test's own folder)."""
-    from analysis.library import Library
+    from analysis.library.folder import Library
 
     folder = make_library(home / "template-library", seed_path)
     library = Library(folder, data_dir=str(home))

@@ -39,7 +39,7 @@ def library_of(app):
     """The library over the seed's folder, in the test's data folder."""
     from pathlib import Path
 
-    from analysis.library import Library
+    from analysis.library.folder import Library
 
     return Library(Path(app.session.document.path).parent, data_dir=app.session.data_dir)
 

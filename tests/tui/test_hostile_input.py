@@ -79,7 +79,7 @@ def _correction(reader):
 
 def _library(reader):
     """The library over the hostile briefing's folder (its analysis is in the cache already)."""
-    from analysis.library import Library
+    from analysis.library.folder import Library
 
     return Library(Path(reader.session.document.path).parent, data_dir=reader.session.data_dir)
 

@@ -27,7 +27,7 @@ def library_parser() -> argparse.ArgumentParser:
 
 
 def library_of(folder: str, args) -> "Library | int":  # noqa: F821 - imported lazily
-    from analysis.library import Library
+    from analysis.library.folder import Library
 
     path = Path(folder).expanduser()
     if not path.is_dir():

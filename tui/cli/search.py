@@ -43,7 +43,7 @@ def run_search(argv: list[str]) -> int:
         folder = Path(args.folder).expanduser()
         if not folder.is_dir():
             return fail(f"{folder}: not a folder", 2)
-        from analysis.library import Library
+        from analysis.library.folder import Library
 
         library = Library(folder, model=args.model, data_dir=args.data_dir)
         indexed = [row for row in library.rows() if row.indexed]

@@ -79,7 +79,7 @@ def test_briefing_dir_opens_the_library_not_a_refusal(capsys, library_folder, li
 
 
 def test_a_corrupt_index_file_is_set_aside_and_rebuilt_from_the_cache(capsys, library_folder, library_home):
-    from analysis.library import Library
+    from analysis.library.folder import Library
     from store.paths import library_index_dir
 
     run(capsys, "analyze", str(library_folder), "--json", "--data-dir", str(library_home))

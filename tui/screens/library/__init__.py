@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from analysis.library import Library, Row
+from analysis.library.folder import Library
+from analysis.library.rows import Row
 from store.jsonfile import StoreError
 from tui.literal import literal, toast
 from tui.screens.library.filters import LibraryFilters

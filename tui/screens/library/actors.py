@@ -190,7 +190,7 @@ class ActorBriefingsScreen(Screen):
         Reads the index (and, outside a library, scans the file's folder): call it in a worker."""
         library = app.library
         if library is None:
-            from analysis.library import Library
+            from analysis.library.folder import Library
 
             folder = Path(key).parent if key else Path.cwd()
             library = Library(folder, data_dir=app.session.data_dir)

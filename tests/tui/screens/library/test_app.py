@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.library import Library
+from analysis.library.folder import Library
 from tests.helpers.library import settle
 from tui.app import BriefingApp
 from tui.screens.library import LibraryScreen

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.library import Library
+from analysis.library.folder import Library
 from tests.helpers.library import settle
 from tests.helpers.notes_app import notifications
 from tui.app import BriefingApp

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.library import Library
+from analysis.library.folder import Library
 from tests.helpers.library import settle
 from tui.app import BriefingApp
 
