@@ -92,7 +92,6 @@ def add_speakers(text: str, spans: list[Span]) -> list[Span]:
     for found in _SPEAKER.finditer("\n" + text):  # a line break before the first line too
         start, end = found.start(1) - 1, found.end(1) - 1
         if key(found.group(1)) in names:
-            at = bisect_right(starts, start) - 1
             added.append((start, end, "PERSON", _sentence(spans, starts, start)))
     if not added:
         return spans
