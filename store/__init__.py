@@ -8,12 +8,9 @@ Never imports textual, spaCy, `analysis` or `tui`. Names are loaded on first use
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import Any
 
-# A library's warnings are for its caller to show (the CLI prints each once, the app notifies):
-# without this, Python's last-resort handler printed every one a second time on stderr.
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+# The store's warnings go to the caller once, never twice: store/log.py, imported where one is said.
 
 _EXPORTS = {
     "data_dir": "store.paths",

@@ -129,9 +129,9 @@ class AnalysisCache:
                 message = (f"the analysis cache {self.root} cannot be written "
                            f"({error.strerror or error}); analyses are kept in memory only")
                 self.warnings.append(message)
-                import logging  # ~4 ms to import: only when there is something to say
+                from store.log import logger  # logging: ~4 ms to import, only when there is something to say
 
-                logging.getLogger(__name__).warning(message)
+                logger(__name__).warning(message)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.path_for(key).is_file()
@@ -168,6 +168,6 @@ class AnalysisCache:
         message = f"Cached analysis {path.name} was unreadable ({reason}); kept as {kept.name}, rebuilding it"
         self.warnings.append(message)
         # logging costs ~4 ms to import, paid by every cached open if imported at the top.
-        import logging
+        from store.log import logger
 
-        logging.getLogger(__name__).warning(message)
+        logger(__name__).warning(message)

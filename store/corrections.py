@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 def _log():
     # logging and uuid (~6 ms together) load only when a correction is written or a file set
     # aside, never on the cached open that only reads corrections.
-    import logging
+    from store.log import logger
 
-    return logging.getLogger(__name__)
+    return logger(__name__)
 
 
 TABLE = "corrections"

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,8 +34,9 @@ from store.jsonfile import (
     open_locked_database,
     write_bytes_atomic,
 )
+from store.log import logger
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 SHARD_DIGITS = 3
 TABLE = "briefings"

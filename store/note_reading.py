@@ -8,7 +8,6 @@ per-briefing shards (`store.legacy_notes`), under the store's lock.
 from __future__ import annotations
 
 import copy
-import logging
 import os
 from collections.abc import Callable
 from datetime import datetime
@@ -19,8 +18,9 @@ from store.jsonfile import DEFAULT_LOCK_TIMEOUT, StoreLocked, locked, utc_now
 from store.legacy_notes import LegacyUnusable, move_into_shards, notes_in_legacy_file
 from store.migrations import SCHEMA_VERSION
 from store.note_shards import Shard, read_shard, shard_file, shard_name, shard_names, shards_with_hash
+from store.log import logger
 
-log = logging.getLogger("store.notes")
+log = logger("store.notes")
 
 
 class NotesReader:

@@ -19,7 +19,6 @@ two processes indexing at once queue for tantivy's single writer instead of fail
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 import threading
@@ -33,10 +32,11 @@ from pathlib import Path
 from store import search_engine as engine
 from store.jsonfile import StoreError, move_aside
 from store.search_query import MARK_END, MARK_START, BadQuery, Term, first_match, parse, snippet
+from store.log import logger
 
 __all__ = ["MARK_END", "MARK_START", "PAGE", "BadQuery", "Hit", "SearchIndex", "parse"]
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 # A first page of ten, as search engines show: the snippets of a page are most of a query's cost.
 PAGE = 10

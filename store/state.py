@@ -14,7 +14,6 @@ briefings. A record: {"path", "read", "starred", "paragraph", "opened", "content
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -31,8 +30,9 @@ from store.jsonfile import (
     sweep_temp_files,
     utc_now,
 )
+from store.log import logger
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 TABLE = "state"
 SHARD_DIGITS = 2

@@ -92,7 +92,7 @@ def default_model(args: argparse.Namespace) -> str:
     settings, and its mistakes, are the app's and `briefing config`'s to say."""
     if args.model:
         return args.model
-    from analysis.pipeline import DEFAULT_MODEL
+    from analysis import DEFAULT_MODEL  # not analysis.pipeline: its imports cost a cached run ~8 ms
     from tui.config import load_config
 
     return load_config(args.config).model or DEFAULT_MODEL
