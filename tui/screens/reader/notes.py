@@ -34,11 +34,11 @@ NOTES_CHECK_SECONDS = 2.0
 NO_NOTE_HINT = "No note here: press a in the document to write one"
 
 
-def editor(heading: str, quote: str | None, body: str):
-    """The note editor, imported when first opened: its TextArea costs ~15 ms of app start."""
-    from tui.dialogs.note_editor import NoteEditor
+def editor(app, heading: str, quote: str | None, body: str, saved) -> None:
+    """Open the note editor, imported when first opened: its TextArea costs ~15 ms of app start."""
+    from tui.dialogs.note_editor import open_editor
 
-    return NoteEditor(heading, quote, body)
+    open_editor(app, heading, quote, body, saved)
 
 
 
@@ -174,7 +174,7 @@ class NotesHandler:
             self.refresh_notes(highlight=note.id)
             self.panes.status.say(f"Note saved on {where}")
 
-        self.screen.app.push_screen(editor(self._heading(f"Note on {where}"), quote, body), saved)
+        editor(self.screen.app, self._heading(f"Note on {where}"), quote, body, saved)
 
     def edit_note(self, note: Note, body: str | None = None) -> None:
         def saved(text: str | None) -> None:
@@ -190,7 +190,7 @@ class NotesHandler:
 
         quote = note.anchor.quote if note.anchor else None
         text = note.body if body is None else body
-        self.screen.app.push_screen(editor(self._heading("Edit note"), quote, text), saved)
+        editor(self.screen.app, self._heading("Edit note"), quote, text, saved)
 
     def delete_note(self, note: Note) -> None:
         def answered(yes: bool | None) -> None:
