@@ -117,6 +117,7 @@ async def timed_key(app, clock: Clock, name: str, character: str | None, done, l
     from textual import events
 
     cpu = time.thread_time()
+    ticks = len(clock.lags)
     start = time.perf_counter()
     event = events.Key(name, character)
     event.set_sender(app)
@@ -126,10 +127,12 @@ async def timed_key(app, clock: Clock, name: str, character: str | None, done, l
         return limit * 1000
     await settle(lambda: clock.displays and clock.displays[-1] >= reached, limit)
     CPU_MS[name] = max(CPU_MS.get(name, 0.0), (time.thread_time() - cpu) * 1000)
+    LAG_MS[name] = max([LAG_MS.get(name, 0.0), *(lag * 1000 for lag in clock.lags[ticks:])])
     return (time.perf_counter() - start) * 1000
 
 
 CPU_MS: dict[str, float] = {}
+LAG_MS: dict[str, float] = {}  # the loop's worst lag while each key was handled
 
 
 async def timed_resize(app, clock: Clock, view, size: tuple[int, int]) -> float:
@@ -222,7 +225,9 @@ async def run(path: str, wait: bool, report: dict) -> None:
         phase["analysed"] = screen.analysis is not None
         phase["lag"] = max(clock.lags) * 1000
         phase["ui_cpu_ms"] = dict(CPU_MS)
+        phase["key_lag_ms"] = dict(LAG_MS)
         CPU_MS.clear()
+        LAG_MS.clear()
         report["opening"] = phase
         if wait:
             clock.lags.clear()
@@ -237,6 +242,7 @@ async def run(path: str, wait: bool, report: dict) -> None:
             await actor_keys(app, clock, screen, phase)
             phase["lag"] = max(clock.lags) * 1000
             phase["ui_cpu_ms"] = dict(CPU_MS)
+            phase["key_lag_ms"] = dict(LAG_MS)
             report["analysed"] = phase
         ticking.cancel()
         report["analysis_state"] = str(screen.status.analysis_state)
