@@ -166,6 +166,23 @@ def test_find_all_by_chunks_finds_what_one_scan_finds():
         assert find_all(text, query) == expected, query
 
 
+def test_find_all_on_ascii_pieces_matches_the_regex_everywhere():
+    """ASCII chunks are searched by lowering them; chunks with other characters by the regex. The
+    two must agree at every chunk boundary, and on letters only IGNORECASE folds to ASCII."""
+    import re
+
+    from tui.widgets.document import layout as document_layout
+
+    chunk = document_layout.FIND_CHUNK
+    ascii_part = ("x" * (chunk - 3) + "KaRa ") * 2
+    # The Kelvin sign folds to k, the long s to s, dotless/dotted i to i: only in non-ASCII chunks.
+    special = "y" * (chunk - 4) + "\u212aara \u017fea \u0130stanbul \u0131zmir kara"
+    text = ascii_part + special + ascii_part + "ümlaut" + ascii_part
+    for query in ("kara", "KARA", "sea", "istanbul", "izmir", "x k", "a", "ümlaut", "Ü"):
+        expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+        assert find_all(text, query) == expected, query
+
+
 def test_four_megabytes_wrap(seed_path):
     seed = seed_path.read_text(encoding="utf-8")
     text = "\n\n".join([seed] * (4_000_000 // len(seed) + 1))
