@@ -23,7 +23,9 @@ class KeyFooter(Footer):
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._update_keys)
+            first = not any(isinstance(child, FooterKey) for child in self.children)
+            # The first keys are composed as Footer composes them, in the same turn it would.
+            self.call_after_refresh(self.recompose if first else self._update_keys)
 
     def _wanted(self) -> list[tuple[str, str, str, str, bool, str]]:
         """(key, key shown, description, action, disabled, tooltip) of each key, as `compose`
@@ -46,7 +48,7 @@ class KeyFooter(Footer):
         keys = [child for child in self.children if isinstance(child, FooterKey)]
         palette = [key for key in keys if key.has_class(PALETTE_CLASS)]
         shown = [key for key in keys if not key.has_class(PALETTE_CLASS)]
-        if not keys or len(palette) != len(keys) - len(shown) or len(keys) != len(self.children) or any(
+        if not keys or len(keys) != len(self.children) or any(
             binding.group is not None for _n, binding, _e, _t in self.screen.active_bindings.values() if binding.show
         ):
             self.call_later(self.recompose)  # the first keys, groups, labels: made as Footer makes them
