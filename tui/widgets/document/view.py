@@ -20,7 +20,8 @@ from textual.worker import get_current_worker
 from analysis.types import Span
 from tui.commands import bindings_for
 from tui.widgets.document import messages
-from tui.widgets.document.layout import SpanIndex, find_all
+from tui.widgets.document.find import find_all
+from tui.widgets.document.layout import SpanIndex
 from tui.widgets.document.paint import KindedSpans
 from tui.widgets.document.styles import STYLES, default_css
 from tui.widgets.document.text_view import TextView
