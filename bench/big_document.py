@@ -62,6 +62,8 @@ def as_result(label: str, how: str, report: dict) -> Result:
             + ", ".join(f"{k} {v:.0f}" for k, v in _keys(phase).items())
             + f" ms; loop's worst lag {phase['lag']:.0f} ms; UI-thread CPU of the slowest keys: "
             + ", ".join(f"{k} {v:.0f}" for k, v in sorted(cpu.items(), key=lambda kv: -kv[1])[:4])
+            + " ms; the loop's worst lag during the keys with the most: "
+            + ", ".join(f"{k} {v:.0f}" for k, v in sorted(phase.get("key_lag_ms", {}).items(), key=lambda kv: -kv[1])[:4])
             + " ms"
             + (f"; ] walked {phase['actor']}" if "actor" in phase else "")
         )

@@ -10,9 +10,9 @@ through the same atomic temp + fsync + replace as the TinyDB files. No lock is t
 writing the same key write the same analysis, and the last atomic replace wins whole.
 
 An entry is JSON Lines: a head line with the scalar fields and the length of each list, then each
-list's items, ROWS_PER_LINE to a line. `json.loads` holds the GIL for a whole call, so one 14 MB
-document (a 4 MB briefing's analysis) froze the app's event loop for ~300 ms while a worker read
-it; parsed a line at a time, the UI thread gets its turn between lines.
+list's items, at most ROWS_PER_LINE or LINE_BYTES to a line. `json.loads` holds the GIL for a
+whole call, so one 14 MB document (a 4 MB briefing's analysis) froze the app's event loop for
+~300 ms while a worker read it; parsed a line at a time, the UI thread gets its turn between lines.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ from store.jsonfile import move_aside, write_bytes_atomic
 # Lowercase only: on a case-insensitive filesystem "AB…" and "ab…" would silently share a file.
 _KEY = re.compile(r"[0-9a-f]{8,128}")
 SUFFIX = ".jsonl"
-# Small enough that one line parses in about a millisecond, even for actors with thousands of spans.
+# Small enough that one line parses in about a millisecond. By count alone, the Bible's 128 most
+# mentioned actors (thousands of spans each) made a 1.4 MB line: 64-150 ms of the GIL in one call.
 ROWS_PER_LINE = 128
+LINE_BYTES = 64 * 1024  # a line ends once it is this long (one item longer is a line of its own)
 _HEAD = "briefing-cache-entry"
 
 
@@ -42,11 +44,32 @@ def encode_entry(value: dict) -> bytes:
         raise TypeError(f"cache values are dicts, got {type(value).__name__}")
     lists = {name: items for name, items in value.items() if isinstance(items, list)}
     head = {name: item for name, item in value.items() if name not in lists}
-    lines = [{_HEAD: 1, "fields": head, "lists": [[name, len(items)] for name, items in lists.items()]}]
+    lines = [_dumps({_HEAD: 1, "fields": head, "lists": [[name, len(items)] for name, items in lists.items()]})]
     for items in lists.values():
-        lines += (items[at : at + ROWS_PER_LINE] for at in range(0, len(items), ROWS_PER_LINE))
+        lines += _item_lines(items)
     # Serialise every line before touching the disk, so a value json cannot encode leaves no trace.
-    return "\n".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")) for line in lines).encode("utf-8")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _item_lines(items: list) -> list[str]:
+    """The items as JSON arrays, each of at most ROWS_PER_LINE items or about LINE_BYTES."""
+    lines: list[str] = []
+    line: list[str] = []
+    size = 0
+    for item in items:
+        dumped = _dumps(item)
+        if line and (len(line) == ROWS_PER_LINE or size + len(dumped) > LINE_BYTES):
+            lines.append(f"[{','.join(line)}]")
+            line, size = [], 0
+        line.append(dumped)
+        size += len(dumped) + 1
+    if line:
+        lines.append(f"[{','.join(line)}]")
+    return lines
 
 
 def decode_entry(raw: bytes) -> dict:

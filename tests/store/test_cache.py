@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from store.cache import ROWS_PER_LINE, AnalysisCache, decode_entry, encode_entry
+from store.cache import LINE_BYTES, ROWS_PER_LINE, AnalysisCache, decode_entry, encode_entry
 
 
 def key(n: int | str) -> str:
@@ -58,6 +58,20 @@ def test_lists_are_written_a_slice_per_line():
     assert lines[0]["lists"] == [["mentions", len(mentions)], ["summary", 0], ["facts", 1]]
     assert [len(line) for line in lines[1:]] == [ROWS_PER_LINE, ROWS_PER_LINE, 5, 1]
     assert decode_entry(encode_entry(value)) == value
+
+
+def test_lines_of_big_items_are_cut_by_size_too():
+    """An actor with thousands of spans is a big item: 128 of them made a line of 1.4 MB, which
+    `json.loads` parsed in one call holding the GIL for 64-150 ms."""
+    actors = [{"id": n, "spans": [[s, s + 5] for s in range(0, 6000 * (n % 3 + 1), 6)]} for n in range(40)]
+    actors.append({"id": "huge", "spans": [[s, s + 5] for s in range(0, 600_000, 6)]})  # over LINE_BYTES alone
+    value = {"key": key(2), "actors": actors + [{"id": "small"}] * 300}
+    raw = encode_entry(value)
+    lines = raw.split(b"\n")[1:]
+    assert all(len(line) <= LINE_BYTES + 2 for line in lines if b'"huge"' not in line)
+    assert [len(json.loads(line)) for line in lines if b'"huge"' in line] == [1]  # a line of its own
+    assert max(len(json.loads(line)) for line in lines) == ROWS_PER_LINE  # small ones still 128 a line
+    assert decode_entry(raw) == value
 
 
 def test_newlines_inside_strings_do_not_break_lines():

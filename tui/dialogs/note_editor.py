@@ -1,8 +1,16 @@
-"""The note editor: a modal with the quoted passage and a multi-line text area."""
+"""The note editor: a modal with the quoted passage and a multi-line text area.
+
+`open_editor` keeps one editor per app and refills it for every note: composing a fresh modal
+(mounting a TextArea, styling it, and the Resize a new screen gets, which lays out and repaints
+the whole reader beneath it once more) took 100-250 ms of the UI thread on a long briefing each
+time `a` was pressed (bench/reader_keys.py); a refilled one is shown without either.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Callable
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -13,6 +21,7 @@ from tui.widgets.literal_text_area import LiteralTextArea
 from tui.widgets.notes_list import fit_label
 
 QUOTE_LINES = 6  # of the passage above the text area: the note is what is being written
+EDITOR_SCREEN = "note-editor"  # the name the app's one editor is installed under
 
 
 class QuoteBox(Static):
@@ -23,6 +32,9 @@ class QuoteBox(Static):
         self.quote = quote
 
     def on_resize(self) -> None:
+        self.fit()
+
+    def fit(self) -> None:
         if self.content_size.width:
             self.update(fit_label(literal_text(self.quote), self.content_size.width, QUOTE_LINES))
 
@@ -45,13 +57,28 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor"):
             yield Label(literal_text(literal_line(self.heading)), id="note-editor-heading")
-            if self.quote:
-                yield QuoteBox(self.quote, id="note-editor-quote")
+            # Always there, hidden without a quote, so that a reopened editor can show one.
+            quote = QuoteBox(self.quote or "", id="note-editor-quote")
+            quote.display = bool(self.quote)
+            yield quote
             yield LiteralTextArea(self.body, id="note-editor-body", soft_wrap=True, show_line_numbers=False)
             yield Label("ctrl+s save · esc cancel · #tag to tag", id="note-editor-help")
 
     def on_mount(self) -> None:
         area = self.query_one(LiteralTextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def reopen(self, heading: str, quote: str | None, body: str) -> None:
+        """Show another note in this (mounted, not shown) editor, as a new one would."""
+        self.heading, self.quote, self.body = heading, quote, body
+        self.query_one("#note-editor-heading", Label).update(literal_text(literal_line(heading)))
+        box = self.query_one(QuoteBox)
+        box.quote = quote or ""
+        box.display = bool(quote)
+        box.fit()
+        area = self.query_one(LiteralTextArea)
+        area.load_text(body)  # and forget the last note's undo history
         area.focus()
         area.move_cursor(area.document.end)
 
@@ -69,3 +96,19 @@ class NoteEditor(ModalScreen[str | None]):
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmDialog("Discard what you typed?", "n / esc goes back to the note"), answered)
+
+
+def open_editor(app: App, heading: str, quote: str | None, body: str, saved: Callable[[str | None], None]) -> None:
+    """Push the note editor showing `heading`, `quote` and `body`; `saved` gets what it returns.
+
+    The app's one installed editor is refilled when it is free; a new one is made the first time
+    (or should the installed one still be on the screen stack, as when a failed save reopens it
+    from its own dismissal)."""
+    editor = app.get_screen(EDITOR_SCREEN) if app.is_screen_installed(EDITOR_SCREEN) else None
+    if isinstance(editor, NoteEditor) and editor.is_mounted and editor not in app.screen_stack:
+        editor.reopen(heading, quote, body)
+    else:
+        editor = NoteEditor(heading, quote, body)
+        if not app.is_screen_installed(EDITOR_SCREEN):
+            app.install_screen(editor, EDITOR_SCREEN)
+    app.push_screen(editor, saved)

@@ -14,7 +14,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
@@ -30,6 +29,7 @@ from tui.session import Session
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document.paint import KindedSpans
 from tui.widgets.document.view import DocumentView
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.notes_list import NotesList
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine
@@ -68,7 +68,7 @@ class ReaderScreen(Screen):
             yield NotesList(id="notes-list")
         yield PromptBar(id="prompt")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def document_view(self) -> DocumentView:

@@ -29,11 +29,11 @@ READ_ONLY_HEADING = " (notes are read-only: this cannot be saved)"
 NotesRead = tuple[list[Note], str | None]
 
 
-def editor(heading: str, quote: str | None, body: str):
-    """The note editor, imported when first opened: its TextArea costs ~15 ms of app start."""
-    from tui.dialogs.note_editor import NoteEditor
+def editor(app, heading: str, quote: str | None, body: str, saved) -> None:
+    """Open the note editor, imported when first opened: its TextArea costs ~15 ms of app start."""
+    from tui.dialogs.note_editor import open_editor
 
-    return NoteEditor(heading, quote, body)
+    open_editor(app, heading, quote, body, saved)
 
 
 def saved_words(before: Note, saved: Note) -> str:
@@ -120,7 +120,7 @@ class NoteEdits:
             self._save(lambda: self.session.add_note(note), landed, retry=lambda: retry(text), text=text,
                        saying=f"Saving the note on {where}…")
 
-        self.screen.app.push_screen(editor(self._heading(f"Note on {where}"), quote, body), saved)
+        editor(self.screen.app, self._heading(f"Note on {where}"), quote, body, saved)
 
     def edit_note(self, note: Note, body: str | None = None) -> None:
         def saved(text: str | None) -> None:
@@ -137,7 +137,7 @@ class NoteEdits:
 
         quote = note.anchor.quote if note.anchor else None
         text = note.body if body is None else body
-        self.screen.app.push_screen(editor(self._heading("Edit note"), quote, text), saved)
+        editor(self.screen.app, self._heading("Edit note"), quote, text, saved)
 
     def delete_note(self, note: Note) -> None:
         def answered(yes: bool | None) -> None:

@@ -252,31 +252,3 @@ class SpanIndex:
     def index_of(self, span: Span) -> int | None:
         index = bisect_left(self.spans, span)
         return index if index < len(self.spans) and self.spans[index] == span else None
-
-
-def find_all(text: str, query: str) -> list[Span]:
-    """Spans of every case-insensitive, literal, non-overlapping match of `query` in `text`.
-
-    A regex with IGNORECASE rather than `lower()` on both sides: lowering can change a string's
-    length (`İ` becomes two characters), which would shift every offset after it.
-    """
-    if not query:
-        return []
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
-    # A chunk at a time: one `finditer` step over 20 MB without a match is a single C call that
-    # holds the GIL for ~0.4 s; over a chunk it is a few milliseconds, so a find in a thread
-    # leaves the UI thread its turns. A match may run past a chunk's end (it is kept whole), and
-    # the next chunk starts after it, so matches never overlap.
-    spans: list[Span] = []
-    position = 0
-    while position < len(text):
-        end = min(len(text), position + FIND_CHUNK)
-        for match in pattern.finditer(text, position, min(len(text), end + len(query) - 1)):
-            if match.start() >= end:
-                break
-            spans.append(match.span())
-        position = max(end, spans[-1][1]) if spans else end
-    return spans
-
-
-FIND_CHUNK = 256 * 1024

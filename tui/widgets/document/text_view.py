@@ -1,10 +1,11 @@
 """The text of the document pane, wrapped and scrolled, with a cursor paragraph.
 
 A Line API `ScrollView` (after toolong's log view): `layout` indexes the visual lines, `paint`
-paints one from the text and the highlights, and an LRU cache keeps the strips. Text is painted
+paints one from the text and the highlights, and `painter` keeps the strips and styles. Text is painted
 through `literal()`, never parsed as markup, so `[bold]` and escape sequences in a briefing show
 as written. What is painted over the text (mentions, matches, notes) is `Highlights`, set by
-`DocumentView`, which adds the document's commands on top of this.
+`DocumentView`, which adds the document's commands on top of this (the moves too: this keeps
+the cursor and the scroll position consistent, the commands say where to go).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from bisect import bisect_right
 
 from rich.style import Style
 from textual import events, work
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,7 +25,8 @@ from analysis.types import Document, Span
 from tui.literal import literal
 from tui.widgets.document import messages
 from tui.widgets.document.layout import DocumentLayout
-from tui.widgets.document.paint import MARGIN, Highlights, paint_line
+from tui.widgets.document.paint import MARGIN, Highlights
+from tui.widgets.document.painter import LinePainter
 
 # Texts longer than this are rewrapped on resize in a thread, the old layout shown meanwhile.
 # Measured: 4 MB wraps in ~0.1 s, so only very large briefings take the thread.
@@ -61,9 +62,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._paragraphs: list[Span] = []
         self._paragraph_starts: list[int] = []
         self._layout: DocumentLayout | None = None
-        self._line_cache: LRUCache[tuple, Strip] = LRUCache(maxsize=1024)
-        self._generation = 0
-        self._styles: dict[str, Style] = {}
+        self._painter = LinePainter(self.get_component_rich_style)
         self._paint_style: Style | None = None
         self._marks = Highlights()
         # The exact spot the cursor is at (a match, a mention, a jump), or None for the paragraph.
@@ -172,14 +171,12 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=top, animate=False, force=True)
 
     def _invalidate(self) -> None:
-        self._generation += 1
-        self._line_cache.clear()
+        self._painter.clear()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles = {}
-        self._line_cache.clear()
+        self._painter.restyle()
 
     # ---- cursor and scrolling -------------------------------------------------------------
 
@@ -251,29 +248,6 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         elif lines.stop > top + height:
             self.scroll_to(y=min(lines.start, lines.stop - height), animate=False, force=True)
 
-    # ---- moving (the action names come from tui/commands.py) -----------------------------
-
-    def action_scroll_line(self, lines: int) -> None:
-        self.scroll_to(y=self.scroll_y + lines, animate=False, force=True)
-
-    def action_page(self, pages: int) -> None:
-        self.scroll_to(y=self.scroll_y + pages * max(1, self._viewport_height), animate=False, force=True)
-
-    def action_top(self) -> None:
-        self._set_cursor(0)
-        self.scroll_to(y=0, animate=False, force=True)
-
-    def action_bottom(self) -> None:
-        self._set_cursor(len(self._paragraphs) - 1)
-        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
-
-    def action_paragraph(self, step: int) -> None:
-        self._set_cursor(self.cursor_paragraph + step)
-        self._scroll_paragraph_into_view(self.cursor_paragraph)
-
-    def paragraph(self, step: int) -> None:
-        self.action_paragraph(step)
-
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or self._layout is None or not len(self._layout):
@@ -288,21 +262,6 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(message)
 
     # ---- painting -------------------------------------------------------------------------
-
-    def _style(self, name: str) -> Style:
-        """A component class as a Rich style to layer over the line's base style."""
-        style = self._styles.get(name)
-        if style is None:
-            partial = self.get_component_rich_style(name, partial=True)
-            if partial.color is not None or partial.bgcolor is not None:
-                # the full style has translucent colours composed over the widget's background
-                full = self.get_component_rich_style(name)
-                partial += Style(
-                    color=full.color if partial.color is not None else None,
-                    bgcolor=full.bgcolor if partial.bgcolor is not None else None,
-                )
-            style = self._styles[name] = partial
-        return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if self._layout is None and self._document is not None and self.scrollable_content_region.width > 0:
@@ -325,9 +284,4 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         paragraph = layout.line_paragraph[index]
         is_cursor = paragraph == self.cursor_paragraph
-        key = (index, width, self._generation, is_cursor, base)
-        strip = self._line_cache.get(key)
-        if strip is None:
-            strip = paint_line(self._text, layout, self._marks, index, width, base, is_cursor, self._style, self.app.console)
-            self._line_cache[key] = strip
-        return strip
+        return self._painter.line(self._text, layout, self._marks, index, width, base, is_cursor, self.app.console)

@@ -2,7 +2,7 @@
 
 `TextView` (text_view.py) wraps, scrolls and paints the text and keeps the cursor paragraph; this
 adds what is marked on it (the actors' mentions, the selected actor's, find matches, notes) and
-the document's commands.
+the document's commands, moving ones included.
 
 Attributes down, messages up: the screen calls `load`, `set_mentions`, `set_selected`,
 `set_note_marks`, `find`, `go_to_offset`; the view posts the messages of `messages.py`.
@@ -20,7 +20,8 @@ from textual.worker import get_current_worker
 from analysis.types import Span
 from tui.commands import bindings_for
 from tui.widgets.document import messages
-from tui.widgets.document.layout import SpanIndex, find_all
+from tui.widgets.document.find import find_all
+from tui.widgets.document.layout import SpanIndex
 from tui.widgets.document.paint import KindedSpans
 from tui.widgets.document.styles import STYLES, default_css
 from tui.widgets.document.text_view import TextView
@@ -151,6 +152,28 @@ class DocumentView(TextView, can_focus=True, inherit_bindings=False):
         return index % len(spans)
 
     # ---- the pane's commands (the action names come from tui/commands.py) -----------------
+
+    def action_scroll_line(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, force=True)
+
+    def action_page(self, pages: int) -> None:
+        self.scroll_to(y=self.scroll_y + pages * max(1, self._viewport_height), animate=False, force=True)
+
+    def action_top(self) -> None:
+        self._set_cursor(0)
+        self.scroll_to(y=0, animate=False, force=True)
+
+    def action_bottom(self) -> None:
+        self._set_cursor(len(self._paragraphs) - 1)
+        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
+
+    def action_paragraph(self, step: int) -> None:
+        self._set_cursor(self.cursor_paragraph + step)
+        self._scroll_paragraph_into_view(self.cursor_paragraph)
+
+    def paragraph(self, step: int) -> None:
+        self.action_paragraph(step)
+
 
     def action_find(self) -> None:
         self._post(self.FindRequested())

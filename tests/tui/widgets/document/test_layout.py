@@ -10,11 +10,11 @@ from rich.cells import cell_len
 
 from analysis.documents import paragraphs as split_paragraphs
 from tests.helpers import REPO_ROOT as ROOT
+from tui.widgets.document.find import find_all
 from tui.widgets.document.layout import (
     SEPARATOR,
     DocumentLayout,
     SpanIndex,
-    find_all,
     visible_end,
     wrap_paragraph,
 )
@@ -156,12 +156,29 @@ def test_find_all_is_case_insensitive_and_literal():
 def test_find_all_by_chunks_finds_what_one_scan_finds():
     import re
 
-    from tui.widgets.document import layout as document_layout
+    from tui.widgets.document import find as document_find
 
     # Matches straddling chunk ends, and runs of overlapping candidates ("aaa" in "aaaa…").
-    chunk = document_layout.FIND_CHUNK
+    chunk = document_find.FIND_CHUNK
     text = ("x" * (chunk - 2) + "Ankara ") * 3 + "a" * (chunk + 5) + " ANKARA"
     for query in ("ankara", "aaa", "x a", "a"):
+        expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+        assert find_all(text, query) == expected, query
+
+
+def test_find_all_on_ascii_pieces_matches_the_regex_everywhere():
+    """ASCII chunks are searched by lowering them; chunks with other characters by the regex. The
+    two must agree at every chunk boundary, and on letters only IGNORECASE folds to ASCII."""
+    import re
+
+    from tui.widgets.document import find as document_find
+
+    chunk = document_find.FIND_CHUNK
+    ascii_part = ("x" * (chunk - 3) + "KaRa ") * 2
+    # The Kelvin sign folds to k, the long s to s, dotless/dotted i to i: only in non-ASCII chunks.
+    special = "y" * (chunk - 4) + "\u212aara \u017fea \u0130stanbul \u0131zmir kara"
+    text = ascii_part + special + ascii_part + "ümlaut" + ascii_part
+    for query in ("kara", "KARA", "sea", "istanbul", "izmir", "x k", "a", "ümlaut", "Ü"):
         expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
         assert find_all(text, query) == expected, query
 

@@ -11,7 +11,8 @@ from textual.message import Message
 from analysis.documents import content_hash, paragraphs, read_document
 from analysis.types import Document
 from seeds import sample_path
-from tui.widgets.document.layout import SEPARATOR, find_all
+from tui.widgets.document.find import find_all
+from tui.widgets.document.layout import SEPARATOR
 from tui.widgets.document.paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE
 from tui.widgets.document.text_view import THREADED_REWRAP_CHARS
 from tui.widgets.document.view import FIND_PENDING, DocumentView

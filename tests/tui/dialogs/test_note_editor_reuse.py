@@ -1,0 +1,55 @@
+"""The app keeps one note editor and refills it for each note: each opening must show that note's
+heading, quote and text alone, never what the last one held (text, undo history, quote)."""
+
+from __future__ import annotations
+
+from tests.helpers.app import make_app, settle
+from tests.helpers.notes_app import SIZE
+from tui.dialogs.note_editor import NoteEditor, QuoteBox
+from tui.widgets.literal_inputs import LiteralTextArea
+from tui.widgets.notes_list import NotesList
+
+
+async def test_reopened_editor_shows_only_the_new_note(warm_home, seed_path):
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        document = app.session.document
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "a")  # ¶3
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, NoteEditor)
+        await pilot.press(*"First note", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+
+        await pilot.press("right_curly_bracket", "a")  # ¶4, the same editor refilled
+        await pilot.pause()
+        editor = app.screen
+        assert editor is first
+        area = editor.query_one(LiteralTextArea)
+        assert area.text == "" and area.has_focus
+        assert "¶4" in str(editor.query_one("#note-editor-heading").render())
+        start, end = document.paragraphs[3]
+        quote = editor.query_one(QuoteBox)
+        assert quote.display and document.text[start:end].startswith(quote.quote[:40])
+        await pilot.press("ctrl+z")  # the first note's typing is not in its undo history
+        assert area.text == ""
+        await pilot.press(*"Second", "ctrl+s")
+        await pilot.pause()
+        notes = app.screen.query_one(NotesList)
+        assert sorted(note.body for note in notes.notes) == ["First note", "Second"]
+
+        # an actor's note has no quote: the box is hidden, and the next paragraph note shows it again
+        await pilot.press("1", "A")
+        await pilot.pause()
+        assert app.screen is first
+        assert not first.query_one(QuoteBox).display
+        assert "Note on" in str(first.query_one("#note-editor-heading").render())
+        await pilot.press("escape")  # nothing typed: closes without asking
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+        app.screen.query_one("#document-view").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is first and first.query_one(QuoteBox).display
