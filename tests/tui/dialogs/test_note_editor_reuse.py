@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.helpers.app import make_app, settle
 from tests.helpers.notes_app import SIZE
 from tui.dialogs.note_editor import NoteEditor, QuoteBox
-from tui.widgets.literal_inputs import LiteralTextArea
+from tui.widgets.literal_text_area import LiteralTextArea
 from tui.widgets.notes_list import NotesList
 
 
