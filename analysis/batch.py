@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.documents import DocumentError
+from analysis.formats import DocumentError
 from analysis.types import Analysis, Document
 from analysis.pipeline import Tagged, chunks, model_version
 from analysis.processes import BATCH_SIZE, processes_for, tag_many, worker_batch_size

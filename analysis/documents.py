@@ -10,16 +10,12 @@ import hashlib
 from importlib import import_module
 from pathlib import Path
 
-from analysis.formats import DocumentError, NoArticleText
-from analysis.formats.sniff import SUFFIXES, sniff
-from analysis.formats.text import content_hash, decode, from_bytes, from_text, normalise, paragraphs, title_of
+from analysis.formats import DocumentError
+from analysis.formats.sniff import sniff
+from analysis.formats.text import from_bytes
 from analysis.types import Document
 from store.files import NotAFile, read_bounded
 
-__all__ = [
-    "SUFFIXES", "DocumentError", "NoArticleText", "content_hash", "decode", "from_text", "normalise",
-    "paragraphs", "read_bytes", "read_document", "title_of",
-]
 
 # Above this a file is refused rather than read into memory: far beyond any briefing, small enough
 # that a mistaken path to a disk image fails fast.

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import os
 
-from analysis.documents import MAX_BYTES, DocumentError, read_bytes, read_document
+from analysis.documents import MAX_BYTES, read_bytes, read_document
+from analysis.formats import DocumentError
 from analysis.types import Document
 from store.files import NotAFile, stdin_bytes
 

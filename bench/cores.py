@@ -31,7 +31,7 @@ def cpu_seconds() -> float:
 
 def cold_analysis(limit_chars: int = 400_000, rounds: int = 2) -> Result:
     from analysis import processes
-    from analysis.documents import from_text
+    from analysis.formats.text import from_text
     from analysis.pipeline import chunks, load_pipeline
     from analysis.service import AnalysisService
     from bench.texts import speeches

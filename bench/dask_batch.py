@@ -135,7 +135,7 @@ def client_side(entries: list[Path], scratch: Path) -> tuple[float, int]:
     """Wall seconds the client spends on the results of `entries` (fsync included), and their words."""
     import json
 
-    from analysis.documents import from_text
+    from analysis.formats.text import from_text
     from analysis.report import analysis_json
     from analysis.types import Analysis
     from store.cache import AnalysisCache, decode_entry
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     except MissingBenchData as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2
-    from analysis.documents import from_text
+    from analysis.formats.text import from_text
 
     print(f"briefing bench, --dask: {machine()}")
     with tempfile.TemporaryDirectory(prefix="briefing-bench-dask-") as scratch_dir:

@@ -29,7 +29,7 @@ def best_of(rounds: int, work) -> float:
 
 
 def wrapping(text: str, rounds: int) -> Result:
-    from analysis.documents import paragraphs
+    from analysis.formats.text import paragraphs
     from tui.widgets.document.layout import DocumentLayout
 
     spans = paragraphs(text)

@@ -36,7 +36,7 @@ def real_sentences(speech_chars: int = 600_000) -> list[str]:
 
 def real_actors(home: Path) -> list[dict]:
     """Actor entries of index records, from the real analyses of the seed and two speeches."""
-    from analysis.documents import from_text
+    from analysis.formats.text import from_text
     from analysis.library.records import record_of
     from analysis.service import AnalysisService
     from store.cache import AnalysisCache
@@ -64,7 +64,7 @@ def briefing_text(chooser: random.Random, sentences: list[str], number: int) -> 
 
 def build(folder: Path, home: Path, count: int, sentences: list[str], actors: list[dict], *, search: bool = True) -> list[str]:
     """Write `count` briefings under `folder` (in subfolders of 500) and index them in `home`."""
-    from analysis.documents import from_text
+    from analysis.formats.text import from_text
     from analysis.library.scan import briefing_key
     from store.index import MANIFEST, TABLE, row_of, shard_of
     from store.paths import library_index_dir, search_index_path

@@ -34,7 +34,7 @@ def timed(work) -> tuple[float, float]:
 def analysis_speed(limit_chars: int, *, batch_jobs: tuple[int, ...] = (1,)) -> list[Result]:
     import analysis.service as service_module
     from analysis import batch, processes
-    from analysis.documents import from_text
+    from analysis.formats.text import from_text
     from analysis.pipeline import chunks, load_pipeline
     from bench.texts import seed_path, speeches
 

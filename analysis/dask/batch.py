@@ -34,7 +34,8 @@ from analysis import ANALYSER_VERSION
 from analysis.batch import BatchProgress, Outcome, Planned, from_cache
 from analysis.dask import worker
 from analysis.dask.cluster import DaskUnavailable, connected
-from analysis.documents import DocumentError, read_document
+from analysis.documents import read_document
+from analysis.formats import DocumentError
 from analysis.pipeline import BATCH_CHARS, model_version
 from analysis.service import AnalysisService
 from analysis.types import Analysis, Document

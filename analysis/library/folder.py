@@ -77,7 +77,8 @@ class Library:
     def rebuild_records(self, keys: list[str]) -> list[dict]:
         """Records of briefings whose analysis the cache holds, indexed again (no spaCy)."""
         from analysis.batch import Outcome
-        from analysis.documents import DocumentError, read_document
+        from analysis.documents import read_document
+        from analysis.formats import DocumentError
 
         rebuilt = []
         for key in keys:
@@ -247,7 +248,8 @@ class Library:
         FILL_BATCH texts per commit: a commit (with its segment merges) costs tens of ms, once per
         briefing a rebuild of 10,000 took minutes; and a batch keeps the write lock a second or
         so, well inside the 10 s the library's worker process waits for it."""
-        from analysis.documents import DocumentError, read_document
+        from analysis.documents import read_document
+        from analysis.formats import DocumentError
 
         have = self.search_index.hashes()
         batch: list[tuple] = []

@@ -1,7 +1,7 @@
 """Finding the briefings under a folder: recursive, hidden folders skipped, symlink loops cut.
 
 `briefing_files` is the one place that decides which files are briefings (by the suffixes the
-reader opens, `analysis.documents.SUFFIXES`), so new formats reach the library through it alone.
+reader opens, `analysis.formats.sniff.SUFFIXES`), so new formats reach the library through it alone.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.documents import MAX_BYTES, SUFFIXES
+from analysis.documents import MAX_BYTES
+from analysis.formats.sniff import SUFFIXES
 
 
 def briefing_key(path: str | os.PathLike[str]) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import batch, processes
-from analysis.documents import from_text, read_document
+from analysis.documents import read_document
+from analysis.formats.text import from_text
 from analysis.pipeline import AnalysisCancelled
 from analysis.service import AnalysisService, analyse
 from store.cache import AnalysisCache, decode_entry

@@ -6,7 +6,9 @@ import codecs
 
 import pytest
 
-from analysis.documents import DocumentError, paragraphs, read_document, title_of
+from analysis.documents import read_document
+from analysis.formats import DocumentError
+from analysis.formats.text import paragraphs, title_of
 
 
 def write(tmp_path, name, data: bytes):
@@ -120,7 +122,8 @@ def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path):
 def test_binary_with_nul_bytes_on_both_sides_is_still_refused(tmp_path):
     import pytest
 
-    from analysis.documents import DocumentError, read_document
+    from analysis.documents import read_document
+    from analysis.formats import DocumentError
 
     path = tmp_path / "image.txt"
     path.write_bytes(bytes(range(256)) * 8)

@@ -9,7 +9,7 @@ import signal
 
 import pytest
 
-from analysis.documents import from_text
+from analysis.formats.text import from_text
 from analysis.forked_tagging import SPLIT_CHARS, batches_of, can_fork, tag_forked
 from analysis.pipeline import AnalysisCancelled, chunks, tag
 

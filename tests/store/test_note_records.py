@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.notes.anchors import make_anchor
-from analysis.documents import from_text
+from analysis.formats.text import from_text
 from analysis.notes.editing import new_note
 from analysis.notes.placing import place_notes
 from store.note_records import MAX_BODY, MAX_QUOTE, MAX_TAGS, BadNote, check_note

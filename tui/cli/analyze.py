@@ -205,7 +205,7 @@ def run_analyze(argv: list[str]) -> int:
     empty: list[Path] = []
     planned = batch.plan(service, expand(args.paths, empty))
     for folder in empty:  # an empty run must not look like a successful one to a script
-        from analysis.documents import SUFFIXES
+        from analysis.formats.sniff import SUFFIXES
 
         fail(f"{folder}: no briefings in this folder (looked for {' '.join(SUFFIXES)})")
     to_analyse = [p for p in planned if not p.cached and p.error is None]

@@ -37,7 +37,8 @@ def notes_parser() -> argparse.ArgumentParser:
 
 def selected_notes(store, path: str | None):
     """(notes, documents by path): one briefing's notes, placed on its current text, or all."""
-    from analysis.documents import DocumentError, read_document
+    from analysis.documents import read_document
+    from analysis.formats import DocumentError
     from analysis.notes.placing import place_notes
     from store.files import is_regular_file
     from tui.session import Session, readable_notes
@@ -75,7 +76,8 @@ def selected_notes(store, path: str | None):
 
 def run_notes(argv: list[str]) -> int:
     args = notes_parser().parse_args(argv)
-    from analysis.documents import DocumentError, read_document
+    from analysis.documents import read_document
+    from analysis.formats import DocumentError
     from store.files import NotAFile
     from store.jsonfile import StoreError
     from store.notes import NotesStore

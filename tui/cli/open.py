@@ -46,7 +46,7 @@ def run_open(argv: list[str], started: float) -> int:
 
 def _run_open(argv: list[str], started: float) -> int:
     args = open_parser().parse_args(argv)
-    from analysis.documents import DocumentError
+    from analysis.formats import DocumentError
     from analysis.pipeline import DEFAULT_MODEL, ModelNotInstalled, model_version
     from tui.cli.source import STDIN, load, terminal_for_keys
 

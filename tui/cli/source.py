@@ -12,7 +12,8 @@ from analysis.types import Document
 
 def load(source: str | Path, *, whole_page: bool = False, refresh: bool = False, data_dir: str | None = None) -> Document:
     """The Document at `source`; DocumentError with one line when it cannot be read."""
-    from analysis.documents import DocumentError, read_document
+    from analysis.documents import read_document
+    from analysis.formats import DocumentError
     from analysis.formats.fetch import is_url
     from analysis.reading import read_briefing
 
@@ -51,7 +52,7 @@ def terminal_for_keys() -> None:
     """
     if sys.__stdin__ is not None and sys.__stdin__.isatty():
         return
-    from analysis.documents import DocumentError
+    from analysis.formats import DocumentError
 
     try:
         terminal = os.open("/dev/tty", os.O_RDWR)

@@ -24,7 +24,7 @@ def text_parser() -> argparse.ArgumentParser:
 
 def run_text(argv: list[str]) -> int:
     args = text_parser().parse_args(argv)
-    from analysis.documents import DocumentError
+    from analysis.formats import DocumentError
     from tui.cli.source import load
 
     try:

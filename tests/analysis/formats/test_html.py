@@ -7,7 +7,8 @@ import statistics
 
 import pytest
 
-from analysis.documents import DocumentError, NoArticleText, read_document
+from analysis.documents import read_document
+from analysis.formats import DocumentError, NoArticleText
 from bench.shingles import scores
 from tests.helpers.formats import PAGES, real_page
 

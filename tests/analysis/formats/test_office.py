@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from analysis.documents import DocumentError, read_bytes, read_document
+from analysis.documents import read_bytes, read_document
+from analysis.formats import DocumentError
 from tests.helpers.formats import CHAPTERS, MARKDOWN, bomb_epub, book_epub, report_docx, report_pdf
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.documents import DocumentError, read_document
+from analysis.documents import read_document
+from analysis.formats import DocumentError
 from tests.helpers.formats import HEADER, encrypted_pdf, report_pdf, scanned_pdf
 
 

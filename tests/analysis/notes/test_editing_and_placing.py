@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from analysis.documents import content_hash, paragraphs
+from analysis.formats.text import content_hash, paragraphs
 from analysis.notes.editing import (
     clean_tag,
     edit_note,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.documents import content_hash, paragraphs
+from analysis.formats.text import content_hash, paragraphs
 from analysis.notes.editing import new_note, note_on_actor
 from analysis.notes.export import from_json, group_notes, line_of, to_json, to_markdown
 from analysis.notes.types import Anchor, Note

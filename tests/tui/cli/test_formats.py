@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from analysis.documents import DocumentError, read_document
+from analysis.documents import read_document
+from analysis.formats import DocumentError
 from analysis.formats.fetch import fetch
 from tests.helpers.formats import MARKDOWN, ROOT, report_pdf
 from tests.helpers.http_server import server  # noqa: F401 - a fixture

@@ -8,7 +8,8 @@ from tui.literal import literal_markup, toast
 def open_in_reader(app, library, key: str, *, find_span: tuple[int, int] | None = None, **where) -> bool:
     """Push the reader on `key` (`where`: at, find, actor_id; `find_span`: find set to the text
     there); False, and said, if it cannot be read."""
-    from analysis.documents import DocumentError, read_document
+    from analysis.documents import read_document
+    from analysis.formats import DocumentError
     from tui.screens.reader import ReaderScreen
 
     try:

@@ -8,7 +8,7 @@ import sys
 import pytest
 from rich.cells import cell_len
 
-from analysis.documents import paragraphs as split_paragraphs
+from analysis.formats.text import paragraphs as split_paragraphs
 from tests.helpers import REPO_ROOT as ROOT
 from tui.widgets.document.find import find_all
 from tui.widgets.document.layout import (

@@ -8,7 +8,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from analysis.documents import content_hash, paragraphs, read_document
+from analysis.documents import read_document
+from analysis.formats.text import content_hash, paragraphs
 from analysis.types import Document
 from seeds import sample_path
 from tui.widgets.document.find import find_all
