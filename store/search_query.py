@@ -88,11 +88,9 @@ def first_match(text: str, terms: list[Term]) -> tuple[int, int]:
     return best or (0, 0)
 
 
-def snippet(text: str, start: int, end: int, terms: list[Term], context: int = SNIPPET_CONTEXT) -> str:
-    """The text around the first match, on one line, every match of a term in it marked.
-
-    Made from the offsets rather than by the engine, which would tokenize the whole briefing for
-    each hit; this one shows the very spot the reader opens at."""
+def snippet_bounds(text: str, start: int, end: int, context: int) -> tuple[int, int]:
+    """Where a snippet of `text[start:end]` begins and ends: up to `context` characters either
+    side, cut at a space so that no word is shown in part."""
     left = max(0, start - context)
     if left:
         space = text.find(" ", left, start)
@@ -101,6 +99,15 @@ def snippet(text: str, start: int, end: int, terms: list[Term], context: int = S
     if right < len(text):
         space = text.rfind(" ", end, right)
         right = space if space > end else right
+    return left, right
+
+
+def snippet(text: str, start: int, end: int, terms: list[Term], context: int = SNIPPET_CONTEXT) -> str:
+    """The text around the first match, on one line, every match of a term in it marked.
+
+    Made from the offsets rather than by the engine, which would tokenize the whole briefing for
+    each hit; this one shows the very spot the reader opens at."""
+    left, right = snippet_bounds(text, start, end, context)
     window = text[left:right]
     marks = sorted((m.start(), m.end()) for term in terms for m in _compiled(tuple(term.words), term.prefix).finditer(window))
     pieces, at = [], 0

@@ -30,7 +30,7 @@ from store.paths import (
     library_index_dir,
     search_index_path,
 )
-from store.search import SearchIndex
+from store.search import SEARCH_FLUSH_COUNT, SEARCH_FLUSH_SECONDS, SearchIndex
 from store.state import StateStore
 
 __all__ = ["Library", "Row", "briefing_files", "briefing_key"]
@@ -165,11 +165,10 @@ class Library:
     ) -> Iterator[Row]:
         """Analyse (or read from the cache) and index each briefing; yields its row when indexed."""
         from analysis import batch
-        from analysis.library.indexing import SEARCH_FLUSH_COUNT, SEARCH_FLUSH_SECONDS
 
         planned = batch.plan(self.service, [Path(key) for key in keys])
         notes = self._notes_by_briefing()
-        waiting: list[tuple] = []  # search entries, committed many at a time (analysis.library.indexing)
+        waiting: list[tuple] = []  # search entries, committed many at a time (store.search.SEARCH_FLUSH_COUNT)
         flushed = time.monotonic()
         try:
             for outcome in batch.run(self.service, planned, jobs=jobs, on_progress=on_progress, cancelled=cancelled):

@@ -9,12 +9,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from store.search import SEARCH_FLUSH_COUNT, SEARCH_FLUSH_SECONDS
 
-# A search index commit syncs its files: 70-100 ms here, once per briefing 300 cached briefings
-# took 33 s against 0.6 s in commits of 100. Entries wait at most this long or this many.
-SEARCH_FLUSH_SECONDS = 1.0
-SEARCH_FLUSH_COUNT = 100
+log = logging.getLogger(__name__)
 
 
 def indexed(outcomes: Iterator, model: str | None, data_dir: str | None) -> Iterator:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from analysis.types import Analysis, Document
+from store.search_query import snippet_bounds
 
 TOP_ACTORS = 3
 # Characters either side of an actor's first mention kept as its snippet: about a line of context.
@@ -43,14 +44,7 @@ def flat(piece: str) -> str:
 
 def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> dict:
     """The mention with up to `context` characters either side, cut at spaces, on one line."""
-    left = max(0, start - context)
-    if left:
-        space = text.find(" ", left, start)
-        left = space + 1 if space >= 0 else left
-    right = min(len(text), end + context)
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space >= 0 else right
+    left, right = snippet_bounds(text, start, end, context)
     return {
         "before": ("…" if left else "") + flat(text[left:start]) + (" " if text[left:start][-1:].isspace() else ""),
         "match": flat(text[start:end]),
