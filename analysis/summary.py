@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 
-from analysis.types import Actor
+from analysis.types import Actor, Span
 
 MIN_WORDS, LONG_WORDS = 6, 60
 POOL_PER_SENTENCE = 20
@@ -185,3 +185,13 @@ def _actors_by_sentence(sentences, actors: list[Actor]) -> dict[int, set[int]]:
         for start, _ in actor.spans:
             holders[bisect_right(starts, start) - 1].add(index)
     return holders
+
+
+def below_the_opening(summary: list[Span], paragraphs: list[Span]) -> list[Span]:
+    """The summary less its sentences in the text's first paragraph, for a summary shown right
+    above the text, where that paragraph is on screen too (a news lead opens the text: the sample's
+    box repeated it line for line); all of it when nothing else is left."""
+    if not paragraphs:
+        return summary
+    opening_end = paragraphs[0][1]
+    return [span for span in summary if span[0] >= opening_end] or summary

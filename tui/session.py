@@ -167,7 +167,18 @@ class Session:
         from analysis.summary import summarise
 
         shown = [actor for actor in view.actors if not actor.hidden]
-        return replace(view, summary=summarise(self.document.text, view.sentences, shown, self.summary_sentences))
+        text, size = self.document.text, self.summary_sentences
+        opening_end = self.document.paragraphs[0][1] if self.document.paragraphs else 0
+        ask = size
+        for _ in range(3):  # choosing more can take more from the opening: a few rounds settle it
+            summary = summarise(text, view.sentences, shown, ask)
+            below = sum(start >= opening_end for start, _end in summary)
+            if below >= size or len(summary) < ask:  # enough below the opening, or no more to take
+                break
+            # The reader's box leaves out what the summary takes from the opening paragraph, just
+            # below it (tui/widgets/summary_panel.py): more, so that it shows the size asked for.
+            ask += size - below
+        return replace(view, summary=summary)
 
     def add_correction(self, op: str, actor_id: str, value: str | None, *, everywhere: bool = False) -> dict:
         scope = "*" if everywhere else self.document.content_hash

@@ -48,8 +48,13 @@ class SummaryPanel(Static):
     def on_mount(self) -> None:
         self.update(Text("analysing…", style="italic"))
 
-    def show(self, text: str, summary: list[Span]) -> None:
-        self.sentences = [" ".join(literal(text[start:end]).split()) for start, end in summary]
+    def show(self, text: str, summary: list[Span], paragraphs: list[Span]) -> None:
+        from analysis.summary import below_the_opening
+
+        # The box sits right above the text's opening paragraph: what the summary takes from it
+        # is left out here (`briefing analyze` and the JSON, shown without the text, keep it).
+        shown = below_the_opening(summary, paragraphs)
+        self.sentences = [" ".join(literal(text[start:end]).split()) for start, end in shown]
         content = Text()
         if not self.sentences:
             content.append("no key sentences found", style="italic")

@@ -34,3 +34,27 @@ async def test_at_80x24_the_summary_shows_whole_sentences_and_scrolls(warm_home,
         assert box.scroll_y == 2
         await pilot.press("s")  # s again hides it, back to the document
         assert not box.display and app.screen.query_one("#document-view").has_focus
+
+
+async def test_a_summary_sentence_that_opens_the_text_is_not_shown_above_it_again():
+    """The box sits right above the text's opening paragraph: its lead was on screen twice."""
+    from textual.app import App
+
+    from tui.widgets.summary_panel import SummaryPanel
+
+    text = "Ankara hosted the talks. It was Monday.\n\nKyiv asked for drones. Moscow objected to the sale."
+    lead, second, third = (0, 24), (41, 63), (64, len(text))
+    paragraphs = [(0, 39), (41, len(text))]
+
+    class OnePanel(App):
+        def compose(self):
+            yield SummaryPanel()
+
+    app = OnePanel()
+    async with app.run_test() as pilot:
+        panel = app.query_one(SummaryPanel)
+        panel.show(text, [lead, (25, 39), second, third], paragraphs)  # two from the opening
+        await pilot.pause()
+        assert panel.sentences == ["Kyiv asked for drones.", "Moscow objected to the sale."]
+        panel.show(text, [lead], paragraphs)  # when nothing else is left it is kept: a box says more
+        assert panel.sentences == ["Ankara hosted the talks."]

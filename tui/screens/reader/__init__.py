@@ -151,7 +151,8 @@ class ReaderScreen(Screen):
         self.analysis = analysis
         self.actor_list.show(analysis.actors)
         self.document_view.set_mentions(mentions)
-        self.query_one(SummaryPanel).show(self.session.document.text, analysis.summary)
+        document = self.session.document
+        self.query_one(SummaryPanel).show(document.text, analysis.summary, document.paragraphs)
         self.query_one(SummaryBox).fit()
         self._show_actor_count()
         selected = analysis.actor(self.actor_list.selected_id or "")
