@@ -195,3 +195,18 @@ def below_the_opening(summary: list[Span], paragraphs: list[Span]) -> list[Span]
         return summary
     opening_end = paragraphs[0][1]
     return [span for span in summary if span[0] >= opening_end] or summary
+
+
+def summarise_for_box(text: str, sentences: list[Span], actors: list[Actor], size: int,
+                      paragraphs: list[Span]) -> list[Span]:
+    """A summary with `size` sentences after the opening paragraph where the text has them, for a
+    box shown above the text that leaves the opening's out (`below_the_opening`)."""
+    opening_end = paragraphs[0][1] if paragraphs else 0
+    ask = size
+    for _ in range(3):  # choosing more can take more from the opening: a few rounds settle it
+        summary = summarise(text, sentences, actors, ask)
+        below = sum(start >= opening_end for start, _end in summary)
+        if below >= size or len(summary) < ask:  # enough below the opening, or no more to take
+            break
+        ask += size - below
+    return summary

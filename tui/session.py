@@ -164,20 +164,13 @@ class Session:
             return view
         # The cache holds the default summary; another size is chosen again from the same
         # sentences and actors (pure and fast, and this runs in the analysis worker).
-        from analysis.summary import summarise
+        from analysis.summary import summarise_for_box
 
         shown = [actor for actor in view.actors if not actor.hidden]
         text, size = self.document.text, self.summary_sentences
-        opening_end = self.document.paragraphs[0][1] if self.document.paragraphs else 0
-        ask = size
-        for _ in range(3):  # choosing more can take more from the opening: a few rounds settle it
-            summary = summarise(text, view.sentences, shown, ask)
-            below = sum(start >= opening_end for start, _end in summary)
-            if below >= size or len(summary) < ask:  # enough below the opening, or no more to take
-                break
-            # The reader's box leaves out what the summary takes from the opening paragraph, just
-            # below it (tui/widgets/summary_panel.py): more, so that it shows the size asked for.
-            ask += size - below
+        # The reader's box leaves out what the summary takes from the opening paragraph, just
+        # below it (tui/widgets/summary_panel.py): asked for more, it still shows `size`.
+        summary = summarise_for_box(text, view.sentences, shown, size, self.document.paragraphs)
         return replace(view, summary=summary)
 
     def add_correction(self, op: str, actor_id: str, value: str | None, *, everywhere: bool = False) -> dict:
