@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis import DEFAULT_MODEL  # re-exported: callers know it as analysis.pipeline.DEFAULT_MODEL
+from analysis import DEFAULT_MODEL
 from analysis.types import Mention, Span
 
 # Components the analysis does not read: NER in the small English model carries its own token

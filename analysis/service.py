@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from analysis import ANALYSER_VERSION
+from analysis import ANALYSER_VERSION, DEFAULT_MODEL
 from analysis.types import Actor, Analysis, Document, Fact, Mention, Span
-from analysis.pipeline import DEFAULT_MODEL, Pipeline, Tagged, load_pipeline, model_version, tag
+from analysis.pipeline import Pipeline, Tagged, load_pipeline, model_version, tag
 
 
 def cache_key(

@@ -42,7 +42,7 @@ MISSING = "the file is gone; its notes are kept (ctrl+f in a reader lists them)"
 
 class Library:
     def __init__(self, folder: str | os.PathLike[str], *, model: str | None = None, data_dir: str | None = None) -> None:
-        from analysis.pipeline import DEFAULT_MODEL
+        from analysis import DEFAULT_MODEL
 
         self.folder = Path(folder).expanduser().absolute()
         self.root = self.folder.resolve()  # what briefing keys under this library start with

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analysis.documents import read_document
 from analysis.notes.editing import new_note
-from analysis.pipeline import DEFAULT_MODEL
+from analysis import DEFAULT_MODEL
 from analysis.service import ANALYSER_VERSION, AnalysisService, derive
 from analysis.types import Analysis
 from store.cache import AnalysisCache

@@ -47,7 +47,8 @@ def run_open(argv: list[str], started: float) -> int:
 def _run_open(argv: list[str], started: float) -> int:
     args = open_parser().parse_args(argv)
     from analysis.formats import DocumentError
-    from analysis.pipeline import DEFAULT_MODEL, ModelNotInstalled, model_version
+    from analysis import DEFAULT_MODEL
+    from analysis.pipeline import ModelNotInstalled, model_version
     from tui.cli.source import STDIN, load, terminal_for_keys
 
     if args.path is None:
