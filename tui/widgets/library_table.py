@@ -29,8 +29,9 @@ class LibraryTable(DataTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self._latest: dict[str, Row] = {}
-        self._rows: list[Row] = []  # as shown, so a resize can lay them out again
+        # The rows listed, each as it is now (update() replaces it): what the batches add, and
+        # what a resize lays out again.
+        self._rows: list[Row] = []
         self._row_index: dict[str, int] = {}
         self.widths = dict(WIDTHS)
 
@@ -62,25 +63,24 @@ class LibraryTable(DataTable):
         between: DataTable measures every cell it is given, and 10,000 rows took seconds before
         the first of them could paint."""
         self.clear()
-        self._latest = {}
-        self._rows = rows
+        self._rows = list(rows)
         self._row_index = {row.key: number for number, row in enumerate(rows)}
-        self._add(rows[:FIRST_ROWS], keep)
+        self._add(0, FIRST_ROWS, keep)
         if len(rows) > FIRST_ROWS:
-            self._add_rest(rows[FIRST_ROWS:], keep)
+            self._add_rest(keep)
 
-    def _add(self, rows: list[Row], keep: str | None) -> None:
-        for row in rows:
-            self.add_row(*cells(self._latest.pop(row.key, row), self.widths), key=row.key)
+    def _add(self, start: int, end: int, keep: str | None) -> None:
+        for row in self._rows[start:end]:
+            self.add_row(*cells(row, self.widths), key=row.key)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
     # A fixed description: by default Textual builds one from repr() of 10,000 rows.
     @work(exclusive=True, group="library-rows", description="library rows")
-    async def _add_rest(self, rows: list[Row], keep: str | None) -> None:
-        for start in range(0, len(rows), ROWS_PER_BATCH):
+    async def _add_rest(self, keep: str | None) -> None:
+        for start in range(FIRST_ROWS, len(self._rows), ROWS_PER_BATCH):
             await asyncio.sleep(0)
-            self._add(rows[start : start + ROWS_PER_BATCH], keep)
+            self._add(start, start + ROWS_PER_BATCH, keep)
 
     @property
     def filling(self) -> bool:
@@ -89,9 +89,8 @@ class LibraryTable(DataTable):
     def update(self, row: Row) -> None:
         """Redraw one briefing's cells in place (analysis finished, state changed)."""
         if row.key in self._row_index:
-            self._rows[self._row_index[row.key]] = row
+            self._rows[self._row_index[row.key]] = row  # a batch still to come adds it as it is now
         if row.key not in self.rows:
-            self._latest[row.key] = row  # still to be added by the batches: added as it is now
             return
         shown = [key for key, _label in COLUMNS if key in self.widths]
         for column, cell in zip(shown, cells(row, self.widths)):
