@@ -187,25 +187,27 @@ def _actors_by_sentence(sentences, actors: list[Actor]) -> dict[int, set[int]]:
     return holders
 
 
+def _after_opening(summary: list[Span], paragraphs: list[Span]) -> list[Span]:
+    """The summary's sentences after the text's first paragraph."""
+    opening_end = paragraphs[0][1] if paragraphs else 0
+    return [span for span in summary if span[0] >= opening_end]
+
+
 def below_the_opening(summary: list[Span], paragraphs: list[Span]) -> list[Span]:
     """The summary less its sentences in the text's first paragraph, for a summary shown right
     above the text, where that paragraph is on screen too (a news lead opens the text: the sample's
     box repeated it line for line); all of it when nothing else is left."""
-    if not paragraphs:
-        return summary
-    opening_end = paragraphs[0][1]
-    return [span for span in summary if span[0] >= opening_end] or summary
+    return _after_opening(summary, paragraphs) or summary
 
 
 def summarise_for_box(text: str, sentences: list[Span], actors: list[Actor], size: int,
                       paragraphs: list[Span]) -> list[Span]:
     """A summary with `size` sentences after the opening paragraph where the text has them, for a
     box shown above the text that leaves the opening's out (`below_the_opening`)."""
-    opening_end = paragraphs[0][1] if paragraphs else 0
     ask = size
     for _ in range(3):  # choosing more can take more from the opening: a few rounds settle it
         summary = summarise(text, sentences, actors, ask)
-        below = sum(start >= opening_end for start, _end in summary)
+        below = len(_after_opening(summary, paragraphs))
         if below >= size or len(summary) < ask:  # enough below the opening, or no more to take
             break
         ask += size - below
