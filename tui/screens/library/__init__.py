@@ -21,13 +21,13 @@ from analysis.library.rows import Row
 from store.jsonfile import StoreError
 from tui.literal import literal, toast
 from tui.screens.library.filters import LibraryFilters
-from tui.screens.library.messages import AnalysisDone, Rescanned, RowIndexed, Scanned
+from tui.screens.library.messages import AnalysisDone, FolderChanged, Rescanned, RowIndexed, Scanned
 from tui.screens.library.watch import FolderWatch
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
 
 
-class LibraryScreen(FolderWatch, Screen):
+class LibraryScreen(Screen):
     def __init__(self, library: Library, *, jobs: int | None = None) -> None:
         super().__init__()
         self.library = library
@@ -39,6 +39,7 @@ class LibraryScreen(FolderWatch, Screen):
         self.opened_key: str | None = None
         self.queued: list[str] = []  # found by a rescan while the analysis was running
         self.scanning = False
+        self.watch = FolderWatch(self, self.rescan)
 
     def compose(self) -> ComposeResult:
         yield LibraryTable(id="library-table")
@@ -61,7 +62,7 @@ class LibraryScreen(FolderWatch, Screen):
         self.call_after_refresh(self.app.mark_ready)
         self.call_after_refresh(self.analyse_in_background, None)
         self.show_status()
-        self.start_watching(self.library.folder)
+        self.watch.start(self.library.folder)
         if self.library.read_only:
             toast(
                 self,
@@ -94,6 +95,9 @@ class LibraryScreen(FolderWatch, Screen):
         for warning in self.library.warnings:
             toast(self, warning, title="Library index", severity="warning", timeout=10)
         self.show_status()
+
+    def on_folder_changed(self, message: FolderChanged) -> None:
+        self.rescan()  # what the watcher saw: a batch of changes to briefing files
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-rescan", description="library rescan")
     def rescan(self) -> None:
@@ -273,7 +277,7 @@ class LibraryScreen(FolderWatch, Screen):
             self.opened_key = key
 
     def on_unmount(self) -> None:
-        self.stop_watching()
+        self.watch.stop()
         self.library.stop()  # no analysis process outlives the app
 
     def on_screen_resume(self) -> None:

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from textual.screen import Screen
+from textual.timer import Timer
 
 from analysis.library.scan import is_briefing
 from tui.literal import toast
@@ -50,34 +53,40 @@ def folder_changes(folder: Path, stop: threading.Event) -> Iterator[int]:
 
 
 class FolderWatch:
-    """The library screen's side: a watcher thread posting FolderChanged, each one a rescan
-    (`self.rescan`, the screen's), and the rescan timer as the safety net or the fallback."""
+    """The library screen's watcher: a thread posting FolderChanged to the screen (each one a
+    rescan there), and the screen's rescan timer as the safety net or the fallback. A handler the
+    screen owns, as the reader's are, not a mixin: every screen method it uses is named here."""
 
-    def start_watching(self, folder: Path) -> None:
-        self._stop_watching = threading.Event()
-        self._rescans = self.set_interval(SAFETY_RESCAN_SECONDS, self.rescan)
+    def __init__(self, screen: Screen, rescan: Callable[[], object]) -> None:
+        self.screen = screen
+        self.rescan = rescan
+        self.stopping = threading.Event()
+        self.rescans: Timer | None = None
+        self.watcher: threading.Thread | None = None
+
+    def start(self, folder: Path) -> None:
+        self.rescans = self.screen.set_interval(SAFETY_RESCAN_SECONDS, self.rescan)
         # Its own thread, not a Textual worker: it runs as long as the screen, and nothing waiting
         # for the workers to finish (tests, the exit) must wait for it.
-        self._watcher = threading.Thread(target=self._watch, args=(folder,), name="library watch", daemon=True)
-        self._watcher.start()
+        self.watcher = threading.Thread(target=self._watch, args=(folder,), name="library watch", daemon=True)
+        self.watcher.start()
 
-    def stop_watching(self) -> None:
-        self._stop_watching.set()  # the watcher's thread ends within its next step (50 ms)
-        self._watcher.join(timeout=1.0)
+    def stop(self) -> None:
+        self.stopping.set()  # the watcher's thread ends within its next step (50 ms)
+        if self.watcher is not None:
+            self.watcher.join(timeout=1.0)
 
     def _watch(self, folder: Path) -> None:
         try:
-            for _count in folder_changes(folder, self._stop_watching):
-                self.post_message(FolderChanged())
+            for _count in folder_changes(folder, self.stopping):
+                self.screen.post_message(FolderChanged())
         except Exception as error:  # noqa: BLE001 - no watcher: the rescan every few seconds instead
-            if not self._stop_watching.is_set():
-                self.app.call_from_thread(self.watch_failed, error)
+            if not self.stopping.is_set():
+                self.screen.app.call_from_thread(self.failed, error)
 
-    def watch_failed(self, error: Exception) -> None:
-        self._rescans.stop()
-        self._rescans = self.set_interval(RESCAN_SECONDS, self.rescan)
-        toast(self, f"The folder cannot be watched ({type(error).__name__}: {error}); it is scanned every "
-                    f"{RESCAN_SECONDS:.0f} s instead", title="Library", severity="warning", timeout=10)
-
-    def on_folder_changed(self, message: FolderChanged) -> None:
-        self.rescan()
+    def failed(self, error: Exception) -> None:
+        if self.rescans is not None:
+            self.rescans.stop()
+        self.rescans = self.screen.set_interval(RESCAN_SECONDS, self.rescan)
+        toast(self.screen, f"The folder cannot be watched ({type(error).__name__}: {error}); it is scanned every "
+              f"{RESCAN_SECONDS:.0f} s instead", title="Library", severity="warning", timeout=10)

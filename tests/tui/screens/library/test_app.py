@@ -251,7 +251,7 @@ async def test_a_file_added_while_open_is_listed_without_waiting_for_a_rescan(li
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         screen = app.screen
-        assert screen._rescans._interval > 60  # the timer is only the safety net while watching
+        assert screen.watch.rescans._interval > 60  # the timer is only the safety net while watching
         key = str(added.resolve())
         # Written again until seen (bounded): the watcher's thread may still be setting up.
         for attempt in range(40):
@@ -269,7 +269,7 @@ async def test_a_file_added_while_open_is_listed_without_waiting_for_a_rescan(li
             if key not in screen.rows:
                 break
         assert key not in screen.rows
-    assert not screen._watcher.is_alive()
+    assert not screen.watch.watcher.is_alive()
 
 
 async def test_every_column_fits_at_80_columns_and_a_resize_lays_them_out_again(library_folder, library_home):
