@@ -38,11 +38,13 @@ from analysis.documents import read_document
 from analysis.formats import DocumentError
 from analysis.pipeline import BATCH_CHARS, model_version
 from analysis.service import AnalysisService
+from analysis.stream_stop import StreamStop, interrupts_latched
 from analysis.types import Analysis, Document
 
 # Tasks out on the cluster or waiting to be yielded, per worker thread: enough that a worker has
 # its next task queued when one finishes, few enough that the client holds little.
 TASKS_PER_THREAD = 2
+INTERRUPT_POLL_SECONDS = 0.05  # how soon a waiting run sees Ctrl+C: a task takes seconds
 
 
 def tasks_of(items: Sequence[Planned], limit: int = BATCH_CHARS) -> Iterator[list[Planned]]:
@@ -88,17 +90,25 @@ def run(
     # Nothing to analyse, nothing to connect to: a cached run needs no cluster.
     with connected(address, on_notice) if misses else nullcontext() as client:
         runner = _Runner(client, service, misses, shared_fs, progress) if misses else None
+        # Ctrl+C is latched, not raised where it lands: a LocalCluster's scheduler runs in this
+        # process and installs a gc callback, and a KeyboardInterrupt raised inside one is printed
+        # and dropped by the interpreter; the run then went on to the end and exited 0 (seen in CI,
+        # 1 run in 7 of the Ctrl+C test). The flag is checked between outcomes and while waiting.
+        stop = StreamStop()
         try:
-            for item in planned:
-                if item.error is not None:
-                    outcome = Outcome(item.index, item.path, error=item.error)
-                elif item.cached:
-                    outcome = from_cache(service, item)
-                else:
-                    outcome = runner.wait_for(item)
-                progress.briefings += 1
-                report()
-                yield outcome
+            with interrupts_latched(stop, active=runner is not None):
+                for item in planned:
+                    if stop.requested:
+                        raise KeyboardInterrupt
+                    if item.error is not None:
+                        outcome = Outcome(item.index, item.path, error=item.error)
+                    elif item.cached:
+                        outcome = from_cache(service, item)
+                    else:
+                        outcome = runner.wait_for(item, stop)
+                    progress.briefings += 1
+                    report()
+                    yield outcome
         finally:
             if runner is not None:
                 runner.cancel()
@@ -134,10 +144,15 @@ class _Runner:
         share = -(-total // (TASKS_PER_THREAD * self.threads()))
         self.pending: deque[list[Planned]] = deque(tasks_of(misses, max(1, min(BATCH_CHARS, share))))
 
-    def wait_for(self, item: Planned) -> Outcome:
-        """`item`'s outcome, taking (and storing) whatever finishes before it."""
+    def wait_for(self, item: Planned, stop: StreamStop) -> Outcome:
+        """`item`'s outcome, taking (and storing) whatever finishes before it; KeyboardInterrupt
+        within INTERRUPT_POLL_SECONDS of a latched Ctrl+C."""
         self.top_up()
         while item.index not in self.ready:
+            while not self.finished.has_ready():
+                if stop.requested:
+                    raise KeyboardInterrupt
+                time.sleep(INTERRUPT_POLL_SECONDS)
             future = next(self.finished)
             self.take(future, self.out.pop(future))
             self.top_up()
