@@ -10,7 +10,7 @@ import signal
 import pytest
 
 from analysis.formats.text import from_text
-from analysis.forked_tagging import SPLIT_CHARS, batches_of, can_fork, tag_forked
+from analysis.forked_tagging import SPLIT_CHARS, TAIL_CHARS, batches_of, can_fork, tag_forked
 from analysis.pipeline import AnalysisCancelled, chunks, tag
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="the helpers are forked")
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="the helpers are forked")
 
 @pytest.fixture(scope="module")
 def long_document(seed_document):
-    """A few copies of the seed, each opened by a line of its own: about ten batches."""
-    copies = 10 * SPLIT_CHARS // len(seed_document.text) + 1
+    """A few copies of the seed, each opened by a line of its own: about ten batches for two."""
+    copies = 3 * SPLIT_CHARS // len(seed_document.text) + 1
     return from_text("\n\n".join(f"Copy {n} of the briefing.\n\n{seed_document.text}" for n in range(copies)))
 
 
@@ -28,15 +28,20 @@ def one_process(pipeline, long_document):
     return tag(pipeline, long_document.text, long_document.paragraphs)
 
 
-def test_batches_keep_every_paragraph_in_order_near_the_size(long_document):
+@pytest.mark.parametrize("processes", [1, 2, 3])
+def test_batches_keep_every_paragraph_in_order_and_shrink_towards_the_end(long_document, processes):
     spans = list(chunks(long_document.text, long_document.paragraphs))
-    batches = batches_of(spans)
+    batches = batches_of(spans, processes)
     assert [span for batch in batches for span in batch] == spans
-    assert len(batches) >= 10
-    for batch in batches[:-1]:
-        size = sum(end - start for start, end in batch)
-        assert size >= SPLIT_CHARS or len(batch) == 64
-        assert size - (batch[-1][1] - batch[-1][0]) < SPLIT_CHARS  # the last paragraph filled it
+    sizes = [sum(end - start for start, end in batch) for batch in batches]
+    assert len(batches) >= 8
+    left = sum(sizes)
+    for batch, size in zip(batches[:-1], sizes):
+        share = max(TAIL_CHARS, min(SPLIT_CHARS, left // (2 * processes)))  # of what is left
+        assert size >= share or len(batch) == 64
+        assert size - (batch[-1][1] - batch[-1][0]) < share  # the last paragraph filled it
+        left -= size
+    assert max(sizes[-processes:]) < SPLIT_CHARS // 2  # the last to finish are short
 
 
 @pytest.mark.parametrize("processes", [2, 3])
