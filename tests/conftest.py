@@ -7,6 +7,10 @@ import pytest
 from analysis import documents
 from seeds import sample_path
 
+# The local HTTP server fixture (`server`), for tests of URLs; registered here rather than imported
+# into each test module, where its parameter would shadow the import.
+pytest_plugins = ["tests.helpers.http_server"]
+
 
 # Fixtures that load the spaCy model: a test using any of them is marked `model`, so
 # `pytest -m "not model"` runs the fast logic and store tests alone. Tests that reach the model

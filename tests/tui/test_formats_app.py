@@ -9,7 +9,6 @@ from tests.helpers.app import make_app, settle
 from tests.helpers.formats import CHAPTERS, MARKDOWN, book_epub, real_page, report_docx, report_pdf
 from tui.dialogs.note_editor import NoteEditor
 from tui.widgets.notes_list import NotesList
-from tests.helpers.http_server import server  # noqa: F401 - a fixture
 from tests.helpers.notes_app import writes_landed
 
 SIZE = (120, 36)

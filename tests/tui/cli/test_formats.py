@@ -13,7 +13,6 @@ from analysis.documents import read_document
 from analysis.formats import DocumentError
 from analysis.formats.fetch import fetch
 from tests.helpers.formats import MARKDOWN, ROOT, report_pdf
-from tests.helpers.http_server import server  # noqa: F401 - a fixture
 from tui.cli import main
 
 def text_of(capsys, *argv) -> tuple[int, str, str]:
