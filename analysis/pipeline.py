@@ -10,11 +10,11 @@ import bisect
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from analysis import DEFAULT_MODEL
+from analysis.record import Record
 from analysis.types import Mention, Span
 
 # Components the analysis does not read: NER in the small English model carries its own token
@@ -41,11 +41,13 @@ class ModelNotInstalled(RuntimeError):
         self.name = name
 
 
-@dataclass
-class Pipeline:
-    nlp: Any
-    name: str
-    version: str
+class Pipeline(Record):  # records, not dataclasses: model_version is on a cached run's path
+    __slots__ = ("nlp", "name", "version")
+
+    def __init__(self, nlp: Any, name: str, version: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.version = version
 
 
 def model_installed(name: str) -> bool:
@@ -100,10 +102,12 @@ def chunks(text: str, paragraphs: Iterable[Span], limit: int = CHUNK_CHARS) -> I
             yield start, end
 
 
-@dataclass
-class Tagged:
-    sentences: list[Span]
-    mentions: list[Mention]
+class Tagged(Record):
+    __slots__ = ("sentences", "mentions")
+
+    def __init__(self, sentences: list[Span], mentions: list[Mention]) -> None:
+        self.sentences = sentences
+        self.mentions = mentions
 
 
 def tag(

@@ -10,9 +10,8 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-
 from analysis import ANALYSER_VERSION, DEFAULT_MODEL
+from analysis.record import Record
 from analysis.types import Actor, Analysis, Document, Fact, Mention, Span
 from analysis.pipeline import Pipeline, Tagged, load_pipeline, model_version, tag
 
@@ -24,11 +23,13 @@ def cache_key(
     return hashlib.sha256(f"{content_hash}|{model_name}|{version}|{analyser}|{extractor}".encode()).hexdigest()
 
 
-@dataclass
-class Derived:
-    actors: list[Actor]
-    summary: list[Span]
-    facts: list[Fact]
+class Derived(Record):  # a record, not a dataclass: this module is on a cached run's path
+    __slots__ = ("actors", "summary", "facts")
+
+    def __init__(self, actors: list[Actor], summary: list[Span], facts: list[Fact]) -> None:
+        self.actors = actors
+        self.summary = summary
+        self.facts = facts
 
 
 def derive(
@@ -94,7 +95,7 @@ def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, 
     derived = derive(
         text, analysis.sentences, analysis.mentions, fold_metonyms=fold_metonyms, corrections=corrections
     )
-    return replace(analysis, actors=derived.actors, summary=derived.summary)
+    return analysis.changed(actors=derived.actors, summary=derived.summary)
 
 
 # Whether `collector_paused` has frozen anything in this process (after a fork too: what the
