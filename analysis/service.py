@@ -7,10 +7,10 @@ package metadata, and `analysis.pipeline` only imports spaCy inside `load_pipeli
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from analysis import ANALYSER_VERSION, DEFAULT_MODEL
+from analysis.digest import sha256_hex
 from analysis.record import Record
 from analysis.types import Actor, Analysis, Document, Fact, Mention, Span
 from analysis.pipeline import Pipeline, Tagged, load_pipeline, model_version, tag
@@ -20,7 +20,7 @@ def cache_key(
     content_hash: str, model_name: str, version: str, analyser: str = ANALYSER_VERSION, extractor: str = "text/1"
 ) -> str:
     """Changing the text, the model, its version, our analyser or the format's extractor gives a new key."""
-    return hashlib.sha256(f"{content_hash}|{model_name}|{version}|{analyser}|{extractor}".encode()).hexdigest()
+    return sha256_hex(f"{content_hash}|{model_name}|{version}|{analyser}|{extractor}".encode())
 
 
 class Derived(Record):  # a record, not a dataclass: this module is on a cached run's path

@@ -4,10 +4,10 @@ format builds its Document from the text blocks it extracted."""
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
 from pathlib import Path
 
+from analysis.digest import sha256_hex
 from analysis.formats import DocumentError
 from analysis.formats.encodings import utf16_without_bom
 from analysis.types import Document, Metadata, Span
@@ -20,7 +20,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def decode(data: bytes) -> tuple[str, str, str | None]:
