@@ -127,7 +127,7 @@ def run(
     service: AnalysisService,
     planned: Sequence[Planned],
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,  # spaCy processes for the misses; None: every core
     on_progress: Callable[[BatchProgress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     batch_size: int | None = None,  # most texts per spaCy batch: analysis.processes.BATCH_SIZE
@@ -162,7 +162,7 @@ def run(
                 failed[item.index] = str(error)
 
     def open_stream() -> Iterator[tuple[Planned, Document, Tagged]]:
-        from analysis.processes import BATCH_SIZE, processes_for, tag_many, worker_batch_size
+        from analysis.processes import BATCH_SIZE, cores, processes_for, tag_many, worker_batch_size
 
         progress.loading_model = True
         report()
@@ -173,7 +173,7 @@ def run(
         return tag_many(
             pipeline,
             reread(),
-            n_process=processes_for(progress.total_characters, jobs),
+            n_process=processes_for(progress.total_characters, cores() if jobs is None else jobs),
             batch_size=worker_batch_size(pieces, progress.total_characters, batch_size or BATCH_SIZE),
             on_chunk=counted,
             cancelled=cancelled,

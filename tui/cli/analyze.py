@@ -226,10 +226,8 @@ def run_analyze(argv: list[str]) -> int:
             service, planned, args.dask, shared_fs=args.shared_fs, on_progress=on_progress, on_notice=fail
         )
     else:
-        from analysis.processes import cores
-
-        jobs = cores() if args.jobs is None else args.jobs
-        outcomes = batch.run(service, planned, jobs=jobs, on_progress=on_progress)
+        # None: every core, counted by the first miss (analysis.processes is off a cached run's path).
+        outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
     # A folder fills the library index and the search index, and so does any briefing analysed
     # now. Files all read from the cache are left out: the index is filled from the analysis cache
     # when a library opens, and writing it (SQLite, tantivy, a locked TinyDB shard) made a cached
