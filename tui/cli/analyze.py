@@ -62,11 +62,14 @@ def analyze_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand(paths: list[str], empty: list[Path] | None = None) -> list[Path]:
+def expand(
+    paths: list[str], empty: list[Path] | None = None, folders: list[Path] | None = None
+) -> list[Path]:
     """Files as given; a folder becomes its briefings (recursively, hidden folders skipped, as the
     library lists them), sorted by path.
 
-    Folders holding no briefing are added to `empty`, so the caller can say so.
+    Each folder given is added to `folders` and, if it holds no briefing, to `empty`, so the
+    caller can say so without asking the disk again.
     """
     found: list[Path] = []
     for raw in paths:
@@ -74,6 +77,8 @@ def expand(paths: list[str], empty: list[Path] | None = None) -> list[Path]:
         if path.is_dir():
             from analysis.library.scan import briefing_files
 
+            if folders is not None:
+                folders.append(path)
             inside = sorted(briefing_files(path))
             if not inside and empty is not None:
                 empty.append(path)
@@ -203,7 +208,8 @@ def run_analyze(argv: list[str]) -> int:
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model, data_dir=args.data_dir)
     corrections = CorrectionsStore(corrections_path(args.data_dir))
     empty: list[Path] = []
-    planned = batch.plan(service, expand(args.paths, empty))
+    folders: list[Path] = []
+    planned = batch.plan(service, expand(args.paths, empty, folders))
     for folder in empty:  # an empty run must not look like a successful one to a script
         from analysis.formats.sniff import SUFFIXES
 
@@ -232,7 +238,7 @@ def run_analyze(argv: list[str]) -> int:
     # now. Files all read from the cache are left out: the index is filled from the analysis cache
     # when a library opens, and writing it (SQLite, tantivy, a locked TinyDB shard) made a cached
     # `analyze FILE --json` 3.2-3.7x `python -c "import tinydb"` against the 1.5x it must keep.
-    if any(Path(raw).expanduser().is_dir() for raw in args.paths) or to_analyse:
+    if folders or to_analyse:
         from analysis.library.indexing import indexed
 
         outcomes = indexed(outcomes, args.model, args.data_dir)
