@@ -244,7 +244,7 @@ def run_analyze(argv: list[str]) -> int:
         outcomes = indexed(outcomes, args.model, args.data_dir)
     try:
         with bar if bar is not None else nullcontext():
-            code = print_outcomes(outcomes, corrections, as_json=args.json)
+            code = print_outcomes(outcomes, corrections, as_json=args.json, service=service)
     except (KeyboardInterrupt, AnalysisCancelled):
         outcomes.close()  # stops spaCy and its workers; every entry stored so far stays valid
         kept = f"{state.analysed} briefing{'s' if state.analysed != 1 else ''} analysed so far"
@@ -257,8 +257,10 @@ def run_analyze(argv: list[str]) -> int:
     return 1 if empty else code
 
 
-def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
-    """Print each outcome as it comes, with the user's corrections applied; 1 if any failed."""
+def print_outcomes(outcomes, corrections, *, as_json: bool, service=None) -> int:
+    """Print each outcome as it comes, with the user's corrections applied; 1 if any failed.
+
+    With `service`, an analysis as corrected is kept in its cache (`AnalysisService.corrected`)."""
     from analysis.report import analysis_json
     from analysis.service import with_corrections
     from tui.literal import for_stream
@@ -273,7 +275,10 @@ def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
         # The corrections the reader shows, by the function its Session.corrected calls (folding on,
         # as the reader opens): not the Session itself, whose notes imports cost a cached run ~6 ms.
         corrected = corrections.for_document(document.content_hash)
-        analysis = with_corrections(outcome.analysis, document.text, corrected, fold_metonyms=True)
+        if service is not None:
+            analysis = service.corrected(outcome.analysis, document.text, corrected, fold_metonyms=True)
+        else:
+            analysis = with_corrections(outcome.analysis, document.text, corrected, fold_metonyms=True)
         if as_json:
             # JSON escapes C0 controls itself; on a terminal, C1 and bidi controls are shown too.
             line = json.dumps(analysis_json(document, analysis), ensure_ascii=False)

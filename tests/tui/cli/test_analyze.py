@@ -203,6 +203,32 @@ def test_corrections_are_applied_before_printing(capsys, seed_path, tmp_path):
     assert "Renamed Everywhere" in {actor["name"] for actor in after["actors"]}
 
 
+def test_a_corrected_analysis_is_read_back_from_the_cache_and_redone_when_corrections_change(
+    capsys, seed_path, tmp_path, monkeypatch
+):
+    """The actors as corrected are kept in the cache: the next run prints the same bytes without
+    deriving them again, and another correction is applied at once, never a stale view."""
+    argv = ["analyze", "--json", str(seed_path), "--data-dir", str(tmp_path)]
+    _, [before], _ = analyze(capsys, str(seed_path), "--data-dir", str(tmp_path))
+    store = CorrectionsStore(corrections_path(str(tmp_path)))
+    store.add(before["document"]["content_hash"], "hide", before["actors"][0]["id"])
+
+    assert main(argv) == 0
+    derived = capsys.readouterr().out
+    from analysis import service
+
+    derive = service.derive
+    monkeypatch.setattr(service, "derive", lambda *args, **kwargs: pytest.fail("derived again"))
+    assert main(argv) == 0
+    assert capsys.readouterr().out == derived
+    assert before["actors"][0]["id"] not in {actor["id"] for actor in json.loads(derived)["actors"]}
+
+    monkeypatch.setattr(service, "derive", derive)
+    store.add("*", "rename", before["actors"][1]["id"], "Renamed Everywhere")
+    _, [renamed], _ = analyze(capsys, str(seed_path), "--data-dir", str(tmp_path))
+    assert "Renamed Everywhere" in {actor["name"] for actor in renamed["actors"]}
+
+
 def test_human_output_lists_actors_and_summary(capsys, seed_path, tmp_path):
     code = main(["analyze", str(seed_path), "--data-dir", str(tmp_path)])
     out, err = capsys.readouterr()
