@@ -9,11 +9,11 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from analysis.digest import sha256
 from analysis.formats import DocumentError
 from analysis.formats.sniff import sniff
 from analysis.formats.text import from_bytes
 from analysis.types import Document
+from store.digest import sha256
 from store.files import NotAFile, read_bounded
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
 from analysis import ANALYSER_VERSION, DEFAULT_MODEL
-from analysis.digest import sha256_hex
 from analysis.record import Record
 from analysis.types import Actor, Analysis, Document, Fact, Mention, Span
 from analysis.pipeline import Pipeline, Tagged, load_pipeline, model_version, tag
+from store.digest import sha256_hex
 
 
 def cache_key(

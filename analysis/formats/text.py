@@ -7,10 +7,10 @@ import codecs
 import re
 from pathlib import Path
 
-from analysis.digest import sha256_hex
 from analysis.formats import DocumentError
 from analysis.formats.encodings import utf16_without_bom
 from analysis.types import Document, Metadata, Span
+from store.digest import sha256_hex
 
 EXTRACTOR = "text/1"
 FALLBACK_ENCODING = "cp1252"
