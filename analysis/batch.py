@@ -77,7 +77,9 @@ class Outcome(Record):
 
 
 class BatchProgress(Record):
-    __slots__ = ("briefings", "total_briefings", "characters", "total_characters", "analysed", "loading_model")
+    __slots__ = (
+        "briefings", "total_briefings", "characters", "total_characters", "analysed", "loading_model",
+    )
 
     def __init__(
         self,

@@ -27,15 +27,8 @@ class Metadata(Record):
 
     __slots__ = ("title", "authors", "date", "site", "url", "pages")
 
-    def __init__(
-        self,
-        title: str | None = None,
-        authors: list[str] | None = None,
-        date: str | None = None,
-        site: str | None = None,
-        url: str | None = None,
-        pages: int | None = None,
-    ) -> None:
+    def __init__(self, title: str | None = None, authors: list[str] | None = None, date: str | None = None,
+                 site: str | None = None, url: str | None = None, pages: int | None = None) -> None:
         self.title = title
         self.authors: list[str] = [] if authors is None else authors
         self.date = date
@@ -268,19 +261,9 @@ class Analysis(Record):
         "actors", "summary", "facts",
     )
 
-    def __init__(
-        self,
-        key: str,
-        content_hash: str,
-        model_name: str,
-        model_version: str,
-        analyser_version: str,
-        sentences: list[Span],
-        mentions: list[Mention],
-        actors: list[Actor],
-        summary: list[Span],
-        facts: list[Fact],
-    ) -> None:
+    def __init__(self, key: str, content_hash: str, model_name: str, model_version: str,
+                 analyser_version: str, sentences: list[Span], mentions: list[Mention], actors: list[Actor],
+                 summary: list[Span], facts: list[Fact]) -> None:
         self.key = key
         self.content_hash = content_hash
         self.model_name = model_name

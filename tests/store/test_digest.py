@@ -32,7 +32,9 @@ def test_a_short_text_is_hashed_without_importing_hashlib_and_a_long_one_with_it
         "print(sha256_hex(b'Ankara'), sha1_hex(b'Ankara'), 'hashlib' in sys.modules)\n"
         "print(sha256_hex(b'a' * OPENSSL_FROM), 'hashlib' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    )
     assert result.stdout.split() == [
         hashlib.sha256(b"Ankara").hexdigest(), hashlib.sha1(b"Ankara").hexdigest(), "False",
         hashlib.sha256(b"a" * digest.OPENSSL_FROM).hexdigest(), "True",

@@ -83,7 +83,9 @@ def test_a_second_run_reads_the_cache_and_prints_the_same(capsys, seed_path, tmp
     assert second == first
 
 
-def test_a_cache_hit_prints_the_very_bytes_the_analysis_printed(capsys, seed_path, tmp_path, monkeypatch, pipeline):
+def test_a_cache_hit_prints_the_very_bytes_the_analysis_printed(
+    capsys, seed_path, tmp_path, monkeypatch, pipeline
+):
     """Byte for byte, JSON and human output alike: what a hit reads back from the cache (plain
     records rebuilt from dicts) prints exactly what the analysis it stored printed."""
     for output, options in (("json", ["--json"]), ("human", [])):
