@@ -14,50 +14,88 @@ holds one text in memory at a time, not all of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.formats import DocumentError
-from analysis.types import Analysis, Document
 from analysis.pipeline import Tagged, chunks, model_version
-from analysis.processes import BATCH_SIZE, processes_for, tag_many, worker_batch_size
 from analysis.reading import read_briefing  # a file, or standard input for "-"
+from analysis.record import Record
 from analysis.service import AnalysisService, build_analysis, cache_key
+from analysis.types import Analysis, Document
 
-@dataclass
-class Planned:
+# The spaCy stream (`analysis.processes`, with the stream's stop and its batch sizes) is imported
+# by the first miss: a batch of cache hits never needs it, and it was ~4 ms of a cached `briefing
+# analyze` (bench (a)).
+
+
+class Planned(Record):
     """One briefing of a batch before analysis: its cache key, or why it cannot be read."""
 
-    index: int
-    path: Path
-    key: str | None = None
-    cached: bool = False
-    characters: int = 0
-    words: int = 0  # of the text to analyse: the progress bar's words per second
-    pieces: int = 0  # texts handed to spaCy (paragraphs, long ones cut)
-    error: str | None = None
+    __slots__ = ("index", "path", "key", "cached", "characters", "words", "pieces", "error")
+
+    def __init__(
+        self,
+        index: int,
+        path: Path,
+        key: str | None = None,
+        cached: bool = False,
+        characters: int = 0,
+        words: int = 0,  # of the text to analyse: the progress bar's words per second
+        pieces: int = 0,  # texts handed to spaCy (paragraphs, long ones cut)
+        error: str | None = None,
+    ) -> None:
+        self.index = index
+        self.path = path
+        self.key = key
+        self.cached = cached
+        self.characters = characters
+        self.words = words
+        self.pieces = pieces
+        self.error = error
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """One briefing's result, yielded in the order given; `analysis` is None when `error` is set."""
 
-    index: int
-    path: Path
-    document: Document | None = None
-    analysis: Analysis | None = None
-    cached: bool = False
-    error: str | None = None
+    __slots__ = ("index", "path", "document", "analysis", "cached", "error")
+
+    def __init__(
+        self,
+        index: int,
+        path: Path,
+        document: Document | None = None,
+        analysis: Analysis | None = None,
+        cached: bool = False,
+        error: str | None = None,
+    ) -> None:
+        self.index = index
+        self.path = path
+        self.document = document
+        self.analysis = analysis
+        self.cached = cached
+        self.error = error
 
 
-@dataclass
-class BatchProgress:
-    briefings: int  # finished, whether read from the cache, analysed or failed
-    total_briefings: int
-    characters: int  # analysed so far
-    total_characters: int  # to analyse (the cache misses)
-    analysed: int = 0  # analyses stored in the cache by this run
-    loading_model: bool = False
+class BatchProgress(Record):
+    __slots__ = (
+        "briefings", "total_briefings", "characters", "total_characters", "analysed", "loading_model",
+    )
+
+    def __init__(
+        self,
+        briefings: int,  # finished, whether read from the cache, analysed or failed
+        total_briefings: int,
+        characters: int,  # analysed so far
+        total_characters: int,  # to analyse (the cache misses)
+        analysed: int = 0,  # analyses stored in the cache by this run
+        loading_model: bool = False,
+    ) -> None:
+        self.briefings = briefings
+        self.total_briefings = total_briefings
+        self.characters = characters
+        self.total_characters = total_characters
+        self.analysed = analysed
+        self.loading_model = loading_model
 
 
 def plan(service: AnalysisService, paths: Sequence[Path]) -> list[Planned]:
@@ -91,10 +129,10 @@ def run(
     service: AnalysisService,
     planned: Sequence[Planned],
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,  # spaCy processes for the misses; None: every core
     on_progress: Callable[[BatchProgress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,  # most texts per spaCy batch: analysis.processes.BATCH_SIZE
 ) -> Iterator[Outcome]:
     """Outcomes in plan order; misses analysed in one stream and cached as each one completes.
 
@@ -126,6 +164,8 @@ def run(
                 failed[item.index] = str(error)
 
     def open_stream() -> Iterator[tuple[Planned, Document, Tagged]]:
+        from analysis.processes import BATCH_SIZE, cores, processes_for, tag_many, worker_batch_size
+
         progress.loading_model = True
         report()
         pipeline = service.pipeline()
@@ -135,8 +175,8 @@ def run(
         return tag_many(
             pipeline,
             reread(),
-            n_process=processes_for(progress.total_characters, jobs),
-            batch_size=worker_batch_size(pieces, progress.total_characters, batch_size),
+            n_process=processes_for(progress.total_characters, cores() if jobs is None else jobs),
+            batch_size=worker_batch_size(pieces, progress.total_characters, batch_size or BATCH_SIZE),
             on_chunk=counted,
             cancelled=cancelled,
         )

@@ -6,7 +6,6 @@ name and version and the options), so a briefing opened before imports no extrac
 
 from __future__ import annotations
 
-import hashlib
 from importlib import import_module
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from analysis.formats import DocumentError
 from analysis.formats.sniff import sniff
 from analysis.formats.text import from_bytes
 from analysis.types import Document
+from store.digest import sha256
 from store.files import NotAFile, read_bounded
 
 
@@ -76,7 +76,7 @@ def read_bytes(
     extractor = f"{distribution}/{_version(distribution)}+{module_name}{_glue_version(module_name)}"
     if whole_page:
         extractor += "+whole-page"
-    key = hashlib.sha256(hashlib.sha256(data).digest() + f"|{format}|{extractor}|{url}|{charset}".encode()).hexdigest()
+    key = sha256(sha256(data).digest() + f"|{format}|{extractor}|{url}|{charset}".encode()).hexdigest()
     cache = _extracts(data_dir)
     raw = cache.get(key)
     if raw is not None:

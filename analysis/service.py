@@ -7,28 +7,30 @@ package metadata, and `analysis.pipeline` only imports spaCy inside `load_pipeli
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 
 from analysis import ANALYSER_VERSION, DEFAULT_MODEL
+from analysis.record import Record
 from analysis.types import Actor, Analysis, Document, Fact, Mention, Span
 from analysis.pipeline import Pipeline, Tagged, load_pipeline, model_version, tag
+from store.digest import sha256_hex
 
 
 def cache_key(
     content_hash: str, model_name: str, version: str, analyser: str = ANALYSER_VERSION, extractor: str = "text/1"
 ) -> str:
     """Changing the text, the model, its version, our analyser or the format's extractor gives a new key."""
-    return hashlib.sha256(f"{content_hash}|{model_name}|{version}|{analyser}|{extractor}".encode()).hexdigest()
+    return sha256_hex(f"{content_hash}|{model_name}|{version}|{analyser}|{extractor}".encode())
 
 
-@dataclass
-class Derived:
-    actors: list[Actor]
-    summary: list[Span]
-    facts: list[Fact]
+class Derived(Record):  # a record, not a dataclass: this module is on a cached run's path
+    __slots__ = ("actors", "summary", "facts")
+
+    def __init__(self, actors: list[Actor], summary: list[Span], facts: list[Fact]) -> None:
+        self.actors = actors
+        self.summary = summary
+        self.facts = facts
 
 
 def derive(
@@ -87,6 +89,14 @@ def analyse(document: Document, pipeline: Pipeline, *, jobs: int = 1, **progress
     return build_analysis(document, pipeline, tag_document(pipeline, document, jobs=jobs, **progress))
 
 
+def view_key(analysis: Analysis, corrections: list[dict], fold_metonyms: bool) -> str:
+    """The cache key of an analysis as corrected: its own key (text, model, analyser), the folding
+    choice and every field of every correction, so any change to them is a new key."""
+    import json
+
+    return sha256_hex(json.dumps([analysis.key, fold_metonyms, corrections], sort_keys=True).encode())
+
+
 def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, fold_metonyms: bool = True) -> Analysis:
     """The analysis as the user sees it: folding choice and their corrections re-applied."""
     if not corrections and fold_metonyms:
@@ -94,7 +104,7 @@ def with_corrections(analysis: Analysis, text: str, corrections: list[dict], *, 
     derived = derive(
         text, analysis.sentences, analysis.mentions, fold_metonyms=fold_metonyms, corrections=corrections
     )
-    return replace(analysis, actors=derived.actors, summary=derived.summary)
+    return analysis.changed(actors=derived.actors, summary=derived.summary)
 
 
 # Whether `collector_paused` has frozen anything in this process (after a fork too: what the
@@ -162,6 +172,34 @@ class AnalysisService:
                 return Analysis.from_dict(raw)
             except (KeyError, TypeError, ValueError):
                 return None  # an entry of an older shape: analyse again
+
+    def corrected(
+        self, analysis: Analysis, text: str, corrections: list[dict], *, fold_metonyms: bool = True
+    ) -> Analysis:
+        """`with_corrections`, its actors and summary kept in the cache under `view_key`.
+
+        Re-deriving the actors imports the actor rules and their gazetteers: with two corrections
+        of the seed's actors, a cached `briefing analyze --json` of it took 463 ms, against 55 ms
+        with the view read back (7 runs each in turn); 44 ms with no correction.
+        """
+        if not corrections and fold_metonyms:
+            return analysis
+        key = view_key(analysis, corrections, fold_metonyms)
+        with collector_paused():
+            raw = self.cache.get(key)
+            if raw is not None:
+                try:
+                    return analysis.changed(
+                        actors=[Actor.from_dict(actor) for actor in raw["actors"]],
+                        summary=[(int(start), int(end)) for start, end in raw["summary"]],
+                    )
+                except (KeyError, TypeError, ValueError):
+                    pass  # an entry of another shape: derived again, and replaced
+        view = with_corrections(analysis, text, corrections, fold_metonyms=fold_metonyms)
+        # Quiet: on a read-only cache a cached analysis with corrections printed no warning before.
+        self.cache.put(key, {"actors": [actor.to_dict() for actor in view.actors],
+                             "summary": [list(span) for span in view.summary]}, quiet=True)
+        return view
 
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:

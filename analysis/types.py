@@ -2,61 +2,88 @@
 
 Every type round-trips through `to_dict`/`from_dict` so the store layer only ever sees plain dicts.
 Offsets are character offsets into the document's normalised text (`\\n` line ends).
+
+Plain records (`analysis.record`), not dataclasses: a cached `briefing analyze` reads these and
+nothing else of the analysis, and `dataclasses` with its `inspect` cost it ~15 ms of ~80 (bench (a)).
+A list field left out gets a new empty list, as a dataclass's `default_factory=list` gave.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
-from typing import Any
+
+from analysis.record import Record
 
 KINDS = ("person", "organization", "place", "group", "thing")
 Span = tuple[int, int]
 
 
-def _spans(raw: Any) -> list[Span]:
+def _spans(raw: list) -> list[Span]:
     return [(int(s), int(e)) for s, e in raw]
 
 
-@dataclass
-class Metadata:
+class Metadata(Record):
     """What the source says about itself (HTML meta tags, PDF document info, DOCX/EPUB properties)."""
 
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    date: str | None = None
-    site: str | None = None
-    url: str | None = None
-    pages: int | None = None
+    __slots__ = ("title", "authors", "date", "site", "url", "pages")
+
+    def __init__(self, title: str | None = None, authors: list[str] | None = None, date: str | None = None,
+                 site: str | None = None, url: str | None = None, pages: int | None = None) -> None:
+        self.title = title
+        self.authors: list[str] = [] if authors is None else authors
+        self.date = date
+        self.site = site
+        self.url = url
+        self.pages = pages
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = self.fields()
+        data["authors"] = list(self.authors)  # a copy, as dataclasses.asdict made one
+        return data
 
     @classmethod
     def from_dict(cls, raw: dict) -> Metadata:
-        known = {name for name in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in raw.items() if k in known})
+        return cls(**{k: v for k, v in raw.items() if k in cls.__slots__})
 
 
-@dataclass
-class Document:
-    path: str
-    title: str
-    text: str
-    paragraphs: list[Span]
-    content_hash: str
-    encoding: str = "utf-8"
-    # Set when the bytes were not clean UTF-8/UTF-16 and a fallback decoding was used.
-    notice: str | None = None
-    # "text", "markdown", "html", "pdf", "docx" or "epub": what the bytes were, sniffed.
-    format: str = "text"
-    metadata: Metadata = field(default_factory=Metadata)
-    # One span per page (PDF) or chapter (EPUB), in order; empty for formats without pages.
-    pages: list[Span] = field(default_factory=list)
-    # Spans of the paragraphs that are headings (Markdown #, Word's heading styles, HTML <h1>-<h6>).
-    headings: list[Span] = field(default_factory=list)
-    # Name and version of what turned the bytes into this text: part of the analysis cache key.
-    extractor: str = "text/1"
+class Document(Record):
+    __slots__ = (
+        "path", "title", "text", "paragraphs", "content_hash", "encoding", "notice", "format", "metadata",
+        "pages", "headings", "extractor",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        title: str,
+        text: str,
+        paragraphs: list[Span],
+        content_hash: str,
+        encoding: str = "utf-8",
+        # Set when the bytes were not clean UTF-8/UTF-16 and a fallback decoding was used.
+        notice: str | None = None,
+        # "text", "markdown", "html", "pdf", "docx" or "epub": what the bytes were, sniffed.
+        format: str = "text",
+        metadata: Metadata | None = None,
+        # One span per page (PDF) or chapter (EPUB), in order; empty for formats without pages.
+        pages: list[Span] | None = None,
+        # Spans of the paragraphs that are headings (Markdown #, Word's heading styles, HTML <h1>-<h6>).
+        headings: list[Span] | None = None,
+        # Name and version of what turned the bytes into this text: part of the analysis cache key.
+        extractor: str = "text/1",
+    ) -> None:
+        self.path = path
+        self.title = title
+        self.text = text
+        self.paragraphs = paragraphs
+        self.content_hash = content_hash
+        self.encoding = encoding
+        self.notice = notice
+        self.format = format
+        self.metadata = Metadata() if metadata is None else metadata
+        self.pages: list[Span] = [] if pages is None else pages
+        self.headings: list[Span] = [] if headings is None else headings
+        self.extractor = extractor
 
     def page_at(self, offset: int) -> int | None:
         """1-based page holding `offset`, or None when the document has no pages."""
@@ -65,8 +92,9 @@ class Document:
         return max(0, bisect_right(self.pages, (offset, float("inf"))) - 1) + 1
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = self.fields()
         data["paragraphs"] = [list(span) for span in self.paragraphs]
+        data["metadata"] = self.metadata.to_dict()
         data["pages"] = [list(span) for span in self.pages]
         data["headings"] = [list(span) for span in self.headings]
         return data
@@ -78,8 +106,7 @@ class Document:
         data["pages"] = _spans(data.get("pages", []))
         data["headings"] = _spans(data.get("headings", []))
         data["metadata"] = Metadata.from_dict(data.get("metadata") or {})
-        known = {name for name in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return cls(**{k: v for k, v in data.items() if k in cls.__slots__})
 
     @property
     def words(self) -> int:
@@ -91,15 +118,17 @@ class Document:
         return max(0, bisect_right(self.paragraphs, (offset, float("inf"))) - 1)
 
 
-@dataclass
-class Mention:
+class Mention(Record):
     """One entity mention as the model tagged it."""
 
-    text: str
-    label: str
-    start: int
-    end: int
-    sentence: int
+    __slots__ = ("text", "label", "start", "end", "sentence")
+
+    def __init__(self, text: str, label: str, start: int, end: int, sentence: int) -> None:
+        self.text = text
+        self.label = label
+        self.start = start
+        self.end = end
+        self.sentence = sentence
 
     def to_dict(self) -> dict:
         # Written out rather than `asdict`, which deep-copies field by field: 5x slower here, and a
@@ -111,32 +140,49 @@ class Mention:
         return cls(**raw)
 
 
-@dataclass
-class Alias:
-    name: str
-    # True when the alias is a metonym folded into the actor (a capital for its state, a demonym).
-    folded: bool = False
+class Alias(Record):
+    __slots__ = ("name", "folded")
+
+    # `folded`: the alias is a metonym folded into the actor (a capital for its state, a demonym).
+    def __init__(self, name: str, folded: bool = False) -> None:
+        self.name = name
+        self.folded = folded
 
 
-@dataclass
-class CoActor:
-    id: str
-    name: str
-    sentences: int
+class CoActor(Record):
+    __slots__ = ("id", "name", "sentences")
+
+    def __init__(self, id: str, name: str, sentences: int) -> None:
+        self.id = id
+        self.name = name
+        self.sentences = sentences
 
 
-@dataclass
-class Actor:
-    id: str
-    name: str
-    kind: str
-    spans: list[Span]
-    aliases: list[Alias] = field(default_factory=list)
-    role: str | None = None
-    co_actors: list[CoActor] = field(default_factory=list)
-    salience: float = 0.0
-    # A false positive the user hid; kept so `H` can show it again.
-    hidden: bool = False
+class Actor(Record):
+    __slots__ = ("id", "name", "kind", "spans", "aliases", "role", "co_actors", "salience", "hidden")
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        kind: str,
+        spans: list[Span],
+        aliases: list[Alias] | None = None,
+        role: str | None = None,
+        co_actors: list[CoActor] | None = None,
+        salience: float = 0.0,
+        # A false positive the user hid; kept so `H` can show it again.
+        hidden: bool = False,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.spans = spans
+        self.aliases: list[Alias] = [] if aliases is None else aliases
+        self.role = role
+        self.co_actors: list[CoActor] = [] if co_actors is None else co_actors
+        self.salience = salience
+        self.hidden = hidden
 
     @property
     def mentions(self) -> int:
@@ -174,17 +220,27 @@ class Actor:
         )
 
 
-@dataclass
-class Fact:
+class Fact(Record):
     """A date, number, amount or percentage, with the sentence it stands in."""
 
-    kind: str  # date, number, quantity, money, percent, time, age
-    text: str
-    start: int
-    end: int
-    sentence: int
-    # Every place the same fact is written (the first is start, end): a fact repeated is one row.
-    occurrences: list[Span] = field(default_factory=list)
+    __slots__ = ("kind", "text", "start", "end", "sentence", "occurrences")
+
+    def __init__(
+        self,
+        kind: str,  # date, number, quantity, money, percent, time, age
+        text: str,
+        start: int,
+        end: int,
+        sentence: int,
+        # Every place the same fact is written (the first is start, end): a fact repeated is one row.
+        occurrences: list[Span] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.occurrences: list[Span] = [] if occurrences is None else occurrences
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
@@ -197,20 +253,27 @@ class Fact:
         return cls(**raw)
 
 
-@dataclass
-class Analysis:
+class Analysis(Record):
     """What the pipeline found in one document; cached by `key`."""
 
-    key: str
-    content_hash: str
-    model_name: str
-    model_version: str
-    analyser_version: str
-    sentences: list[Span]
-    mentions: list[Mention]
-    actors: list[Actor]
-    summary: list[Span]
-    facts: list[Fact]
+    __slots__ = (
+        "key", "content_hash", "model_name", "model_version", "analyser_version", "sentences", "mentions",
+        "actors", "summary", "facts",
+    )
+
+    def __init__(self, key: str, content_hash: str, model_name: str, model_version: str,
+                 analyser_version: str, sentences: list[Span], mentions: list[Mention], actors: list[Actor],
+                 summary: list[Span], facts: list[Fact]) -> None:
+        self.key = key
+        self.content_hash = content_hash
+        self.model_name = model_name
+        self.model_version = model_version
+        self.analyser_version = analyser_version
+        self.sentences = sentences
+        self.mentions = mentions
+        self.actors = actors
+        self.summary = summary
+        self.facts = facts
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((actor for actor in self.actors if actor.id == actor_id), None)

@@ -8,7 +8,6 @@ Never imports textual, spaCy, `analysis` or `tui`. Names are loaded on first use
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 # The store's warnings go to the caller once, never twice: store/log.py, imported where one is said.
 
@@ -38,7 +37,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'store' has no attribute {name!r}")

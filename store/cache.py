@@ -137,17 +137,18 @@ class AnalysisCache:
             self._set_aside(path, str(error))
             return None
 
-    def put(self, key: str, value: dict) -> None:
+    def put(self, key: str, value: dict, *, quiet: bool = False) -> None:
         """Store a value; a cache that cannot be written warns once and the caller goes on.
 
         The cache is an optimisation: on a read-only or full disk the analysis just computed is
-        still returned and used, it is only not kept for next time.
+        still returned and used, it is only not kept for next time. `quiet`: a value that is
+        only a shortcut (an analysis as corrected, made again next time) is not worth a warning.
         """
         data = encode_entry(value)
         try:
             write_bytes_atomic(self.path_for(key), data)
         except OSError as error:
-            if not self.write_failed:
+            if not self.write_failed and not quiet:
                 self.write_failed = True
                 message = (f"the analysis cache {self.root} cannot be written "
                            f"({error.strerror or error}); analyses are kept in memory only")

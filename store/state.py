@@ -13,12 +13,12 @@ briefings. A record: {"path", "read", "starred", "paragraph", "opened", "content
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from store.backups import KEEP_RECENT, backup_after_write, backups_in, shard_backup_dir
+from store.digest import sha1_hex
 from store.jsonfile import (
     DEFAULT_LOCK_TIMEOUT,
     AtomicJSONStorage,
@@ -44,7 +44,7 @@ class StateReadOnly(StoreError):
 
 
 def shard_of(path: str) -> str:
-    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:SHARD_DIGITS]
+    return sha1_hex(path.encode("utf-8"))[:SHARD_DIGITS]
 
 
 class StateStore:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.record import Record
 from store.paths import APP_NAME, HOME_VARIABLE
 
 CONFIG_VARIABLE = "BRIEFING_CONFIG"
@@ -25,19 +25,38 @@ FILE_NAME = "config.toml"
 SUMMARY_RANGE = range(1, 21)
 SETTINGS = ("theme", "model", "exports", "summary_sentences", "keys")
 # One key as Textual names it ("j", "ctrl+e", "f1", "question_mark") or a single character ("?").
-_KEY = re.compile(r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[a-z0-9_]+|[A-Z]|[!-~])")
+# A pattern, compiled (by `re`'s own cache) only when a file binds keys: every `briefing analyze`
+# reads this module for its `model`, and most have no config file.
+_KEY = r"(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[a-z0-9_]+|[A-Z]|[!-~])"
 
 
-@dataclass
-class Config:
-    path: Path | None = None  # None: no file was read (the app built without a config)
-    theme: str | None = None
-    model: str | None = None
-    exports: Path | None = None
-    summary_sentences: int | None = None
-    keys: dict[str, str] = field(default_factory=dict)  # command id -> "key,key"
-    problems: list[str] = field(default_factory=list)
-    lines: dict[str, int] = field(default_factory=dict)  # setting ("theme", "keys.notes.export") -> line
+class Config(Record):
+    """The settings read, each None (or empty) where the file leaves it to the default.
+
+    A record, not a dataclass: a cached `briefing analyze` reads it, and dataclasses with inspect
+    are ~10 ms of that run (bench (a))."""
+
+    __slots__ = ("path", "theme", "model", "exports", "summary_sentences", "keys", "problems", "lines")
+
+    def __init__(
+        self,
+        path: Path | None = None,  # None: no file was read (the app built without a config)
+        theme: str | None = None,
+        model: str | None = None,
+        exports: Path | None = None,
+        summary_sentences: int | None = None,
+        keys: dict[str, str] | None = None,  # command id -> "key,key"
+        problems: list[str] | None = None,
+        lines: dict[str, int] | None = None,  # setting ("theme", "keys.notes.export") -> line
+    ) -> None:
+        self.path = path
+        self.theme = theme
+        self.model = model
+        self.exports = exports
+        self.summary_sentences = summary_sentences
+        self.keys: dict[str, str] = {} if keys is None else keys
+        self.problems: list[str] = [] if problems is None else problems
+        self.lines: dict[str, int] = {} if lines is None else lines
 
     def problem(self, setting: str, what: str, outcome: str = "the default is used") -> None:
         """Record one line: file, line of `setting` (if it has one), what is wrong, what happens."""
@@ -147,7 +166,7 @@ def _read_keys(config: Config, table: object, commands: set[str] | None) -> None
         if commands is not None and command_id not in commands:
             config.problem(setting, f"no command {command_id!r} to bind (the help screen, ?, lists them)",
                            "ignored")
-        elif not isinstance(keys, str) or not all(_KEY.fullmatch(k.strip()) for k in keys.split(",")):
+        elif not isinstance(keys, str) or not all(re.fullmatch(_KEY, k.strip()) for k in keys.split(",")):
             config.problem(setting, f"keys for {command_id} must be key names separated by commas "
                                     f"(\"x\", \"ctrl+e\", \"f2\"), not {keys!r}")
         else:

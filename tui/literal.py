@@ -21,9 +21,10 @@ module imports neither textual nor rich (the CLI's error lines use it).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, TextIO
-
+TYPE_CHECKING = False  # typing's constant without importing typing: ~3 ms of a cached `briefing analyze`
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from rich.text import Text
 
 _C0 = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n"}

@@ -171,7 +171,7 @@ class Session:
         # The reader's box leaves out what the summary takes from the opening paragraph, just
         # below it (tui/widgets/summary_panel.py): asked for more, it still shows `size`.
         summary = summarise_for_box(text, view.sentences, shown, size, self.document.paragraphs)
-        return replace(view, summary=summary)
+        return view.changed(summary=summary)
 
     def add_correction(self, op: str, actor_id: str, value: str | None, *, everywhere: bool = False) -> dict:
         scope = "*" if everywhere else self.document.content_hash

@@ -178,3 +178,16 @@ def test_a_legacy_single_document_entry_is_removed_when_its_key_is_missed(cache)
 
     assert cache.get(key(1)) is None
     assert not legacy.exists()
+
+
+def test_a_cache_that_cannot_be_written_warns_once_unless_the_value_is_a_quiet_shortcut(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    cache = AnalysisCache(blocker / "cache")  # under a file: every write fails
+
+    cache.put(key(1), {"actors": []}, quiet=True)
+    assert cache.warnings == [] and not cache.write_failed
+    cache.put(key(1), {"actors": []})
+    cache.put(key(1), {"actors": []})
+    assert len(cache.warnings) == 1 and "cannot be written" in cache.warnings[0]
+    assert cache.get(key(1)) is None

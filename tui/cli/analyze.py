@@ -62,11 +62,14 @@ def analyze_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand(paths: list[str], empty: list[Path] | None = None) -> list[Path]:
+def expand(
+    paths: list[str], empty: list[Path] | None = None, folders: list[Path] | None = None
+) -> list[Path]:
     """Files as given; a folder becomes its briefings (recursively, hidden folders skipped, as the
     library lists them), sorted by path.
 
-    Folders holding no briefing are added to `empty`, so the caller can say so.
+    Each folder given is added to `folders` and, if it holds no briefing, to `empty`, so the
+    caller can say so without asking the disk again.
     """
     found: list[Path] = []
     for raw in paths:
@@ -74,6 +77,8 @@ def expand(paths: list[str], empty: list[Path] | None = None) -> list[Path]:
         if path.is_dir():
             from analysis.library.scan import briefing_files
 
+            if folders is not None:
+                folders.append(path)
             inside = sorted(briefing_files(path))
             if not inside and empty is not None:
                 empty.append(path)
@@ -203,7 +208,8 @@ def run_analyze(argv: list[str]) -> int:
     service = AnalysisService(AnalysisCache(analysis_cache_dir(args.data_dir)), args.model, data_dir=args.data_dir)
     corrections = CorrectionsStore(corrections_path(args.data_dir))
     empty: list[Path] = []
-    planned = batch.plan(service, expand(args.paths, empty))
+    folders: list[Path] = []
+    planned = batch.plan(service, expand(args.paths, empty, folders))
     for folder in empty:  # an empty run must not look like a successful one to a script
         from analysis.formats.sniff import SUFFIXES
 
@@ -226,21 +232,19 @@ def run_analyze(argv: list[str]) -> int:
             service, planned, args.dask, shared_fs=args.shared_fs, on_progress=on_progress, on_notice=fail
         )
     else:
-        from analysis.processes import cores
-
-        jobs = cores() if args.jobs is None else args.jobs
-        outcomes = batch.run(service, planned, jobs=jobs, on_progress=on_progress)
+        # None: every core, counted by the first miss (analysis.processes is off a cached run's path).
+        outcomes = batch.run(service, planned, jobs=args.jobs, on_progress=on_progress)
     # A folder fills the library index and the search index, and so does any briefing analysed
     # now. Files all read from the cache are left out: the index is filled from the analysis cache
     # when a library opens, and writing it (SQLite, tantivy, a locked TinyDB shard) made a cached
     # `analyze FILE --json` 3.2-3.7x `python -c "import tinydb"` against the 1.5x it must keep.
-    if any(Path(raw).expanduser().is_dir() for raw in args.paths) or to_analyse:
+    if folders or to_analyse:
         from analysis.library.indexing import indexed
 
         outcomes = indexed(outcomes, args.model, args.data_dir)
     try:
         with bar if bar is not None else nullcontext():
-            code = print_outcomes(outcomes, corrections, as_json=args.json)
+            code = print_outcomes(outcomes, corrections, as_json=args.json, service=service)
     except (KeyboardInterrupt, AnalysisCancelled):
         outcomes.close()  # stops spaCy and its workers; every entry stored so far stays valid
         kept = f"{state.analysed} briefing{'s' if state.analysed != 1 else ''} analysed so far"
@@ -253,8 +257,10 @@ def run_analyze(argv: list[str]) -> int:
     return 1 if empty else code
 
 
-def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
-    """Print each outcome as it comes, with the user's corrections applied; 1 if any failed."""
+def print_outcomes(outcomes, corrections, *, as_json: bool, service=None) -> int:
+    """Print each outcome as it comes, with the user's corrections applied; 1 if any failed.
+
+    With `service`, an analysis as corrected is kept in its cache (`AnalysisService.corrected`)."""
     from analysis.report import analysis_json
     from analysis.service import with_corrections
     from tui.literal import for_stream
@@ -269,7 +275,10 @@ def print_outcomes(outcomes, corrections, *, as_json: bool) -> int:
         # The corrections the reader shows, by the function its Session.corrected calls (folding on,
         # as the reader opens): not the Session itself, whose notes imports cost a cached run ~6 ms.
         corrected = corrections.for_document(document.content_hash)
-        analysis = with_corrections(outcome.analysis, document.text, corrected, fold_metonyms=True)
+        if service is not None:
+            analysis = service.corrected(outcome.analysis, document.text, corrected, fold_metonyms=True)
+        else:
+            analysis = with_corrections(outcome.analysis, document.text, corrected, fold_metonyms=True)
         if as_json:
             # JSON escapes C0 controls itself; on a terminal, C1 and bidi controls are shown too.
             line = json.dumps(analysis_json(document, analysis), ensure_ascii=False)

@@ -119,12 +119,10 @@ def test_a_text_file_is_read_as_text_with_no_pages(seed_path):
 
 
 def test_the_extractor_is_part_of_the_analysis_key(tmp_path):
-    from dataclasses import replace
-
     from analysis.service import AnalysisService
     from store.cache import AnalysisCache
 
     document = read_document(report_docx(tmp_path / "talks.docx"))
     service = AnalysisService(AnalysisCache(tmp_path / "cache"))
-    newer = replace(document, extractor=document.extractor + ".1")
+    newer = document.changed(extractor=document.extractor + ".1")
     assert service.key_for(document) != service.key_for(newer)

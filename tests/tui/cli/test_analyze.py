@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -80,6 +81,42 @@ def test_a_second_run_reads_the_cache_and_prints_the_same(capsys, seed_path, tmp
     monkeypatch.setattr("analysis.service.load_pipeline", lambda name: pytest.fail("cache miss"))
     _, second, _ = analyze(capsys, str(seed_path), "--data-dir", str(tmp_path))
     assert second == first
+
+
+def test_a_cache_hit_prints_the_very_bytes_the_analysis_printed(
+    capsys, seed_path, tmp_path, monkeypatch, pipeline
+):
+    """Byte for byte, JSON and human output alike: what a hit reads back from the cache (plain
+    records rebuilt from dicts) prints exactly what the analysis it stored printed."""
+    for output, options in (("json", ["--json"]), ("human", [])):
+        monkeypatch.setattr("analysis.service.load_pipeline", lambda name: pipeline)
+        argv = ["analyze", str(seed_path), "--data-dir", str(tmp_path / output), *options]
+        assert main(argv) == 0
+        analysed = capsys.readouterr().out
+        monkeypatch.setattr("analysis.service.load_pipeline", lambda name: pytest.fail("cache miss"))
+        assert main(argv) == 0
+        assert capsys.readouterr().out == analysed
+        assert "Erdogan" in analysed
+
+
+def test_the_library_index_is_written_for_a_folder_or_a_fresh_analysis_not_for_cached_files(capsys, tmp_path):
+    from store.paths import library_index_dir
+
+    folder = tmp_path / "reading"
+    briefing = small_briefing(folder, "a.txt", "A briefing")
+    home = tmp_path / "home"
+    index = library_index_dir(str(home))
+
+    def indexed() -> bool:
+        return any(path.is_file() for path in index.rglob("*"))
+
+    assert analyze(capsys, str(briefing), "--data-dir", str(home))[0] == 0  # analysed now
+    assert indexed()
+    shutil.rmtree(index)
+    assert analyze(capsys, str(briefing), "--data-dir", str(home))[0] == 0  # read from the cache
+    assert not indexed()
+    assert analyze(capsys, str(folder), "--data-dir", str(home))[0] == 0  # a folder, all cached
+    assert indexed()
 
 
 def test_a_folder_is_analysed_in_sorted_order(capsys, tmp_path):
@@ -166,6 +203,32 @@ def test_corrections_are_applied_before_printing(capsys, seed_path, tmp_path):
     ids = {actor["id"] for actor in after["actors"]}
     assert hidden["id"] not in ids
     assert "Renamed Everywhere" in {actor["name"] for actor in after["actors"]}
+
+
+def test_a_corrected_analysis_is_read_back_from_the_cache_and_redone_when_corrections_change(
+    capsys, seed_path, tmp_path, monkeypatch
+):
+    """The actors as corrected are kept in the cache: the next run prints the same bytes without
+    deriving them again, and another correction is applied at once, never a stale view."""
+    argv = ["analyze", "--json", str(seed_path), "--data-dir", str(tmp_path)]
+    _, [before], _ = analyze(capsys, str(seed_path), "--data-dir", str(tmp_path))
+    store = CorrectionsStore(corrections_path(str(tmp_path)))
+    store.add(before["document"]["content_hash"], "hide", before["actors"][0]["id"])
+
+    assert main(argv) == 0
+    derived = capsys.readouterr().out
+    from analysis import service
+
+    derive = service.derive
+    monkeypatch.setattr(service, "derive", lambda *args, **kwargs: pytest.fail("derived again"))
+    assert main(argv) == 0
+    assert capsys.readouterr().out == derived
+    assert before["actors"][0]["id"] not in {actor["id"] for actor in json.loads(derived)["actors"]}
+
+    monkeypatch.setattr(service, "derive", derive)
+    store.add("*", "rename", before["actors"][1]["id"], "Renamed Everywhere")
+    _, [renamed], _ = analyze(capsys, str(seed_path), "--data-dir", str(tmp_path))
+    assert "Renamed Everywhere" in {actor["name"] for actor in renamed["actors"]}
 
 
 def test_human_output_lists_actors_and_summary(capsys, seed_path, tmp_path):
