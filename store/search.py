@@ -5,8 +5,8 @@ A query (`store.search_query`) is words that must all occur, "quoted phrases" an
 in the body). Each hit carries a snippet with the match marked and the offsets of its first match.
 
 Why tantivy and not SQLite FTS5: FTS5 computes bm25 for every match before its LIMIT, so a common
-word's first page over 10,000 briefings took 20 ms against 1 ms over 10 (bench g3: 50x); tantivy's
-top-k collector scores in compiled code with block-max skipping and was flat (bench/library.py).
+word's first page over 10,000 briefings took 20 ms against 1 ms over 10 (bench g3: 50x); tantivy
+scores in compiled code, and `store.search_rank` finds a page without scoring every match.
 Only the inverted index is in tantivy (`text/`, each briefing a document with its SQLite id); the
 path, hash, title, date and text are in `docs.sqlite` (`store.search_texts`). This module keeps
 the two in step: one transaction per write, tantivy's commit inside SQLite's.
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store import search_engine as engine
+from store import search_rank as rank
 from store.jsonfile import StoreError, move_aside
 from store.log import logger
 from store.search_query import MARK_END, MARK_START, BadQuery, Term, first_match, parse, snippet
@@ -71,7 +72,9 @@ class SearchIndex:
         self._opening = threading.Lock()
         self._text = None  # the tantivy index, opened on first use
         self._schema = None
+        self._analyzer = None
         self._seen_meta: tuple | None = None
+        self._documents: int | None = None  # above the text index's documents, set on each reload
         self._meta = str(self.path / "text" / "meta.json")
 
     # opening
@@ -227,42 +230,64 @@ class SearchIndex:
         index = self._text_index()
         if index is None:
             return None
-        try:  # another process (the library's worker, `briefing analyze`) may have committed
-            info = os.stat(self._meta)  # through the link, in a read-only mirror
-            stamp = (info.st_mtime_ns, info.st_size)
-        except OSError:
-            stamp = None
-        if stamp != self._seen_meta:
-            index.reload()
-            self._seen_meta = stamp
+        # another process (the library's worker, `briefing analyze`) may have committed
+        stamp = self._meta_stamp()
+        if stamp != self._seen_meta or self._documents is None:
+            self._seen_meta, self._documents = self._reload(index, stamp)
         return index.searcher()
 
-    def _words(self):
-        words = getattr(self, "_analyzer", None)
-        if words is None:
-            words = self._analyzer = engine.analyzer()
-        return words
+    def _meta_stamp(self) -> tuple | None:
+        try:  # through the link, in a read-only mirror; tantivy replaces meta.json whole
+            info = os.stat(self._meta)
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
 
-    def _query(self, terms: list[Term], within: str | None, searcher):
+    def _reload(self, index, stamp: tuple | None) -> tuple[tuple | None, int]:
+        """The index reloaded, with tantivy's N for BM25 (its segments' documents, deleted ones
+        not yet merged away included) for the title search's bound (`store.search_rank`).
+
+        N is read from meta.json before the reload and kept only if the file is the same after
+        it, so it is the reloaded searcher's N; else read again. 0 (no bound: every page found
+        the slower exact way) when it cannot be read or keeps changing."""
+        for _attempt in range(3):
+            documents = engine.documents_in(self._meta)
+            index.reload()
+            after = self._meta_stamp()
+            if after == stamp and stamp is not None:
+                return stamp, documents
+            stamp = after
+        return stamp, 0
+
+    def _words(self):
+        if self._analyzer is None:
+            self._analyzer = engine.analyzer()
+        return self._analyzer
+
+    def ranking(self, terms: list[Term], *, within: str | None = None):
+        """(searcher, `search_engine.Ranking`) of parsed terms, to be used together (the
+        ranking's statistics are that searcher's); the ranking is None when nothing can match."""
+        searcher = self._searcher()
+        if searcher is None:
+            return None, None
         folder = os.path.normpath(within) if within else None
         if folder is not None and not self.texts.outside(folder, os.sep):
             folder = None  # every briefing indexed is in that folder: no filter to intersect
-        return engine.query(self._schema, searcher, self._words(), terms, folder)
+        return searcher, engine.query(self._schema, searcher, self._words(), terms, folder, self._documents)
 
     def search(self, query: str, *, within: str | None = None, limit: int = PAGE, offset: int = 0) -> list[Hit]:
         """A page of hits, best first; `within` keeps briefings under that folder."""
         terms = parse(query)
-        searcher = self._searcher()
-        ranked = None if searcher is None else self._query(terms, within, searcher)
-        if ranked is None:
+        searcher, ranking = self.ranking(terms, within=within)
+        if ranking is None:
             return []
-        result = searcher.search(ranked, limit=limit, offset=offset, count=False)
-        if not result.hits:
+        best, _titles_alone = rank.page(searcher, ranking, limit, offset)
+        if not best:
             return []
-        ids = searcher.fast_field_values("id", [address for _score, address in result.hits])
+        ids = searcher.fast_field_values("id", [address for _score, address in best])
         found = self.texts.page(ids)
         hits = []
-        for (score, _address), doc_id in zip(result.hits, ids):
+        for (score, _address), doc_id in zip(best, ids):
             if doc_id not in found:
                 continue  # written to the text index by a process stopped before its commit here
             path, title, date, body = found[doc_id]
@@ -271,6 +296,5 @@ class SearchIndex:
         return hits
 
     def count(self, query: str, *, within: str | None = None) -> int:
-        searcher = self._searcher()
-        ranked = None if searcher is None else self._query(parse(query), within, searcher)
-        return 0 if ranked is None else searcher.search(ranked, limit=1, count=True).count
+        searcher, ranking = self.ranking(parse(query), within=within)
+        return 0 if ranking is None else searcher.search(ranking.full(), limit=1, count=True).count
