@@ -1,5 +1,6 @@
 """The tantivy side of the search index: its fields, how a briefing becomes a document, and how a
-parsed query (`store.search_query`) becomes a tantivy query.
+parsed query (`store.search_query`) becomes a `Ranking`: its required clauses, its title bonuses,
+and the bound on what a briefing without a title match can score (`store.search_rank` uses it).
 
 Fields, each chosen for what a query costs over 10,000 briefings (bench/library.py, g3):
 - `words`: the title and the text, the words every term must match (BM25 ranks on them);
