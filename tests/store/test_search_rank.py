@@ -99,3 +99,25 @@ def test_a_weak_title_bonus_does_not_hide_a_strong_body(tmp_path):
     got, titles_alone = search_rank.page(searcher, ranking, 10)
     assert not titles_alone and same_page(got, full_page(searcher, ranking, 10, 0))
     assert {hit.path for hit in index.search("zinc the")} == {f"/b{n}.md" for n in range(10)}
+
+
+def test_the_bound_uses_tantivys_own_count_of_documents_deleted_ones_included(tmp_path):
+    """BM25's N counts a replaced briefing's old document until a merge drops it; the bound must
+    count it too, or its idf (which grows with N) would fall short of tantivy's."""
+    import json
+
+    index = SearchIndex(tmp_path / "search")
+    index.put_many([(f"/a{n}.md", "h", "T", None, "grain corridor talks") for n in range(5)])
+    index.put_many([("/a1.md", "h2", "T", None, "grain again")])  # a second segment, one deletion
+    searcher, ranking = index.ranking(parse("grain"))
+    assert searcher.num_docs == 5
+    score, address = searcher.search(ranking.full(), limit=1).hits[0]
+
+    def found(node, wanted):
+        if node.get("description", "").startswith(wanted):
+            return node["value"]
+        return next((value for child in node.get("details", []) if (value := found(child, wanted)) is not None), None)
+
+    explained = json.loads(ranking.full().explain(searcher, address).to_json())
+    assert found(explained, "N, total number of docs") == index._documents == 6
+    assert score < ranking.bound
