@@ -5,11 +5,11 @@ A query (`store.search_query`) is words that must all occur, "quoted phrases" an
 in the body). Each hit carries a snippet with the match marked and the offsets of its first match.
 
 Why tantivy and not SQLite FTS5: FTS5 computes bm25 for every match before its LIMIT, so a common
-word's first page over 10,000 briefings took 20 ms against 1 ms over 10 (bench g3: 50x); tantivy's
-top-k collector scores in compiled code with block-max skipping and was flat (bench/library.py).
+word's first page over 10,000 briefings took 20 ms against 1 ms over 10 (bench g3: 50x); tantivy
+scores in compiled code, and `store.search_rank` finds a page without scoring every match.
 Only the inverted index is in tantivy (`text/`, each briefing a document with its SQLite id); the
-path, hash, title, date and text are in `docs.sqlite`, so the page's ten texts are read by id and
-`hashes()` needs no full read of the index.
+path, hash, title, date and text are in `docs.sqlite` (`store.search_texts`). This module keeps
+the two in step: one transaction per write, tantivy's commit inside SQLite's.
 
 Both live in one folder of the cache, rebuildable from the briefings: a folder either part of
 which cannot be read is set aside whole with a warning and started anew, and the library fills it
@@ -20,19 +20,17 @@ two processes indexing at once queue for tantivy's single writer instead of fail
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 import time
-import urllib.parse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from store import search_engine as engine
+from store import search_rank as rank
 from store.jsonfile import StoreError, move_aside
-from store.search_query import MARK_END, MARK_START, BadQuery, Term, first_match, parse, snippet
 from store.log import logger
+from store.search_query import MARK_END, MARK_START, BadQuery, Term, first_match, parse, snippet
+from store.search_texts import LOCK_SECONDS, SearchTexts
 
 __all__ = ["MARK_END", "MARK_START", "PAGE", "BadQuery", "Hit", "SearchIndex", "parse"]
 
@@ -45,16 +43,8 @@ SEARCH_FLUSH_COUNT = 100
 
 # A first page of ten, as search engines show: the snippets of a page are most of a query's cost.
 PAGE = 10
-LOCK_SECONDS = 10.0  # how long a writer waits for another process's write, as SQLite's timeout
 # Tantivy's indexing memory: the minimum per thread for one briefing, more for a rebuild.
 SMALL_HEAP, BULK_HEAP = 15_000_000, 100_000_000
-_SQL = """
-CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, content_hash TEXT, title TEXT, date TEXT
-);
-CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
-"""
-LEGACY = "search.sqlite"  # the FTS5 index this one replaces, beside its folder: deleted (a cache)
 
 
 @dataclass
@@ -78,11 +68,13 @@ class SearchIndex:
         # On a folder that cannot be written: searched as it is, never written, never set aside.
         self.read_only = read_only
         self.warnings: list[str] = []
-        self._local = threading.local()
+        self.texts = SearchTexts(self.path, read_only=read_only, set_aside=self._set_aside)
         self._opening = threading.Lock()
         self._text = None  # the tantivy index, opened on first use
         self._schema = None
+        self._analyzer = None
         self._seen_meta: tuple | None = None
+        self._documents: int | None = None  # above the text index's documents, set on each reload
         self._meta = str(self.path / "text" / "meta.json")
 
     # opening
@@ -105,7 +97,7 @@ class SearchIndex:
                 return None
             self._schema = index.schema
             return index
-        with self._connection():
+        with self.texts.connection():
             pass  # an unreadable docs.sqlite is set aside (with the text index) before this opens
         schema = engine.schema()
         folder = self.path / "text"
@@ -122,11 +114,7 @@ class SearchIndex:
                 self._set_aside(str(error))
                 fresh = True
         if fresh:
-            # A new text index knows no briefing: neither may the texts beside it, or the library
-            # would think them indexed and never fill it.
-            with self._connection() as db, db:
-                db.execute("DELETE FROM docs")
-                db.execute("DELETE FROM bodies")
+            self.texts.clear()
         self._schema = schema
         return index
 
@@ -148,49 +136,8 @@ class SearchIndex:
                 os.symlink(entry.path, os.path.join(mirror, entry.name))
         return mirror
 
-    def _read_only_connection(self) -> sqlite3.Connection:
-        """Read-only, with the write-ahead log a stopped writer left (SQLite reads it when its
-        -shm file is there); else immutable, which needs no -shm file, the one a read-only folder
-        cannot get (the last writer to close folded the log into the database and removed both)."""
-        location = "file:" + urllib.parse.quote(str(self.path / "docs.sqlite")) + "?mode=ro"
-        try:
-            connection = sqlite3.connect(location, uri=True)
-            connection.execute("SELECT count(*) FROM docs").fetchone()
-            return connection
-        except sqlite3.OperationalError:
-            return sqlite3.connect(location + "&immutable=1", uri=True)
-
-    @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection (the app searches on the UI thread and indexes in workers),
-        kept open: SQLite's page cache lives in it."""
-        for attempt in (1, 2):
-            try:
-                connection = getattr(self._local, "connection", None)
-                if connection is None and self.read_only:
-                    connection = self._local.connection = self._read_only_connection()
-                elif connection is None:
-                    fresh = not self.path.exists()
-                    self.path.mkdir(parents=True, exist_ok=True)
-                    if fresh:
-                        for name in (LEGACY, LEGACY + "-wal", LEGACY + "-shm"):
-                            (self.path.parent / name).unlink(missing_ok=True)
-                    connection = sqlite3.connect(self.path / "docs.sqlite", timeout=LOCK_SECONDS)
-                    connection.execute("PRAGMA journal_mode=WAL")
-                    connection.executescript(_SQL)
-                    self._local.connection = connection
-                yield connection
-                return
-            except sqlite3.DatabaseError as error:
-                if attempt == 2 or "malformed" not in str(error) and "not a database" not in str(error):
-                    raise
-                self._set_aside(str(error))
-
     def close(self) -> None:
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
-            connection.close()
-            self._local.connection = None
+        self.texts.close()
 
     def _unreadable(self, reason: str) -> None:
         message = f"Search index {self.path} cannot be read and the folder is read-only ({reason}): nothing to search"
@@ -202,7 +149,7 @@ class SearchIndex:
         if self.read_only:
             self._unreadable(reason)
             raise SearchReadOnly(self.warnings[-1])
-        self.close()
+        self.texts.close()
         self._text = None
         if self.path.exists():
             kept = move_aside(self.path, "corrupt")
@@ -221,12 +168,12 @@ class SearchIndex:
         self._writable()
         index = self._text_index()
         words = self._words()
-        with self._connection() as db:
+        with self.texts.connection() as db:
             db.execute("BEGIN IMMEDIATE")  # the one writer, across processes, until committed
             try:
                 writer = self._writer(index, heap)
                 for path, content_hash, title, date, text in documents:
-                    doc_id = self._put_row(db, path, content_hash, title, date, text)
+                    doc_id = self.texts.put_row(db, path, content_hash, title, date, text)
                     writer.delete_documents_by_term("id", doc_id)
                     writer.add_document(engine.document(words, doc_id, path, title, text))
                 writer.commit()
@@ -249,19 +196,6 @@ class SearchIndex:
                     raise
                 time.sleep(0.05)
 
-    @staticmethod
-    def _put_row(db: sqlite3.Connection, path: str, content_hash: str, title: str, date: str | None, text: str) -> int:
-        row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
-        if row is not None:
-            doc_id = row[0]
-            db.execute("UPDATE docs SET content_hash = ?, title = ?, date = ? WHERE id = ?", (content_hash, title, date, doc_id))
-        else:
-            doc_id = db.execute(
-                "INSERT INTO docs (path, content_hash, title, date) VALUES (?, ?, ?, ?)", (path, content_hash, title, date)
-            ).lastrowid
-        db.execute("INSERT OR REPLACE INTO bodies (id, body) VALUES (?, ?)", (doc_id, text))
-        return doc_id
-
     def _writable(self) -> None:
         if self.read_only:
             raise SearchReadOnly(f"the search index {self.path} is on a folder that cannot be written")
@@ -269,17 +203,16 @@ class SearchIndex:
     def remove(self, path: str) -> None:
         self._writable()
         index = self._text_index()
-        with self._connection() as db:
+        with self.texts.connection() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
-                row = db.execute("SELECT id FROM docs WHERE path = ?", (path,)).fetchone()
-                if row is not None:
+                doc_id = self.texts.id_of(db, path)
+                if doc_id is not None:
                     writer = self._writer(index, SMALL_HEAP)
-                    writer.delete_documents_by_term("id", row[0])
+                    writer.delete_documents_by_term("id", doc_id)
                     writer.commit()
                     writer.wait_merging_threads()
-                    db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
-                    db.execute("DELETE FROM bodies WHERE id = ?", (row[0],))
+                    self.texts.delete_row(db, doc_id)
             except BaseException:
                 db.rollback()
                 raise
@@ -291,67 +224,70 @@ class SearchIndex:
         """path -> content hash of every briefing indexed, to find what is missing or stale."""
         if self._text_index() is None:  # a text index started anew empties the table first
             return {}
-        with self._connection() as db:
-            return dict(db.execute("SELECT path, content_hash FROM docs"))
+        return self.texts.hashes()
 
     def _searcher(self):
         index = self._text_index()
         if index is None:
             return None
-        try:  # another process (the library's worker, `briefing analyze`) may have committed
-            info = os.stat(self._meta)  # through the link, in a read-only mirror
-            stamp = (info.st_mtime_ns, info.st_size)
-        except OSError:
-            stamp = None
-        if stamp != self._seen_meta:
-            index.reload()
-            self._seen_meta = stamp
+        # another process (the library's worker, `briefing analyze`) may have committed
+        stamp = self._meta_stamp()
+        if stamp != self._seen_meta or self._documents is None:
+            self._seen_meta, self._documents = self._reload(index, stamp)
         return index.searcher()
 
+    def _meta_stamp(self) -> tuple | None:
+        try:  # through the link, in a read-only mirror; tantivy replaces meta.json whole
+            info = os.stat(self._meta)
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
+
+    def _reload(self, index, stamp: tuple | None) -> tuple[tuple | None, int]:
+        """The index reloaded, with tantivy's N for BM25 (its segments' documents, deleted ones
+        not yet merged away included) for the title search's bound (`store.search_rank`).
+
+        N is read from meta.json before the reload and kept only if the file is the same after
+        it, so it is the reloaded searcher's N; else read again. 0 (no bound: every page found
+        the slower exact way) when it cannot be read or keeps changing."""
+        for _attempt in range(3):
+            documents = engine.documents_in(self._meta)
+            index.reload()
+            after = self._meta_stamp()
+            if after == stamp and stamp is not None:
+                return stamp, documents
+            stamp = after
+        return stamp, 0
+
     def _words(self):
-        words = getattr(self, "_analyzer", None)
-        if words is None:
-            words = self._analyzer = engine.analyzer()
-        return words
+        if self._analyzer is None:
+            self._analyzer = engine.analyzer()
+        return self._analyzer
 
-    def _query(self, terms: list[Term], within: str | None, searcher):
+    def ranking(self, terms: list[Term], *, within: str | None = None):
+        """(searcher, `search_engine.Ranking`) of parsed terms, to be used together (the
+        ranking's statistics are that searcher's); the ranking is None when nothing can match."""
+        searcher = self._searcher()
+        if searcher is None:
+            return None, None
         folder = os.path.normpath(within) if within else None
-        if folder is not None and not self._outside(folder):
+        if folder is not None and not self.texts.outside(folder, os.sep):
             folder = None  # every briefing indexed is in that folder: no filter to intersect
-        return engine.query(self._schema, searcher, self._words(), terms, folder)
-
-    def _outside(self, folder: str) -> bool:
-        """Whether any briefing indexed lies outside `folder` (two range lookups on the paths)."""
-        inside = folder.rstrip(os.sep) + os.sep
-        after = inside[:-1] + chr(ord(os.sep) + 1)  # the first path past the folder's range
-        with self._connection() as db:
-            below = db.execute("SELECT 1 FROM docs WHERE path < ? LIMIT 1", (inside,)).fetchone()
-            above = db.execute("SELECT 1 FROM docs WHERE path >= ? LIMIT 1", (after,)).fetchone()
-        return below is not None or above is not None
+        return searcher, engine.query(self._schema, searcher, self._words(), terms, folder, self._documents)
 
     def search(self, query: str, *, within: str | None = None, limit: int = PAGE, offset: int = 0) -> list[Hit]:
         """A page of hits, best first; `within` keeps briefings under that folder."""
         terms = parse(query)
-        searcher = self._searcher()
-        ranked = None if searcher is None else self._query(terms, within, searcher)
-        if ranked is None:
+        searcher, ranking = self.ranking(terms, within=within)
+        if ranking is None:
             return []
-        result = searcher.search(ranked, limit=limit, offset=offset, count=False)
-        if not result.hits:
+        best, _titles_alone = rank.page(searcher, ranking, limit, offset)
+        if not best:
             return []
-        ids = searcher.fast_field_values("id", [address for _score, address in result.hits])
-        marks = ",".join("?" * len(ids))
-        with self._connection() as db:
-            found = {
-                doc_id: (path, title, date, body)
-                for doc_id, path, title, date, body in db.execute(
-                    f"SELECT d.id, d.path, d.title, d.date, b.body FROM docs d JOIN bodies b ON b.id = d.id "
-                    f"WHERE d.id IN ({marks})",
-                    ids,
-                )
-            }
+        ids = searcher.fast_field_values("id", [address for _score, address in best])
+        found = self.texts.page(ids)
         hits = []
-        for (score, _address), doc_id in zip(result.hits, ids):
+        for (score, _address), doc_id in zip(best, ids):
             if doc_id not in found:
                 continue  # written to the text index by a process stopped before its commit here
             path, title, date, body = found[doc_id]
@@ -360,6 +296,5 @@ class SearchIndex:
         return hits
 
     def count(self, query: str, *, within: str | None = None) -> int:
-        searcher = self._searcher()
-        ranked = None if searcher is None else self._query(parse(query), within, searcher)
-        return 0 if ranked is None else searcher.search(ranked, limit=1, count=True).count
+        searcher, ranking = self.ranking(parse(query), within=within)
+        return 0 if ranking is None else searcher.search(ranking.full(), limit=1, count=True).count
