@@ -63,7 +63,12 @@ class LibraryIndex:
         self.lock_timeout = lock_timeout
         # Notices of files set aside, for the caller to show once.
         self.warnings: list[str] = []
-        self._appended = 0  # manifest lines appended since compaction was last considered
+        # The manifest's size when compaction was last considered here (None: not yet). Considering
+        # it reads the whole manifest, so it waits until the file has doubled since: a read of N
+        # rows every ~N appends, the same per update at any size. Every 256 appends, as before,
+        # read a 10 MB manifest of 10,000 rows ~40 times per 10,000 updates: 0.75 ms of each update
+        # at 10,000 records against nothing at 10 (bench g2: 7-8 ms against 3.8-4.4 ms).
+        self._considered_bytes: int | None = None
 
     @property
     def manifest_path(self) -> Path:
@@ -89,10 +94,15 @@ class LibraryIndex:
             data = self._read_shard(shard)
             db = open_locked_database(shard, data or None)
             table = db.table(TABLE)
-            ids = [doc_id for doc_id, found in data.get(TABLE, {}).items() if found.get("path") == path]
-            if ids:
-                table.remove(doc_ids=[int(doc_id) for doc_id in ids])
-            table.insert(record)
+            ids = [int(doc_id) for doc_id, found in data.get(TABLE, {}).items() if found.get("path") == path]
+            if len(ids) == 1:
+                # Replaced in place: one write of the shard. A remove then an insert wrote it twice,
+                # two of an update's five fsyncs.
+                table.update(lambda found: (found.clear(), found.update(record)), doc_ids=ids)
+            else:
+                if ids:  # more than one record of the path (never written so): keep the new one
+                    table.remove(doc_ids=ids)
+                table.insert(record)
         self._append_rows([row_of(record)])
 
     def remove(self, path: str) -> None:
@@ -165,10 +175,12 @@ class LibraryIndex:
                 handle.write(data.encode("utf-8"))
                 handle.flush()
                 os.fsync(handle.fileno())
-            self._appended += len(rows)
-            if self._appended >= 256:  # compaction reads the whole manifest: not at every append
-                self._appended = 0
+                size = handle.tell()
+            if self._considered_bytes is None:
+                self._considered_bytes = size
+            elif size >= 2 * self._considered_bytes:
                 current, lines = self._read_manifest()
+                self._considered_bytes = size
                 if lines > 2 * max(1, len(current)):
                     self._write_manifest_locked(current)
 
@@ -183,7 +195,9 @@ class LibraryIndex:
 
     def _write_manifest_locked(self, rows: dict[str, dict]) -> None:
         data = "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows.values())
-        write_bytes_atomic(self.manifest_path, data.encode("utf-8"))
+        encoded = data.encode("utf-8")
+        write_bytes_atomic(self.manifest_path, encoded)
+        self._considered_bytes = len(encoded)
 
     # plumbing
 

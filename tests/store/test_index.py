@@ -26,6 +26,19 @@ def test_put_get_replace_remove(tmp_path):
     assert index.get("/a.txt") is None and set(index.rows()) == {"/b.txt"}
 
 
+def test_a_replaced_record_keeps_no_field_of_the_old_one_and_its_shard_is_written_once(tmp_path, monkeypatch):
+    import store.jsonfile
+
+    index = LibraryIndex(tmp_path)
+    index.put({**record("/a.txt"), "summary": ["an old sentence"]})
+    writes = []
+    atomic = store.jsonfile.write_bytes_atomic
+    monkeypatch.setattr(store.jsonfile, "write_bytes_atomic", lambda path, data: writes.append(path) or atomic(path, data))
+    index.put(record("/a.txt", title="New"))
+    assert index.get("/a.txt") == record("/a.txt", title="New")
+    assert writes == [index.shard_path("/a.txt")]
+
+
 def test_one_write_touches_one_small_shard(tmp_path):
     index = LibraryIndex(tmp_path)
     for number in range(300):
