@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
-from tui import byline
+from tui import byline, startup_gc
 from tui.counts import counted
 from tui.literal import literal_markup, toast
 from tui.screens.reader.actors import ActorsHandler
@@ -114,6 +114,8 @@ class ReaderScreen(Screen):
         # state, filelock imported with it), then the (cached or computed) analysis.
         self.call_after_refresh(self.after_first_paint)
         self.call_after_refresh(self.load_analysis)
+        startup_gc.defer_full_collections()
+        self.set_interval(startup_gc.FULL_COLLECTION_SECONDS, startup_gc.collect_if_due)
 
     def after_first_paint(self) -> None:
         self.notes.open_notes()  # in a worker if the old notes file must move first
@@ -124,6 +126,7 @@ class ReaderScreen(Screen):
     def on_unmount(self) -> None:
         # Leaving the reader (back to the library, or quitting): where to reopen next time.
         self.place.remember(self.cursor_paragraph)
+        startup_gc.stop_deferring()
 
     # analysis
 
