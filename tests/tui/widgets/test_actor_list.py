@@ -65,6 +65,14 @@ async def test_a_resize_draws_the_rows_shown_for_the_new_width_and_keeps_the_hig
         assert rows[-1].startswith(f"{kind_look('org').glyph} North Atlantic Treaty Org ")
         assert rows[-1].endswith(" 3") and len(rows[-1]) == pane.row_width
         assert pane.highlighted_actor is long_name
+        # back to the first width, and a height change there: the lines counted for it still hold
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.resize_terminal(60, 16)
+        await pilot.pause()
+        assert pane.row_width == wide and pane.virtual_size.height == len(actors) + 1
+        rows = [row for row in shown_rows(app) if row.strip()]
+        assert rows[-2].startswith(f"{kind_look('org').glyph} North Atlantic") and rows[-1].strip() == "Treaty Org"
 
 
 def test_rows_fit_their_width_with_the_count_flush_right():
