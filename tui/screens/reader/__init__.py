@@ -92,6 +92,8 @@ class ReaderScreen(Screen):
         self.actors = ActorsHandler(self.session, panes, self, rederive=self.refresh_analysis)
         self.place = PlaceHandler(self.session, panes, self, **self.opening)
         self.commands = {**self.notes.commands, **self.actors.commands, **self.place.commands}
+        # An actor's details list its notes, read from the store the old notes file is moving into.
+        self.commands["actors.details"] = self.notes.unless_moving(self.commands["actors.details"])
         self.answers = {**self.notes.answers, **self.actors.answers, "document.find": self.find_answered}
         document = self.session.document
         self.query_one("#actor-list").border_title = "Actors"
