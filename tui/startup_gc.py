@@ -36,11 +36,14 @@ def resume() -> None:
 # `analysis.service.collector_paused`), so the collector's oldest generation is small, and the
 # objects a key makes (strips, contents, messages, a few thousand of them cached) brought it to
 # the ~25% growth that sets off a full collection: a full collection then ran *inside* a key,
-# 28-47 ms each, four of them in one pass of bench/reader_keys.py's keys on the Bible. While a
-# reader is open the collector leaves its oldest generation alone and the reader's timer collects
-# it instead, between keys, at the pace the collector's own rule would (every 10 collections of
-# the middle generation).
-FULL_COLLECTION_SECONDS = 3.0
+# 28-47 ms each, six of them in one pass of bench/reader_keys.py's keys on the Bible. While a
+# reader is open the collector leaves its oldest generation alone; the reader's timer collects it
+# at the collector's own pace (every 10 collections of the middle generation), once no key has
+# come for QUIET_SECONDS. A plain timer still landed one in a key now and then (escape, 117 ms of
+# the UI thread in one bench (e) run).
+FULL_COLLECTION_SECONDS = 1.0
+QUIET_SECONDS = 1.0
+OVERDUE = 20  # times the collector's pace: a full collection then, quiet or not
 _NEVER = 1 << 30  # a middle-generation count no session reaches
 _deferring = 0  # readers open that defer full collections
 _threshold: tuple[int, int, int] | None = None  # the collector's own, to restore
@@ -62,11 +65,15 @@ def stop_deferring() -> None:
         gc.set_threshold(*_threshold)
 
 
-def collect_if_due() -> bool:
+def collect_if_due(quiet_for: float) -> bool:
     """A full collection, if as many middle-generation collections ran since the last one as would
-    have set it off, and collection is on (a worker reading an analysis pauses it: what it reads is
-    frozen after, not walked now). True if it collected."""
-    if not gc.isenabled() or _threshold is None or gc.get_count()[2] < _threshold[2]:
+    have set it off and no key came for `quiet_for` >= QUIET_SECONDS (or it is long overdue), and
+    collection is on (a worker reading an analysis pauses it: what it reads is frozen after, not
+    walked now). True if it collected."""
+    if not gc.isenabled() or _threshold is None:
+        return False
+    due = gc.get_count()[2]
+    if due < _threshold[2] or (quiet_for < QUIET_SECONDS and due < OVERDUE * _threshold[2]):
         return False
     gc.collect()
     return True
