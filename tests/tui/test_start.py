@@ -1,5 +1,5 @@
 """The reader's start: collection paused until the first paint, and what waits for that paint
-(the notes, marking the briefing read) still happens right after it."""
+(the notes, marking the briefing read) still happens right after it; full collections between keys."""
 
 from __future__ import annotations
 
@@ -47,6 +47,35 @@ async def test_collection_resumes_once_the_text_is_on_screen(warm_home, seed_pat
         startup_gc.resume()
         gc.unfreeze()
         gc.enable()
+
+
+async def test_while_a_reader_is_open_full_collections_wait_for_its_timer(warm_home, seed_path):
+    import weakref
+
+    class Cycle:
+        pass
+
+    own = gc.get_threshold()
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert gc.get_threshold()[:2] == own[:2] and gc.get_threshold()[2] > 10**6
+        garbage = Cycle()
+        garbage.me = garbage
+        gone = weakref.ref(garbage)
+        gc.collect(1)  # alive through it: moved on to the oldest generation,
+        del garbage  # where, now garbage, only a full collection finds it
+        gc.collect(1)
+        assert gone() is not None
+        for _ in range(own[2] + 1):
+            gc.collect(1)  # middle-generation collections, as a busy reader makes them
+        assert gone() is not None  # none of them set off a full collection
+        assert not startup_gc.collect_if_due(quiet_for=0.2)  # due, but a key came just now
+        assert gone() is not None
+        assert startup_gc.collect_if_due(quiet_for=startup_gc.QUIET_SECONDS)  # due, and quiet
+        assert gone() is None
+        assert not startup_gc.collect_if_due(quiet_for=10.0)  # and is not due again at once
+    assert gc.get_threshold() == own  # the reader gone, the collector's own rule is back
 
 
 async def test_notes_and_reading_state_follow_the_first_paint(warm_home, seed_path):

@@ -1,11 +1,18 @@
 """The actors pane: one row per actor with its kind, name and mention count; filterable, and in
-the order the user chose (by importance, by mentions or by name)."""
+the order the user chose (by importance, by mentions or by name).
+
+An `OptionList` whose rows cost what is on screen, not what is in the list: a row is drawn only
+when it is shown, for the pane's width of the moment, and a row's height (one line, or two for a
+long name) is counted without drawing it. Left to itself the list draws and wraps every row to
+measure it, and the pane drew all of them again for each new width: a resize with the Bible's
+3,336 actors in took 0.5-0.65 s (bench/reader_keys.py), and a kind filter was filled 50 rows a
+turn of the event loop to stay under 100 ms.
+"""
 
 from __future__ import annotations
 
-import asyncio
-
-from textual import work
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -13,13 +20,24 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from analysis.types import KINDS, Actor
 from tui.commands import bindings_for
 from tui.literal import literal_markup
-from tui.widgets.actor_rows import ORDERS, actor_row, short_names, sorted_actors
+from tui.widgets.actor_rows import ORDERS, actor_row, row_height, short_names, sorted_actors
 from tui.widgets.kinds import kind_look
 
-# Rows measured per turn of the event loop. The pane shows ~30; a batch of 200 (wrapping each row
-# to measure it) took 40-60 ms of the UI thread, a stall of 150 ms and more on a busy machine
-# each time the kind filter `f` refilled the Bible's 3,411 actors (bench/reader_keys.py).
-ROWS_AT_ONCE = 50
+
+COUNTS_KEPT = 4  # widths whose count of lines is kept: a terminal resized back and forth
+
+
+class ActorOption(Option):
+    """An actor's row; its prompt is drawn by the pane, for the pane's current width."""
+
+    def __init__(self, actor: Actor, pane: ActorList) -> None:
+        super().__init__("", id=actor.id)
+        self.actor = actor
+        self.pane = pane
+
+    @property
+    def prompt(self) -> Content:
+        return self.pane.row_content(self.actor)
 
 
 class ActorList(OptionList):
@@ -47,11 +65,14 @@ class ActorList(OptionList):
         self.kind_filter: str | None = None
         self.name_filter = ""
         self.show_hidden = False
-        self.row_width = 0
         self.selected_id: str | None = None
         self.order = ORDERS[0]
         self.names: dict[str, str] = {}  # id -> the name shown (a short form where unambiguous)
         self.count_width = 0
+        self._rows: dict[str, Content] = {}  # id -> the row drawn at `_rows_width`
+        self._rows_width = 0
+        self._fills = 0  # how many fills so far: a count of the rows' lines is for one fill
+        self._counted: dict[tuple[int, int, bool, int], tuple[list, dict, dict]] = {}
 
     def show(self, actors: list[Actor]) -> None:
         self.actors = actors
@@ -71,44 +92,81 @@ class ActorList(OptionList):
             )
         ]
 
+    @property
+    def row_width(self) -> int:
+        """The rows' width: room for the scrollbar is kept whether or not it shows, since it
+        appears only once the rows are in, too late to size them."""
+        return max(12, self.content_region.width - self.styles.scrollbar_size_vertical)
+
+    def row_content(self, actor: Actor) -> Content:
+        width = self.row_width
+        if width != self._rows_width:
+            self._rows.clear()
+            self._rows_width = width
+        row = self._rows.get(actor.id)
+        if row is None:
+            row = self._rows[actor.id] = actor_row(actor, width, self.names[actor.id], self.count_width)
+        return row
+
+    def _get_visual(self, option: Option) -> Content:
+        # The list caches a visual on the option for good; a row is drawn again for a new width.
+        return self.row_content(option.actor) if isinstance(option, ActorOption) else super()._get_visual(option)
+
+    def _update_lines(self) -> None:
+        """OptionList's own, with each new row's height counted from its name, not drawn, and the
+        count kept for the fill and width: the list forgets it on every resize, and the prompt bar
+        opening or closing, or the note editor, resize the pane's height only (the Bible's 3,336
+        rows were counted again each time, 20-40 ms)."""
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        width, names, digits = self.row_width, self.names, self.count_width
+        room = self.scrollable_content_region.width
+        counted = (self._fills, width, width <= room, len(self._options))
+        if not cache.lines and counted in self._counted:
+            lines, heights, index_to_line = self._counted[counted]
+            cache.lines.extend(lines)
+            cache.heights.update(heights)
+            cache.index_to_line.update(index_to_line)
+        start = cache.lines[-1][0] + 1 if cache.lines else 0
+        for index in range(start, len(self._options)):
+            option = self._options[index]
+            cache.index_to_line[index] = len(cache.lines)
+            if width <= room:
+                height = row_height(option.actor, width, names[option.actor.id], digits)
+            else:  # a pane narrower than the narrowest row: the list wraps the row, so measure it
+                height = self._get_visual(option).get_height(self.styles, room)
+            cache.heights[index] = height
+            cache.lines.extend((index, line) for line in range(height))
+        if start == 0 and self._options:  # counted from nothing, for this width
+            if len(self._counted) >= COUNTS_KEPT:
+                self._counted.clear()
+            self._counted[counted] = (list(cache.lines), dict(cache.heights), dict(cache.index_to_line))
+        size = Size(room, len(cache.lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
+
     def _refill(self) -> None:
         highlighted = self.highlighted_actor
         keep = highlighted.id if highlighted else self.selected_id
         visible = sorted_actors(self._visible(), self.order)
         self.names = short_names(visible)
         self.count_width = len(str(max((actor.mentions for actor in visible), default=0)))
-        # Room for the scrollbar is kept whether or not it shows: it appears only once the rows
-        # are in, too late to size them.
-        self.row_width = self.content_region.width
-        width = max(12, self.row_width - self.styles.scrollbar_size_vertical)
-        self.clear_options()
-        self._add_rows(visible[:ROWS_AT_ONCE], width, 0, keep)
-        self._add_remaining_rows(visible, width, keep)
+        self._rows.clear()
+        self._fills += 1
+        self._counted.clear()
+        self.set_options([ActorOption(actor, self) for actor in visible])
+        if visible:
+            at = next((i for i, actor in enumerate(visible) if actor.id == keep), 0)
+            self.highlighted = at
         self.border_subtitle = self.filter_label()
+        self._title_for_width()
+
+    def _title_for_width(self) -> None:
         title = f"Actors by {self.order}"
         # A narrow pane keeps the order, which the rows do not show, over its name, which they do.
         self.border_title = title if len(title) + 6 <= self.outer_size.width else f"by {self.order}"
-
-    def _add_rows(self, batch: list[Actor], width: int, start: int, keep: str | None) -> None:
-        names, digits = self.names, self.count_width
-        self.add_options([Option(actor_row(actor, width, names[actor.id], digits), id=actor.id) for actor in batch])
-        if start == 0 and batch:
-            self.highlighted = 0
-        ids = [actor.id for actor in batch]
-        if keep in ids:
-            self.highlighted = start + ids.index(keep)
-
-    # A fixed description: by default Textual builds one from repr() of the arguments, and the
-    # repr of thousands of actors took 150 ms on the UI thread.
-    @work(exclusive=True, group="actor-rows", description="actor rows")
-    async def _add_remaining_rows(self, visible: list[Actor], width: int, keep: str | None) -> None:
-        """The rows after the first batch, a batch at a time, back to the event loop between
-        batches: the list measures every row, and thousands at once (a Bible) stalled keys for a
-        third of a second. Exclusive: a newer fill (filter, correction, resize) cancels this one."""
-        for start in range(ROWS_AT_ONCE, len(visible), ROWS_AT_ONCE):
-            # A bare `sleep(0)`: Textual runs queued callbacks back to back without yielding.
-            await asyncio.sleep(0)
-            self._add_rows(visible[start : start + ROWS_AT_ONCE], width, start, keep)
 
     def filter_label(self) -> str:
         """The filters, and the highlighted actor's kind: what its glyph stands for."""
@@ -128,12 +186,15 @@ class ActorList(OptionList):
     def highlighted_actor(self) -> Actor | None:
         if self.highlighted is None or not self.option_count:
             return None
-        option_id = self.get_option_at_index(self.highlighted).id
-        return next((actor for actor in self.actors if actor.id == option_id), None)
+        option = self.get_option_at_index(self.highlighted)
+        return option.actor if isinstance(option, ActorOption) else None
 
     def on_resize(self) -> None:
-        if self.actors and self.content_region.width != self.row_width:
-            self._refill()
+        # The list forgets its rows' heights on a resize and counts them again for the new width;
+        # the highlighted row is kept in view, as a fill does.
+        if self.actors:
+            self._title_for_width()
+            self.scroll_to_highlight()
 
     def highlight_actor(self, actor_id: str) -> bool:
         """Move the highlight to an actor; False if it is not among the rows shown."""

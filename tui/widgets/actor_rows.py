@@ -58,10 +58,21 @@ def name_lines(name: str, room: int) -> list[str]:
     return [name[: hyphen + 1], name[hyphen + 1 :]]
 
 
+def _name_room(actor: Actor, width: int, count_width: int) -> int:
+    """Cells left for the name: the glyph and its space, the count and the space before it."""
+    return max(3, width - 2 - max(count_width, len(str(actor.mentions))) - 1)
+
+
+def row_height(actor: Actor, width: int, name: str, count_width: int = 0) -> int:
+    """How many lines `actor_row` takes, without building it: the pane measures every row, and
+    building thousands of rows to count their lines was the cost of a resize."""
+    return len(name_lines(literal(name), _name_room(actor, width, count_width)))
+
+
 def actor_row(actor: Actor, width: int, name: str | None = None, count_width: int = 0) -> Content:
     """The row in `width` cells (a second line for a long name); the count flush right."""
     count = str(actor.mentions).rjust(count_width)
-    room = max(3, width - 2 - len(count) - 1)
+    room = _name_room(actor, width, count_width)
     look = kind_look(actor.kind)
     style = "dim strike" if actor.hidden else ""
     lines = name_lines(literal(name if name is not None else actor.name), room)

@@ -1,14 +1,17 @@
-"""The actors pane with thousands of actors: rows arrive in batches, all of them, in order."""
+"""The actors pane with thousands of actors: every row at once, in order, drawn for its width."""
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
 from analysis.types import Actor
-from tui.widgets.actor_list import ROWS_AT_ONCE, ActorList
+from tui.widgets.actor_list import ActorList
+from tui.widgets.kinds import kind_look
 
 
 class ListApp(App):
+    CSS = "ActorList { width: 40%; scrollbar-size-vertical: 1; }"  # as in the app
+
     def compose(self) -> ComposeResult:
         yield ActorList(id="actor-list")
 
@@ -17,31 +20,59 @@ def many_actors(count: int) -> list[Actor]:
     return [Actor(f"person:p{i}", f"Person {i}", "person", [(i * 10, i * 10 + 5)]) for i in range(count)]
 
 
-async def test_thousands_of_actors_fill_in_batches_and_keep_the_selection():
+def shown_rows(app: App) -> list[str]:
+    """The pane's rows as it draws them on screen, at its scroll position."""
+    pane = app.query_one(ActorList)
+    return [pane.render_line(y).text[: pane.row_width] for y in range(pane.scrollable_content_region.height)]
+
+
+async def test_thousands_of_actors_are_all_in_at_once_and_keep_the_selection():
     app = ListApp()
-    async with app.run_test(size=(40, 20)) as pilot:
+    async with app.run_test(size=(60, 20)) as pilot:
         actors_pane = app.query_one(ActorList)
-        actors = many_actors(ROWS_AT_ONCE * 5 + 7)
-        actors_pane.selected_id = actors[ROWS_AT_ONCE * 3 + 1].id
+        actors = many_actors(3_000)
+        actors_pane.selected_id = actors[1_501].id
         actors_pane.show(actors)
-        assert actors_pane.option_count == ROWS_AT_ONCE  # the first batch, at once
-        # One pause lets at least one batch in; twice as many as there are batches is ample, and a
-        # fill that stalls fails here instead of hanging the run.
-        for _ in range(2 * (len(actors) // ROWS_AT_ONCE + 1)):
-            if actors_pane.option_count == len(actors):
-                break
-            await pilot.pause()
-        assert actors_pane.option_count == len(actors)
-        ids = [actors_pane.get_option_at_index(i).id for i in range(len(actors))]
+        ids = [actors_pane.get_option_at_index(i).id for i in range(actors_pane.option_count)]
         assert ids == [actor.id for actor in actors]
-        assert actors_pane.highlighted_actor.id == actors[ROWS_AT_ONCE * 3 + 1].id
-        # a new fill (a filter) replaces a fill still under way
-        actors_pane.show(actors)
+        assert actors_pane.highlighted_actor.id == actors[1_501].id
+        await pilot.pause()
+        # the highlighted row is scrolled into view and drawn there
+        rows = [row for row in shown_rows(app) if row.strip()]
+        assert any(row.startswith("● 1501 ") for row in rows), rows  # a surname no other actor has
+        # a filter replaces the rows
         actors_pane.set_name_filter("Person 99")
-        for _ in range(10):
-            await pilot.pause()
         shown = [actors_pane.get_option_at_index(i).id for i in range(actors_pane.option_count)]
         assert shown == [a.id for a in actors if "Person 99" in a.name]
+
+
+async def test_a_resize_draws_the_rows_shown_for_the_new_width_and_keeps_the_highlight():
+    app = ListApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(ActorList)
+        long_name = Actor("org:long", "North Atlantic Treaty Org", "org", [(0, 5)] * 3)
+        actors = [*many_actors(500), long_name]
+        pane.selected_id = long_name.id
+        pane.show(actors)
+        await pilot.pause()
+        wide = pane.row_width
+        assert pane.virtual_size.height == len(actors) + 1  # the long name takes two lines
+        await pilot.resize_terminal(100, 20)
+        await pilot.pause()
+        assert pane.row_width > wide
+        assert pane.virtual_size.height == len(actors)  # and now fits on one
+        rows = [row for row in shown_rows(app) if row.strip()]
+        assert rows[-1].startswith(f"{kind_look('org').glyph} North Atlantic Treaty Org ")
+        assert rows[-1].endswith(" 3") and len(rows[-1]) == pane.row_width
+        assert pane.highlighted_actor is long_name
+        # back to the first width, and a height change there: the lines counted for it still hold
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.resize_terminal(60, 16)
+        await pilot.pause()
+        assert pane.row_width == wide and pane.virtual_size.height == len(actors) + 1
+        rows = [row for row in shown_rows(app) if row.strip()]
+        assert rows[-2].startswith(f"{kind_look('org').glyph} North Atlantic") and rows[-1].strip() == "Treaty Org"
 
 
 def test_rows_fit_their_width_with_the_count_flush_right():

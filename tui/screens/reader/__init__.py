@@ -7,6 +7,7 @@ and hands every command a pane asks for to the handler that owns its id: `NotesH
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
-from tui import byline
+from tui import byline, startup_gc
 from tui.counts import counted
 from tui.literal import literal_markup, toast
 from tui.screens.reader.actors import ActorsHandler
@@ -51,6 +52,7 @@ class ReaderScreen(Screen):
         self.analysis: Analysis | None = None
         self.opening = {"at": at, "find": find, "actor_id": actor_id}
         self.cursor_paragraph: int | None = None  # kept here: the panes are gone by unmount
+        self.last_key = time.monotonic()
         # Made on mount, once the panes exist.
         self.notes: NotesHandler
         self.actors: ActorsHandler
@@ -92,6 +94,8 @@ class ReaderScreen(Screen):
         self.actors = ActorsHandler(self.session, panes, self, rederive=self.refresh_analysis)
         self.place = PlaceHandler(self.session, panes, self, **self.opening)
         self.commands = {**self.notes.commands, **self.actors.commands, **self.place.commands}
+        # An actor's details list its notes, read from the store the old notes file is moving into.
+        self.commands["actors.details"] = self.notes.unless_moving(self.commands["actors.details"])
         self.answers = {**self.notes.answers, **self.actors.answers, "document.find": self.find_answered}
         document = self.session.document
         self.query_one("#actor-list").border_title = "Actors"
@@ -114,6 +118,8 @@ class ReaderScreen(Screen):
         # state, filelock imported with it), then the (cached or computed) analysis.
         self.call_after_refresh(self.after_first_paint)
         self.call_after_refresh(self.load_analysis)
+        startup_gc.defer_full_collections()
+        self.set_interval(startup_gc.FULL_COLLECTION_SECONDS, self.collect_garbage)
 
     def after_first_paint(self) -> None:
         self.notes.open_notes()  # in a worker if the old notes file must move first
@@ -121,9 +127,17 @@ class ReaderScreen(Screen):
         self.notes_check = self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)
         self.place.mark_opened()
 
+    def on_key(self) -> None:
+        self.last_key = time.monotonic()  # every key on the reader, whichever pane handles it
+
+    def collect_garbage(self) -> None:
+        """Between keys: not while another screen (the note editor, say) is being typed in."""
+        startup_gc.collect_if_due(time.monotonic() - self.last_key if self.app.screen is self else 0.0)
+
     def on_unmount(self) -> None:
         # Leaving the reader (back to the library, or quitting): where to reopen next time.
         self.place.remember(self.cursor_paragraph)
+        startup_gc.stop_deferring()
 
     # analysis
 

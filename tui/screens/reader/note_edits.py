@@ -81,7 +81,9 @@ class NoteEdits:
         self.writes.submit(Write(run, landed, failed, note_id, text, read_back=self.read_notes))
 
     def _heading(self, heading: str) -> str:
-        read_only = not self.moving and self.session.notes_problem  # moving: not known until it lands
+        # What the notes pane last read (at open, after each write, and on its 2 s check), not a
+        # read of the notes file here on the UI thread; moving: not known until the move lands.
+        read_only = not self.moving and self.panes.notes.problem
         return heading + (READ_ONLY_HEADING if read_only else "")
 
     def write_paragraph_note(self, paragraph: int, body: str = "") -> None:

@@ -60,7 +60,7 @@ class NotesHandler(NoteEdits):
             "notes.tags": self._on_note(self.ask_tags, writes=True),
         }
         # Until the old file is moved, the pane lists nothing to act on: each says why instead.
-        commands = {command: self._unless_moving(run) for command, run in commands.items()}
+        commands = {command: self.unless_moving(run) for command, run in commands.items()}
         return {**commands, "actors.note": lambda actor: actor is not None and self.write_actor_note(actor)}
 
     @property
@@ -68,7 +68,7 @@ class NotesHandler(NoteEdits):
         """What this handler does with the prompt's answer, by the command id that asked."""
         return {"notes.filter": self.filter_answered, "notes.tags": self.tags_answered}
 
-    def _unless_moving(self, run: Callable) -> Callable:
+    def unless_moving(self, run: Callable) -> Callable:
         return lambda item: self.panes.status.say(MOVING) if self.moving else run(item)
 
     def _on_note(self, run: Callable[[Note], None], writes: bool = False) -> Callable[[Note | None], None]:

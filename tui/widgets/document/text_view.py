@@ -62,6 +62,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._paragraphs: list[Span] = []
         self._paragraph_starts: list[int] = []
         self._layout: DocumentLayout | None = None
+        self._rewrapping_to = 0  # the width a rewrap under way is for (0: none)
         self._painter = LinePainter(self.get_component_rich_style)
         self._paint_style: Style | None = None
         self._marks = Highlights()
@@ -117,6 +118,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._marks = Highlights(headings=frozenset(document.paragraph_at(start) for start, _ in document.headings))
         self._focus_offset = None
         self._layout = None
+        self._rewrapping_to = 0
         self.set_reactive(TextView.cursor_paragraph, 0)
         self._invalidate()
         if not self.is_mounted:
@@ -132,12 +134,15 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._document is None or self.scrollable_content_region.width <= 0:
             return
         width = self.wrap_width
-        if self._layout is not None and self._layout.width == width:
-            self._keep_cursor_in_view()  # only the height changed
+        if self._layout is not None and width in (self._layout.width, self._rewrapping_to):
+            # Only the height changed (as when the summary box refits to a new width): a rewrap
+            # started again for the same width ran beside the first and doubled a resize's wait.
+            self._keep_cursor_in_view()
             return
         if self._layout is None or len(self._text) <= THREADED_REWRAP_CHARS:
             self._wrap_now()
         else:
+            self._rewrapping_to = width
             self._rewrap(self._text, self._paragraphs, width)
 
     def _wrap_now(self) -> None:
@@ -158,6 +163,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
     def _apply_layout(self, layout: DocumentLayout) -> None:
         """Switch to a new line index, keeping the top line's text and the cursor in view."""
         old = self._layout
+        self._rewrapping_to = 0
         anchor = old.line_start[int(self.scroll_y)] if old is not None and len(old) > self.scroll_y else 0
         self._layout = layout
         self._invalidate()

@@ -22,6 +22,7 @@ from tests.helpers.app import make_app, settle
 from tests.helpers.notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of, writes_landed
 from tui.dialogs.backup_offer import BackupOffer
 from tui.dialogs.note_editor import NoteEditor
+from tui.screens.reader import ReaderScreen
 from tui.screens.reader.notes import MOVING, STILL_SAVING
 
 LOCK_WAIT = 20.0  # how long a write waits for the test's lock: longer than any step here
@@ -178,6 +179,13 @@ async def test_the_old_notes_file_moves_in_a_worker_while_the_pane_says_so(warm_
             assert view.cursor_paragraph == 1
             await pilot.press("3", "x")  # and the notes commands say why they wait
             assert status.message == MOVING
+            actors = app.screen.actor_list
+            for _ in range(200):  # bounded: the seed's cached analysis arrives within a few turns
+                if actors.option_count:
+                    break
+                await pilot.pause()
+            await pilot.press("1", "i")  # an actor's details, which list its notes, too
+            assert status.message == MOVING and isinstance(app.screen, ReaderScreen)  # no details dialog
             assert old.exists()
         await writes_landed(app, pilot)
         await settle(app, pilot)

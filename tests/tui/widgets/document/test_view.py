@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -418,6 +419,39 @@ async def test_a_large_document_rewraps_in_a_thread(seed):
         assert view.virtual_size.height == len(view.layout)
         assert view.cursor_paragraph == 40
         assert cursor_visible(view)
+
+
+async def test_a_height_change_during_a_rewrap_does_not_start_another(seed):
+    """A new width, then at once a new height (the summary box refitting to the new width does
+    this): one rewrap for that width, not a second one running beside the first."""
+    from textual import events
+    from textual.geometry import Size
+
+    # 4 MB, a rewrap of ~100 ms: still under way when the second resize arrives
+    big = make_document("\n\n".join([seed.text] * (8 * THREADED_REWRAP_CHARS // len(seed.text))))
+    app = ViewApp(big)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(DocumentView)
+        await pilot.pause()
+        started: list[int] = []
+        rewrap = view._rewrap
+
+        def counted_rewrap(text, paragraphs, width):
+            started.append(width)
+            return rewrap(text, paragraphs, width)
+
+        view._rewrap = counted_rewrap
+        app._driver.process_message(events.Resize(Size(50, 24), Size(50, 24)))
+        for _ in range(500):  # bounded: until the view has the new width and its rewrap is off
+            if started:
+                break
+            await asyncio.sleep(0.002)
+        app._driver.process_message(events.Resize(Size(50, 20), Size(50, 20)))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert started == [view.wrap_width]
+        assert view.layout.width == view.wrap_width
 
 
 async def test_a_shorter_pane_keeps_the_cursor_in_view(seed):
