@@ -4,7 +4,7 @@ heading, quote and text alone, never what the last one held (text, undo history,
 from __future__ import annotations
 
 from tests.helpers.app import make_app, settle
-from tests.helpers.notes_app import SIZE
+from tests.helpers.notes_app import SIZE, writes_landed
 from tui.dialogs.note_editor import NoteEditor, QuoteBox
 from tui.widgets.literal_text_area import LiteralTextArea
 from tui.widgets.notes_list import NotesList
@@ -36,7 +36,7 @@ async def test_reopened_editor_shows_only_the_new_note(warm_home, seed_path):
         await pilot.press("ctrl+z")  # the first note's typing is not in its undo history
         assert area.text == ""
         await pilot.press(*"Second", "ctrl+s")
-        await pilot.pause()
+        await writes_landed(app, pilot)  # the pane shows a note once its write has landed
         notes = app.screen.query_one(NotesList)
         assert sorted(note.body for note in notes.notes) == ["First note", "Second"]
 
