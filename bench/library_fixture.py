@@ -66,12 +66,14 @@ def build(folder: Path, home: Path, count: int, sentences: list[str], actors: li
     """Write `count` briefings under `folder` (in subfolders of 500) and index them in `home`."""
     from analysis.formats.text import from_text
     from analysis.library.scan import briefing_key
-    from store.index import MANIFEST, TABLE, row_of, shard_of
+    from store.index import MANIFEST, TABLE, LibraryIndex, row_of
     from store.paths import library_index_dir, search_index_path
     from store.search import SearchIndex
 
     chooser = random.Random(count)
-    shards: dict[str, dict[str, dict]] = defaultdict(dict)
+    index_root = library_index_dir(str(home))
+    layout = LibraryIndex(index_root)  # where each record's shard goes
+    shards: dict[Path, dict[str, dict]] = defaultdict(dict)
     manifest: list[str] = []
     texts = []
     keys = []
@@ -91,15 +93,14 @@ def build(folder: Path, home: Path, count: int, sentences: list[str], actors: li
             "summary": [{"start": 0, "end": 200, "text": text[:200]}] * 3,
             "top": [a["name"] for a in chosen[:3]], "actor_ids": [a["id"] for a in chosen], "actors": chosen,
         }
-        shard = shards[shard_of(key)]
+        shard = shards[layout.shard_path(key)]
         shard[str(len(shard) + 1)] = record
         manifest.append(json.dumps(row_of(record), ensure_ascii=False, separators=(",", ":")))
         texts.append((key, document.content_hash, document.title, record["date"], text))
         keys.append(key)
-    index_root = library_index_dir(str(home))
-    (index_root / "records").mkdir(parents=True, exist_ok=True)
     for shard, records in shards.items():
-        (index_root / "records" / f"{shard}.json").write_text(json.dumps({TABLE: records}, ensure_ascii=False))
+        shard.parent.mkdir(parents=True, exist_ok=True)
+        shard.write_text(json.dumps({TABLE: records}, ensure_ascii=False))
     (index_root / MANIFEST).write_text("\n".join(manifest) + "\n", encoding="utf-8")
     if search:
         SearchIndex(search_index_path(str(home))).put_many(texts)

@@ -1,10 +1,12 @@
 """The library index: one TinyDB record per briefing, sharded, with a manifest of rows.
 
 - Records (path, content hash, format, title, metadata, words, summary, actors after corrections)
-  live in TinyDB files sharded by the first SHARD_DIGITS hex digits of the sha1 of the path: one
-  record written rewrites one shard of a few records, whether the library holds 10 briefings or
-  10,000 (4,096 shards keep ~3 records each at 10,000). Every write is atomic and locked
-  (`store.jsonfile`).
+  live in TinyDB files sharded by the first SHARD_DIGITS hex digits of the sha1 of the path, as
+  `records/ab/cd.json`: one record written rewrites one shard of about one record, whether the
+  library holds 10 briefings or 10,000 (65,536 shards hold ~1.08 records each at 10,000). Every
+  write is atomic and locked (`store.jsonfile`). The first layout, 4,096 shards `records/abc.json`
+  of ~2.4 records each at 10,000, made an update at 10,000 cost 1.4-1.6x one at 10 (more to encode
+  and to sync, bench g2); its shards are still read, and a record leaves them when next written.
 - The manifest is what the library screen lists: one short row per briefing (title, date, words,
   top actors, actor ids, size and mtime to spot changed files). Reading 4,096 shards to draw a
   table would cost a file open per shard; the manifest is one JSON Lines file read at once. It is
@@ -38,7 +40,8 @@ from store.log import logger
 
 log = logger(__name__)
 
-SHARD_DIGITS = 3
+SHARD_DIGITS = 4
+LEGACY_SHARD_DIGITS = 3  # the first layout's flat shards, read until their records are written again
 TABLE = "briefings"
 MANIFEST = "manifest.jsonl"
 # Fields of a record copied into its manifest row: what the library screen and `briefing library`
@@ -51,6 +54,10 @@ ROW_FIELDS = (
 
 def shard_of(path: str) -> str:
     return hashlib.sha1(path.encode("utf-8")).hexdigest()[:SHARD_DIGITS]
+
+
+def legacy_shard_of(path: str) -> str:
+    return shard_of(path)[:LEGACY_SHARD_DIGITS]
 
 
 def row_of(record: dict) -> dict:
@@ -75,15 +82,19 @@ class LibraryIndex:
         return self.root / MANIFEST
 
     def shard_path(self, path: str) -> Path:
-        return self.root / "records" / f"{shard_of(path)}.json"
+        shard = shard_of(path)
+        return self.root / "records" / shard[:2] / f"{shard[2:]}.json"
+
+    def legacy_shard_path(self, path: str) -> Path:
+        return self.root / "records" / f"{legacy_shard_of(path)}.json"
 
     # records
 
     def get(self, path: str) -> dict | None:
-        data = self._read_shard(self.shard_path(path))
-        for record in data.get(TABLE, {}).values():
-            if record.get("path") == path:
-                return record
+        for shard in (self.shard_path(path), self.legacy_shard_path(path)):
+            for record in self._read_shard(shard).get(TABLE, {}).values():
+                if record.get("path") == path:
+                    return record
         return None
 
     def put(self, record: dict) -> None:
@@ -103,32 +114,45 @@ class LibraryIndex:
                 if ids:  # more than one record of the path (never written so): keep the new one
                     table.remove(doc_ids=ids)
                 table.insert(record)
+        # Out of the first layout's shard, if it was there: after the write above, so a kill in
+        # between leaves two copies, of which `records` keeps the new one.
+        self._remove_from(self.legacy_shard_path(path), path)
         self._append_rows([row_of(record)])
 
     def remove(self, path: str) -> None:
-        shard = self.shard_path(path)
+        for shard in (self.shard_path(path), self.legacy_shard_path(path)):
+            self._remove_from(shard, path)
+        self._append_rows([{"path": path, "removed": True}])
+
+    def _remove_from(self, shard: Path, path: str) -> None:
+        if not shard.exists():
+            return
         with locked(shard, self.lock_timeout):
             data = self._read_shard(shard)
             ids = [int(i) for i, found in data.get(TABLE, {}).items() if found.get("path") == path]
             if ids:
                 db = open_locked_database(shard, data)
                 db.table(TABLE).remove(doc_ids=ids)
-        self._append_rows([{"path": path, "removed": True}])
 
     def records(self, paths: Iterable[str] | None = None) -> list[dict]:
         """Every record (or those of `paths`), reading each shard once."""
+        folder = self.root / "records"
+        legacy = sorted(folder.glob("*.json"))  # the first layout's, while any is left
         if paths is None:
-            shards = sorted((self.root / "records").glob("*.json"))
+            shards = sorted(folder.glob("*/*.json")) + legacy
             wanted = None
         else:
             wanted = set(paths)
             shards = sorted({self.shard_path(path) for path in wanted})
-        found: list[dict] = []
-        for shard in shards:
+            if legacy:
+                shards += sorted({self.legacy_shard_path(path) for path in wanted})
+        found: dict[str, dict] = {}
+        for shard in shards:  # the current layout first: its copy of a record is the newer
             for record in self._read_shard(shard).get(TABLE, {}).values():
-                if wanted is None or record.get("path") in wanted:
-                    found.append(record)
-        return found
+                path = record.get("path")
+                if (wanted is None or path in wanted) and path not in found:
+                    found[path] = record
+        return list(found.values())
 
     # the manifest
 

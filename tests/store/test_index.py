@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from store.index import LibraryIndex, shard_of
+from store.index import TABLE, LibraryIndex, legacy_shard_of, shard_of
 
 
 def record(path: str, title: str = "T", words: int = 10) -> dict:
@@ -45,14 +45,15 @@ def test_one_write_touches_one_small_shard(tmp_path):
         index.put(record(f"/lib/{number}.txt"))
     shard = index.shard_path("/lib/7.txt")
     held = json.loads(shard.read_text())["briefings"]
-    # 4,096 shards: 300 records put at most a handful in any one file.
-    assert len(held) <= 4 and shard.name == f"{shard_of('/lib/7.txt')}.json"
+    # 65,536 shards: 300 records put at most two or so in any one file.
+    digits = shard_of("/lib/7.txt")
+    assert len(held) <= 3 and shard == tmp_path / "records" / digits[:2] / f"{digits[2:]}.json"
 
 
 def test_rows_come_from_the_manifest_alone(tmp_path):
     index = LibraryIndex(tmp_path)
     index.put(record("/a.txt"))
-    for shard in (tmp_path / "records").glob("*.json"):
+    for shard in (tmp_path / "records").rglob("*.json"):
         shard.unlink()
     assert index.rows()["/a.txt"]["words"] == 10
 
@@ -96,3 +97,26 @@ def test_rebuild_manifest_from_records(tmp_path):
     assert index.rows() == {}
     index.rebuild_manifest()
     assert set(index.rows()) == {"/a.txt"}
+
+
+def test_records_of_the_first_layout_are_read_and_leave_it_when_written_again(tmp_path):
+    """4,096 flat shards (`records/abc.json`) came first: an index of that layout still reads,
+    and a record written again moves to its current shard, never listed twice."""
+    index = LibraryIndex(tmp_path)
+    old = {path: record(path, title="old") for path in ("/a.txt", "/b.txt", "/c.txt")}
+    for number, (path, found) in enumerate(old.items(), 1):
+        shard = tmp_path / "records" / f"{legacy_shard_of(path)}.json"
+        shard.parent.mkdir(parents=True, exist_ok=True)
+        shard.write_text(json.dumps({TABLE: {"1": found}}))
+    assert index.get("/a.txt") == old["/a.txt"]
+    assert sorted(r["path"] for r in index.records()) == ["/a.txt", "/b.txt", "/c.txt"]
+
+    index.put(record("/a.txt", title="new"))
+    assert not index.legacy_shard_path("/a.txt").exists() or "/a.txt" not in index.legacy_shard_path("/a.txt").read_text()
+    assert index.get("/a.txt")["title"] == "new"
+    assert sorted((r["path"], r["title"]) for r in index.records()) == [("/a.txt", "new"), ("/b.txt", "old"), ("/c.txt", "old")]
+    assert [r["title"] for r in index.records(["/a.txt", "/b.txt"]) if r["path"] == "/a.txt"] == ["new"]
+
+    index.remove("/b.txt")
+    assert index.get("/b.txt") is None
+    assert sorted(r["path"] for r in index.records()) == ["/a.txt", "/c.txt"]

@@ -83,7 +83,7 @@ def test_a_corrupt_index_file_is_set_aside_and_rebuilt_from_the_cache(capsys, li
     from store.paths import library_index_dir
 
     run(capsys, "analyze", str(library_folder), "--json", "--data-dir", str(library_home))
-    shards = list((library_index_dir(str(library_home)) / "records").glob("*.json"))
+    shards = list((library_index_dir(str(library_home)) / "records").rglob("*.json"))
     assert shards
     for shard in shards:
         shard.write_text("{torn")
@@ -92,4 +92,4 @@ def test_a_corrupt_index_file_is_set_aside_and_rebuilt_from_the_cache(capsys, li
     assert "Volodymyr Zelensky" in actors  # rebuilt from the cached analyses, no spaCy
     assert library.warnings and all("kept as" in warning for warning in library.index.warnings)
     # The three analysed briefings' shards were read, set aside (every byte kept) and rebuilt.
-    assert len(list(shards[0].parent.glob("*.corrupt-*"))) >= 3
+    assert len(list(shards[0].parent.parent.rglob("*.corrupt-*"))) >= 3
