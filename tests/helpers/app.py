@@ -34,3 +34,16 @@ async def settle(app, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def until(pilot, condition, limit: float = 30.0) -> None:
+    """Pause until `condition()` holds (bounded: fails after `limit` seconds, never hangs).
+
+    For a step the app finishes a few messages later (a dialog closing, a worker's result
+    shown): under the load of a full run, one pause was not always enough."""
+    import time
+
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"not reached within {limit} s"
+        await pilot.pause(0.01)

@@ -32,30 +32,30 @@ async def test_rename_hide_merge_kind_stick_after_restart(warm_home, seed_path):
         actors = app.screen.query_one(ActorList)
         await highlight(pilot, actors, "West")
         await pilot.press("h")
-        await pilot.pause()
+        await settle(app, pilot)
         assert "West" not in names(actors)
 
         await highlight(pilot, actors, "Pentagon")
         await pilot.press("r")
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, CorrectionDialog)
         await pilot.press("ctrl+a", "ctrl+k", *"US Department of Defense", "enter")
-        await pilot.pause()
+        await settle(app, pilot)
         assert "US Department of Defense" in names(actors) and "Pentagon" not in names(actors)
 
         await highlight(pilot, actors, "Atlantic")
         await pilot.press("K")
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press(*"thing", "enter")
-        await pilot.pause()
+        await settle(app, pilot)
         assert next(a for a in actors.actors if a.name == "Atlantic").kind == "thing"
 
         brussels = next(a for a in actors.actors if a.name == "Brussels")
         await highlight(pilot, actors, "Brussels")
         await pilot.press("m")
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press(*"NATO", "enter")
-        await pilot.pause()
+        await settle(app, pilot)
         nato = next(a for a in actors.actors if a.name == "NATO")
         assert "Brussels" not in names(actors)
         assert brussels.spans[0] in nato.spans
@@ -71,12 +71,12 @@ async def test_rename_hide_merge_kind_stick_after_restart(warm_home, seed_path):
         # H shows the hidden actor again, struck through; h on it unhides
         await highlight(pilot, actors, "Turkey")
         await pilot.press("H")
-        await pilot.pause()
+        await settle(app, pilot)
         hidden = [a.name for a in actors.actors if a.hidden]
         assert hidden == ["West"]
         await highlight(pilot, actors, "West")
         await pilot.press("h")
-        await pilot.pause()
+        await settle(app, pilot)  # the actors are derived again in a worker
         assert "West" in names(actors)
 
 

@@ -18,7 +18,7 @@ import pytest
 from store.jsonfile import locked
 from store.note_shards import read_shard, shard_name
 from store.paths import notes_path
-from tests.helpers.app import make_app, settle
+from tests.helpers.app import make_app, settle, until
 from tests.helpers.notes_app import SIZE, notifications, paragraph_note, reader_parts, store_of, writes_landed
 from tui.dialogs.backup_offer import BackupOffer
 from tui.dialogs.note_editor import NoteEditor
@@ -64,8 +64,9 @@ async def test_two_saves_in_quick_succession_land_in_order(warm_home, seed_path)
         notes, _, status = reader_parts(app)
         with locked(store.root):
             await pilot.press("right_curly_bracket", "right_curly_bracket", "a", *"first", "ctrl+s")
+            await until(pilot, lambda: not isinstance(app.screen, NoteEditor))
             await pilot.press("left_curly_bracket", "left_curly_bracket", "a", *"second", "ctrl+s")  # sorts first
-            await pilot.pause()
+            await until(pilot, lambda: not isinstance(app.screen, NoteEditor))
             assert app.screen.notes.writes.pending == 2 and notes.notes == []
         await writes_landed(app, pilot)
         assert bodies_in_shard(warm_home, document) == ["first", "second"]  # written in the order saved
@@ -140,7 +141,9 @@ async def test_quit_is_called_off_when_the_pending_write_fails(warm_home, seed_p
         store.lock_timeout = 1.5  # the app's own: the keys below reach the app well within it
         _, _, status = reader_parts(app)
         with locked(store.root):  # held past the lock timeout: the write gives up
-            await pilot.press("a", *"not lost", "ctrl+s", "q")
+            await pilot.press("a", *"not lost", "ctrl+s")
+            await until(pilot, lambda: not isinstance(app.screen, NoteEditor))  # the write is pending
+            await pilot.press("q")
             await writes_landed(app, pilot)
         assert app.return_code is None
         assert isinstance(app.screen, NoteEditor) and app.screen.query_one("#note-editor-body").text == "not lost"
