@@ -257,12 +257,11 @@ def run_analyze(argv: list[str]) -> int:
     return 1 if empty else code
 
 
-def print_outcomes(outcomes, corrections, *, as_json: bool, service=None) -> int:
+def print_outcomes(outcomes, corrections, *, as_json: bool, service) -> int:
     """Print each outcome as it comes, with the user's corrections applied; 1 if any failed.
 
-    With `service`, an analysis as corrected is kept in its cache (`AnalysisService.corrected`)."""
+    An analysis as corrected is kept in the service's cache (`AnalysisService.corrected`)."""
     from analysis.report import analysis_json
-    from analysis.service import with_corrections
     from tui.literal import for_stream
 
     code = 0
@@ -272,13 +271,10 @@ def print_outcomes(outcomes, corrections, *, as_json: bool, service=None) -> int
             code = 1
             continue
         document = outcome.document
-        # The corrections the reader shows, by the function its Session.corrected calls (folding on,
-        # as the reader opens): not the Session itself, whose notes imports cost a cached run ~6 ms.
+        # The corrections the reader shows, through the service as Session.corrected does (folding
+        # on, as the reader opens): not the Session itself, whose notes imports cost a cached run ~6 ms.
         corrected = corrections.for_document(document.content_hash)
-        if service is not None:
-            analysis = service.corrected(outcome.analysis, document.text, corrected, fold_metonyms=True)
-        else:
-            analysis = with_corrections(outcome.analysis, document.text, corrected, fold_metonyms=True)
+        analysis = service.corrected(outcome.analysis, document.text, corrected, fold_metonyms=True)
         if as_json:
             # JSON escapes C0 controls itself; on a terminal, C1 and bidi controls are shown too.
             line = json.dumps(analysis_json(document, analysis), ensure_ascii=False)

@@ -122,7 +122,7 @@ def test_a_briefing_failing_on_the_workers_is_reported_and_the_run_goes_on(
     paths[1].unlink()  # gone before the workers read it: they see the same files (--shared-fs)
 
     outcomes = dask_batch.run(service, planned, address, shared_fs=True)
-    code = print_outcomes(outcomes, _no_corrections(tmp_path), as_json=True)
+    code = print_outcomes(outcomes, _no_corrections(tmp_path), as_json=True, service=service)
 
     out, err = capsys.readouterr()
     assert code == 1
