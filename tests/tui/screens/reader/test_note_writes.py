@@ -138,11 +138,14 @@ async def test_quit_is_called_off_when_the_pending_write_fails(warm_home, seed_p
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         store = app.session.notes_store
-        store.lock_timeout = 1.5  # the app's own: the keys below reach the app well within it
+        # Longer than the app's 1.5 s, so that `q` comes while the write still waits for the lock
+        # even under the load of a full run; within the 10 s a quit waits for pending writes.
+        store.lock_timeout = 6.0
+        reader = app.screen
         _, _, status = reader_parts(app)
         with locked(store.root):  # held past the lock timeout: the write gives up
             await pilot.press("a", *"not lost", "ctrl+s")
-            await until(pilot, lambda: not isinstance(app.screen, NoteEditor))  # the write is pending
+            await until(pilot, lambda: app.screen is reader and reader.notes.writes.pending)
             await pilot.press("q")
             await writes_landed(app, pilot)
         assert app.return_code is None
