@@ -21,12 +21,12 @@ Plain dicts only; this module knows no analysis types.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from store.digest import sha1_hex
 from store.jsonfile import (
     DEFAULT_LOCK_TIMEOUT,
     AtomicJSONStorage,
@@ -53,7 +53,7 @@ ROW_FIELDS = (
 
 
 def shard_of(path: str) -> str:
-    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:SHARD_DIGITS]
+    return sha1_hex(path.encode("utf-8"))[:SHARD_DIGITS]
 
 
 def legacy_shard_of(path: str) -> str:
