@@ -3,7 +3,7 @@ heading, quote and text alone, never what the last one held (text, undo history,
 
 from __future__ import annotations
 
-from tests.helpers.app import make_app, settle
+from tests.helpers.app import make_app, settle, until
 from tests.helpers.notes_app import SIZE, writes_landed
 from tui.dialogs.note_editor import NoteEditor, QuoteBox
 from tui.widgets.literal_text_area import LiteralTextArea
@@ -16,12 +16,11 @@ async def test_reopened_editor_shows_only_the_new_note(warm_home, seed_path):
         await settle(app, pilot)
         document = app.session.document
         await pilot.press("right_curly_bracket", "right_curly_bracket", "a")  # ¶3
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, NoteEditor))  # composed: slow under load
         first = app.screen
         assert isinstance(first, NoteEditor)
         await pilot.press(*"First note", "ctrl+s")
-        await pilot.pause()
-        assert not isinstance(app.screen, NoteEditor)
+        await until(pilot, lambda: not isinstance(app.screen, NoteEditor))
 
         await pilot.press("right_curly_bracket", "a")  # ¶4, the same editor refilled
         await pilot.pause()

@@ -63,9 +63,15 @@ async def test_two_saves_in_quick_succession_land_in_order(warm_home, seed_path)
         store.lock_timeout = LOCK_WAIT
         notes, _, status = reader_parts(app)
         with locked(store.root):
-            await pilot.press("right_curly_bracket", "right_curly_bracket", "a", *"first", "ctrl+s")
+            # Each editor on screen before its keys (the first is composed, slow under load: the
+            # keys typed meanwhile went to the reader), and gone before the next.
+            await pilot.press("right_curly_bracket", "right_curly_bracket", "a")
+            await until(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"first", "ctrl+s")
             await until(pilot, lambda: not isinstance(app.screen, NoteEditor))
-            await pilot.press("left_curly_bracket", "left_curly_bracket", "a", *"second", "ctrl+s")  # sorts first
+            await pilot.press("left_curly_bracket", "left_curly_bracket", "a")  # sorts first
+            await until(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"second", "ctrl+s")
             await until(pilot, lambda: not isinstance(app.screen, NoteEditor))
             assert app.screen.notes.writes.pending == 2 and notes.notes == []
         await writes_landed(app, pilot)
@@ -144,7 +150,9 @@ async def test_quit_is_called_off_when_the_pending_write_fails(warm_home, seed_p
         reader = app.screen
         _, _, status = reader_parts(app)
         with locked(store.root):  # held past the lock timeout: the write gives up
-            await pilot.press("a", *"not lost", "ctrl+s")
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, NoteEditor))  # composed before the keys
+            await pilot.press(*"not lost", "ctrl+s")
             await until(pilot, lambda: app.screen is reader and reader.notes.writes.pending)
             await pilot.press("q")
             await writes_landed(app, pilot)
