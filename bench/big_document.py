@@ -65,6 +65,7 @@ def as_result(label: str, how: str, report: dict) -> Result:
             + " ms; the loop's worst lag during the keys with the most: "
             + ", ".join(f"{k} {v:.0f}" for k, v in sorted(phase.get("key_lag_ms", {}).items(), key=lambda kv: -kv[1])[:4])
             + " ms"
+            + "".join(f"; {k} in {v:.0f} ms" for k, v in phase.get("background_ms", {}).items())
             + (f"; ] walked {phase['actor']}" if "actor" in phase else "")
         )
     if "analysis_wait_s" in report:

@@ -133,6 +133,7 @@ async def timed_key(app, clock: Clock, name: str, character: str | None, done, l
 
 CPU_MS: dict[str, float] = {}
 LAG_MS: dict[str, float] = {}  # the loop's worst lag while each key was handled
+BACKGROUND_MS: dict[str, float] = {}  # what a key started and a thread finished after its screen update
 
 
 async def timed_resize(app, clock: Clock, view, size: tuple[int, int]) -> float:
@@ -151,8 +152,15 @@ async def timed_resize(app, clock: Clock, view, size: tuple[int, int]) -> float:
     if reached is None:
         return 30_000
     await settle(lambda: clock.displays and clock.displays[-1] >= reached, 30)
+    shown = (time.perf_counter() - start) * 1000
+    # A long text shows its viewport rewrapped first and the rest follows from a thread: the lag
+    # counted runs until that whole layout is in, and its time is reported beside the key's.
+    await settle(lambda: view.layout.complete and view.layout.width == view.wrap_width, 30)
+    BACKGROUND_MS["whole text rewrapped"] = max(
+        BACKGROUND_MS.get("whole text rewrapped", 0.0), (time.perf_counter() - start) * 1000
+    )
     LAG_MS["resize"] = max([LAG_MS.get("resize", 0.0), *(lag * 1000 for lag in clock.lags[ticks:])])
-    return (time.perf_counter() - start) * 1000
+    return shown
 
 
 async def document_keys(app, clock: Clock, screen, report: dict) -> None:
@@ -231,8 +239,10 @@ async def run(path: str, wait: bool, report: dict) -> None:
         phase["lag"] = max(clock.lags) * 1000
         phase["ui_cpu_ms"] = dict(CPU_MS)
         phase["key_lag_ms"] = dict(LAG_MS)
+        phase["background_ms"] = dict(BACKGROUND_MS)
         CPU_MS.clear()
         LAG_MS.clear()
+        BACKGROUND_MS.clear()
         report["opening"] = phase
         if wait:
             clock.lags.clear()
@@ -248,6 +258,7 @@ async def run(path: str, wait: bool, report: dict) -> None:
             phase["lag"] = max(clock.lags) * 1000
             phase["ui_cpu_ms"] = dict(CPU_MS)
             phase["key_lag_ms"] = dict(LAG_MS)
+            phase["background_ms"] = dict(BACKGROUND_MS)
             report["analysed"] = phase
         ticking.cancel()
         report["analysis_state"] = str(screen.status.analysis_state)

@@ -164,11 +164,14 @@ class DocumentLayout:
     """The visual lines of a document at one wrap width, with lookups both ways."""
 
     __slots__ = (
-        "width", "paragraphs", "line_paragraph", "line_start", "line_end", "first_line", "_para_starts"
+        "width", "complete", "paragraphs", "line_paragraph", "line_start", "line_end", "first_line", "_para_starts"
     )
 
     def __init__(self, text: str, paragraphs: Sequence[Span], width: int) -> None:
         self.width = max(1, width)
+        # False for a layout only partly wrapped to `width` (`relayout.rewrap_around`): the rest is
+        # still at an earlier width, and a complete layout is on its way.
+        self.complete = True
         self.paragraphs = list(paragraphs)
         line_paragraph: list[int] = []
         line_start: list[int] = []

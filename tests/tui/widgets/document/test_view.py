@@ -421,6 +421,38 @@ async def test_a_large_document_rewraps_in_a_thread(seed):
         assert cursor_visible(view)
 
 
+async def test_a_large_document_shows_the_new_width_before_its_rewrap_ends(seed):
+    """The lines on screen are rewrapped at once; the thread's full layout then shows the same."""
+    from rich.cells import cell_len
+
+    big = make_document("\n\n".join([seed.text] * (THREADED_REWRAP_CHARS // len(seed.text) + 2)))
+    app = ViewApp(big)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(DocumentView)
+        await pilot.pause()
+        view.paragraph(40)
+        await pilot.pause()
+        held: list[tuple] = []
+        rewrap = view._rewrap
+        view._rewrap = lambda *arguments: held.append(arguments)  # the thread has not finished yet
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        assert len(held) == 1
+        spliced = view.layout
+        assert spliced.width == view.wrap_width and not spliced.complete
+        assert cursor_visible(view)
+        top = int(view.scroll_y)
+        shown = [view.render_line(y).text.rstrip() for y in range(view.scrollable_content_region.height)]
+        assert all(cell_len(line) <= view.scrollable_content_region.width for line in shown)
+        assert view.layout.line(top)[1] <= view.paragraph_span(40)[0] < view.layout.line(top + 23)[2]
+        rewrap(*held[0])
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.layout.complete and view.layout is not spliced
+        # the same text on screen (its line number moves: the lines above it are rewrapped too)
+        assert [view.render_line(y).text.rstrip() for y in range(len(shown))] == shown
+
+
 async def test_a_height_change_during_a_rewrap_does_not_start_another(seed):
     """A new width, then at once a new height (the summary box refitting to the new width does
     this): one rewrap for that width, not a second one running beside the first."""
