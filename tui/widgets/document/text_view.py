@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from analysis.types import Document, Span
@@ -32,6 +33,7 @@ from tui.widgets.document.relayout import rewrap_around, window_around
 # Texts longer than this are rewrapped on resize in a thread, with what is on screen rewrapped
 # at once (`relayout`). Measured: 512 KB wraps in ~15 ms, 4 MB in ~0.1 s.
 THREADED_REWRAP_CHARS = 512 * 1024
+REWRAP_DELAY_S = 0.2  # after a resize, before the thread rewraps the whole text
 
 
 class TextView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -64,6 +66,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         self._paragraph_starts: list[int] = []
         self._layout: DocumentLayout | None = None
         self._rewrapping_to = 0  # the width a rewrap under way is for (0: none)
+        self._rewrap_timer: Timer | None = None
         self._painter = LinePainter(self.get_component_rich_style)
         self._paint_style: Style | None = None
         self._marks = Highlights()
@@ -145,7 +148,17 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._wrap_viewport(width)
         self._rewrapping_to = width
-        self._rewrap(self._text, self._paragraphs, width)
+        # The whole text after the screen has settled: run at once, the thread took the GIL from
+        # the resize's own redraws (the reader's, 20-40 ms each) and doubled them (worst loop lag
+        # 90-170 ms on the Bible); a drag of the terminal's edge also starts it only once.
+        if self._rewrap_timer is not None:
+            self._rewrap_timer.stop()
+        self._rewrap_timer = self.set_timer(REWRAP_DELAY_S, self._start_rewrap)
+
+    def _start_rewrap(self) -> None:
+        self._rewrap_timer = None
+        if self._rewrapping_to == self.wrap_width:
+            self._rewrap(self._text, self._paragraphs, self._rewrapping_to)
 
     def _wrap_viewport(self, width: int) -> None:
         """The lines on screen (and a screenful either side) at `width` now, the rest in `_rewrap`."""

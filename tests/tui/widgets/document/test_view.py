@@ -13,6 +13,7 @@ from analysis.documents import read_document
 from analysis.formats.text import content_hash, paragraphs
 from analysis.types import Document
 from seeds import sample_path
+from tests.helpers.app import until
 from tui.widgets.document.find import find_all
 from tui.widgets.document.layout import SEPARATOR
 from tui.widgets.document.paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE
@@ -412,8 +413,7 @@ async def test_a_large_document_rewraps_in_a_thread(seed):
         view.paragraph(40)
         old = view.layout
         await pilot.resize_terminal(50, 24)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: view.layout.complete and view.layout.width == view.wrap_width)
         assert view.layout is not old
         assert view.layout.width == view.scrollable_content_region.width - 2
         assert view.virtual_size.height == len(view.layout)
@@ -436,10 +436,11 @@ async def test_a_large_document_shows_the_new_width_before_its_rewrap_ends(seed)
         rewrap = view._rewrap
         view._rewrap = lambda *arguments: held.append(arguments)  # the thread has not finished yet
         await pilot.resize_terminal(50, 24)
-        await pilot.pause()
-        assert len(held) == 1
         spliced = view.layout
-        assert spliced.width == view.wrap_width and not spliced.complete
+        assert spliced.width == view.wrap_width and not spliced.complete  # before the thread starts
+        await until(pilot, lambda: held)  # started once the screen has settled
+        await pilot.pause(0.3)
+        assert len(held) == 1 and view.layout is spliced
         assert cursor_visible(view)
         top = int(view.scroll_y)
         shown = [view.render_line(y).text.rstrip() for y in range(view.scrollable_content_region.height)]
@@ -479,11 +480,35 @@ async def test_a_height_change_during_a_rewrap_does_not_start_another(seed):
                 break
             await asyncio.sleep(0.002)
         app._driver.process_message(events.Resize(Size(50, 20), Size(50, 20)))
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: view.layout.complete and view.layout.width == view.wrap_width)
         assert started == [view.wrap_width]
         assert view.layout.width == view.wrap_width
+
+
+async def test_a_drag_of_the_terminal_edge_rewraps_the_whole_text_once(seed):
+    """Widths in quick succession (an edge dragged) each rewrap the screen; the thread runs once, for the last."""
+    from textual import events
+    from textual.geometry import Size
+
+    big = make_document("\n\n".join([seed.text] * (THREADED_REWRAP_CHARS // len(seed.text) + 2)))
+    app = ViewApp(big)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(DocumentView)
+        await pilot.pause()
+        started: list[int] = []
+        rewrap = view._rewrap
+
+        def counted_rewrap(text, paragraphs, width):
+            started.append(width)
+            return rewrap(text, paragraphs, width)
+
+        view._rewrap = counted_rewrap
+        for width in (70, 64, 58, 50):
+            app._driver.process_message(events.Resize(Size(width, 24), Size(width, 24)))
+            await pilot.pause()
+            assert view.layout.width == view.wrap_width
+        await until(pilot, lambda: view.layout.complete and view.layout.width == view.wrap_width)
+        assert started == [view.wrap_width]
 
 
 async def test_a_shorter_pane_keeps_the_cursor_in_view(seed):
