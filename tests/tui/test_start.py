@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from tests.helpers.app import make_app, settle
+from tests.helpers.app import make_app, settle, until
 from tui import startup_gc
 from tui.widgets.notes_list import NotesList
 from tui.widgets.status_line import StatusLine
@@ -102,10 +102,11 @@ def session_note(session):
     return new_note(session.document, start, min(end, start + 40), "a note from the first opening")
 
 
-async def test_the_other_screens_rules_come_with_the_first_of_them(warm_home, seed_path):
-    from tui.app import SCREENS_CSS
+async def test_the_other_screens_rules_come_with_the_first_of_them(warm_home, seed_path, monkeypatch):
+    from tui.app import SCREENS_CSS, BriefingApp
     from tui.dialogs.help import HelpDialog
 
+    monkeypatch.setattr(BriefingApp, "prepare_dialogs", lambda app: None)  # not the quiet second's
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -117,3 +118,19 @@ async def test_the_other_screens_rules_come_with_the_first_of_them(warm_home, se
         assert str(SCREENS_CSS) in {path for path, _ in app.stylesheet.source}
         box = app.screen.query_one("#help")
         assert box.styles.max_width is not None and box.styles.max_width.value == 90  # screens.tcss
+
+
+async def test_a_quiet_second_in_the_reader_prepares_the_note_editor(warm_home, seed_path):
+    """The dialogs' rules are parsed once no key has come for a second, before the first `a`."""
+    from tui.app import SCREENS_CSS
+    from tui.dialogs.note_editor import NoteEditor
+
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        await until(pilot, lambda: reader.dialogs_prepared, limit=10)
+        assert str(SCREENS_CSS) in {path for path, _ in app.stylesheet.source}
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditor))
+        assert app.screen.query_one("#note-editor").styles.width is not None

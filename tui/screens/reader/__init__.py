@@ -53,6 +53,7 @@ class ReaderScreen(Screen):
         self.opening = {"at": at, "find": find, "actor_id": actor_id}
         self.cursor_paragraph: int | None = None  # kept here: the panes are gone by unmount
         self.last_key = time.monotonic()
+        self.dialogs_prepared = False
         # Made on mount, once the panes exist.
         self.notes: NotesHandler
         self.actors: ActorsHandler
@@ -132,7 +133,13 @@ class ReaderScreen(Screen):
 
     def collect_garbage(self) -> None:
         """Between keys: not while another screen (the note editor, say) is being typed in."""
-        startup_gc.collect_if_due(time.monotonic() - self.last_key if self.app.screen is self else 0.0)
+        quiet_for = time.monotonic() - self.last_key if self.app.screen is self else 0.0
+        if startup_gc.collect_if_due(quiet_for) or quiet_for < startup_gc.QUIET_SECONDS:
+            return  # one pause per quiet second at most
+        prepare = getattr(self.app, "prepare_dialogs", None)  # BriefingApp's; a test's app may lack it
+        if not self.dialogs_prepared and prepare is not None:
+            self.dialogs_prepared = True
+            prepare()
 
     def on_unmount(self) -> None:
         # Leaving the reader (back to the library, or quitting): where to reopen next time.
