@@ -404,8 +404,31 @@ async def test_an_empty_document_is_harmless():
         assert view.current_offset == 0
 
 
+def past_threaded_rewrap(seed: Document, times: int = 1) -> Document:
+    """The seed repeated to `times` the length above which a resize rewraps in a thread."""
+    return make_document("\n\n".join([seed.text] * (times * THREADED_REWRAP_CHARS // len(seed.text) + 2)))
+
+
+def count_rewraps(view: DocumentView) -> list[int]:
+    """The widths the view's whole-text rewraps start for, from now on (they still run)."""
+    started: list[int] = []
+    rewrap = view._rewrap
+
+    def counted_rewrap(text, paragraphs, width):
+        started.append(width)
+        return rewrap(text, paragraphs, width)
+
+    view._rewrap = counted_rewrap
+    return started
+
+
+def rewrapped(view: DocumentView) -> bool:
+    """The whole text laid out at the pane's width (not only what the screen shows)."""
+    return view.layout.complete and view.layout.width == view.wrap_width
+
+
 async def test_a_large_document_rewraps_in_a_thread(seed):
-    big = make_document("\n\n".join([seed.text] * (THREADED_REWRAP_CHARS // len(seed.text) + 2)))
+    big = past_threaded_rewrap(seed)
     app = ViewApp(big)
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(DocumentView)
@@ -413,7 +436,7 @@ async def test_a_large_document_rewraps_in_a_thread(seed):
         view.paragraph(40)
         old = view.layout
         await pilot.resize_terminal(50, 24)
-        await until(pilot, lambda: view.layout.complete and view.layout.width == view.wrap_width)
+        await until(pilot, lambda: rewrapped(view))
         assert view.layout is not old
         assert view.layout.width == view.scrollable_content_region.width - 2
         assert view.virtual_size.height == len(view.layout)
@@ -425,7 +448,7 @@ async def test_a_large_document_shows_the_new_width_before_its_rewrap_ends(seed)
     """The lines on screen are rewrapped at once; the thread's full layout then shows the same."""
     from rich.cells import cell_len
 
-    big = make_document("\n\n".join([seed.text] * (THREADED_REWRAP_CHARS // len(seed.text) + 2)))
+    big = past_threaded_rewrap(seed)
     app = ViewApp(big)
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(DocumentView)
@@ -461,26 +484,19 @@ async def test_a_height_change_during_a_rewrap_does_not_start_another(seed):
     from textual.geometry import Size
 
     # 4 MB, a rewrap of ~100 ms: still under way when the second resize arrives
-    big = make_document("\n\n".join([seed.text] * (8 * THREADED_REWRAP_CHARS // len(seed.text))))
+    big = past_threaded_rewrap(seed, times=8)
     app = ViewApp(big)
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(DocumentView)
         await pilot.pause()
-        started: list[int] = []
-        rewrap = view._rewrap
-
-        def counted_rewrap(text, paragraphs, width):
-            started.append(width)
-            return rewrap(text, paragraphs, width)
-
-        view._rewrap = counted_rewrap
+        started = count_rewraps(view)
         app._driver.process_message(events.Resize(Size(50, 24), Size(50, 24)))
         for _ in range(500):  # bounded: until the view has the new width and its rewrap is off
             if started:
                 break
             await asyncio.sleep(0.002)
         app._driver.process_message(events.Resize(Size(50, 20), Size(50, 20)))
-        await until(pilot, lambda: view.layout.complete and view.layout.width == view.wrap_width)
+        await until(pilot, lambda: rewrapped(view))
         assert started == [view.wrap_width]
         assert view.layout.width == view.wrap_width
 
@@ -490,24 +506,17 @@ async def test_a_drag_of_the_terminal_edge_rewraps_the_whole_text_once(seed):
     from textual import events
     from textual.geometry import Size
 
-    big = make_document("\n\n".join([seed.text] * (THREADED_REWRAP_CHARS // len(seed.text) + 2)))
+    big = past_threaded_rewrap(seed)
     app = ViewApp(big)
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(DocumentView)
         await pilot.pause()
-        started: list[int] = []
-        rewrap = view._rewrap
-
-        def counted_rewrap(text, paragraphs, width):
-            started.append(width)
-            return rewrap(text, paragraphs, width)
-
-        view._rewrap = counted_rewrap
+        started = count_rewraps(view)
         for width in (70, 64, 58, 50):
             app._driver.process_message(events.Resize(Size(width, 24), Size(width, 24)))
             await pilot.pause()
             assert view.layout.width == view.wrap_width
-        await until(pilot, lambda: view.layout.complete and view.layout.width == view.wrap_width)
+        await until(pilot, lambda: rewrapped(view))
         assert started == [view.wrap_width]
 
 
