@@ -21,6 +21,17 @@ from tui.widgets.document.layout import SEPARATOR, DocumentLayout, Span, wrap_pa
 WINDOW_CHARS_LIMIT = 256 * 1024
 
 
+def viewport_window(paragraphs: Sequence[Span], top: int, cursor: int, height: int, width: int) -> range | None:
+    """The paragraphs to rewrap at once for a viewport whose top line shows paragraph `top`.
+
+    From the cursor's paragraph if it is above (the view keeps it in sight), through three
+    screenfuls of characters from `top`: what can be shown in the 0.2-0.6 s before the full
+    layout is in, unless the user pages on faster than that."""
+    first = min(top, cursor)
+    chars = 3 * max(1, height) * width + (paragraphs[top][0] - paragraphs[first][0])
+    return window_around(paragraphs, first, chars)
+
+
 def window_around(paragraphs: Sequence[Span], first: int, chars: int, before: int = 8) -> range | None:
     """`before` paragraphs, then from `first` on until `chars` characters are held (None: too long)."""
     start = max(0, first - before)

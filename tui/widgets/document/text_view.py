@@ -28,7 +28,7 @@ from tui.widgets.document import messages
 from tui.widgets.document.layout import DocumentLayout
 from tui.widgets.document.paint import MARGIN, Highlights
 from tui.widgets.document.painter import LinePainter
-from tui.widgets.document.relayout import rewrap_around, window_around
+from tui.widgets.document.relayout import rewrap_around, viewport_window
 
 # Texts longer than this are rewrapped on resize in a thread, with what is on screen rewrapped
 # at once (`relayout`). Measured: 4 MB wraps in 37-53 ms alone, twice that beside the redraws.
@@ -161,16 +161,12 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
             self._rewrap(self._text, self._paragraphs, self._rewrapping_to)
 
     def _wrap_viewport(self, width: int) -> None:
-        """The lines on screen (and a screenful either side) at `width` now, the rest in `_rewrap`."""
+        """The paragraphs on screen (and around it) at `width` now, the rest in `_rewrap`."""
         layout = self._layout
         if layout is None or not len(layout) or not self._paragraphs:
             return
         top = layout.paragraph_at_line(int(self.scroll_y))
-        first = min(top, self.cursor_paragraph)
-        # Three screenfuls of characters from the top paragraph: what can be shown before the
-        # full layout is in, unless the user pages on faster than ~0.1 s per 4 MB of text.
-        chars = 3 * max(1, self._viewport_height) * width + (self._paragraphs[top][0] - self._paragraphs[first][0])
-        window = window_around(self._paragraphs, first, chars)
+        window = viewport_window(self._paragraphs, top, self.cursor_paragraph, self._viewport_height, width)
         if window is not None:
             self._apply_layout(rewrap_around(layout, self._text, window, width))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.formats.text import paragraphs as split_paragraphs
 from tui.widgets.document.layout import DocumentLayout
-from tui.widgets.document.relayout import WINDOW_CHARS_LIMIT, rewrap_around, window_around
+from tui.widgets.document.relayout import WINDOW_CHARS_LIMIT, rewrap_around, viewport_window, window_around
 
 WORDS = "the envoy met the minister in Kyiv and spoke of a ceasefire along the line ".split()
 
@@ -53,3 +53,12 @@ def test_the_window_starts_before_the_top_and_holds_enough_characters():
     assert window_around(spans, 0, 10).start == 0
     assert window_around(spans, 999, 10_000).stop == 1000
     assert window_around([(0, WINDOW_CHARS_LIMIT + 1)], 0, 10) is None
+
+
+def test_the_viewport_window_reaches_back_to_a_cursor_above_the_top():
+    spans = [(i * 100, i * 100 + 98) for i in range(1000)]
+    window = viewport_window(spans, top=500, cursor=480, height=24, width=80)
+    assert window.start == 472  # eight before the cursor's paragraph
+    # three screenfuls of characters from the top paragraph on, not counting what is above it
+    assert sum(end - start for start, end in spans[500 : window.stop]) >= 3 * 24 * 80
+    assert viewport_window(spans, top=500, cursor=510, height=24, width=80).start == 492
