@@ -69,6 +69,8 @@ DIALOG_KEYS = {
     "facts": ("2", "D"),
     "details": ("1", "j", "i"),
     "note_search": ("a", *"Ankara's line #turkey", "ctrl+s", "ctrl+f"),
+    # Over the panes' last lines, which keep their size: no pane is laid out again as it opens.
+    "find_prompt": ("2", "slash", *"Turkey"),
 }
 
 
