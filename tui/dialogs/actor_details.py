@@ -12,8 +12,8 @@ from textual.widgets.option_list import Option
 
 from analysis.types import Actor
 from tui.counts import counted
-from tui.literal import literal
 from tui.dialogs.jump_list import JumpList, as_written, close_binding
+from tui.literal import literal
 from tui.widgets.kinds import kind_look
 
 CONTEXT_CHARS = 40

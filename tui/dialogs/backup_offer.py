@@ -13,13 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.dialogs.modal import Modal
 from tui.literal import literal
 
 
-class BackupOffer(ModalScreen[bool]):
+class BackupOffer(Modal[bool]):
 
     BINDINGS = [
         Binding("r", "answer(True)", "Restore the backup", id="backup_offer.restore"),

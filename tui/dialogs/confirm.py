@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from tui.dialogs.modal import Modal
 from tui.literal import literal_text
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Modal[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.dialogs.modal import Modal
 from tui.literal import literal_line, literal_text
 from tui.widgets.literal_inputs import LiteralInput
 
@@ -23,7 +23,7 @@ class Correction:
     everywhere: bool
 
 
-class CorrectionDialog(ModalScreen[Correction | None]):
+class CorrectionDialog(Modal[Correction | None]):
     """With `choices` ((value, label) pairs) the input filters them and enter picks the
     highlighted one; without, enter takes the typed text."""
 

@@ -11,8 +11,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from analysis.types import Fact, Span
-from tui.literal import literal
 from tui.dialogs.jump_list import JumpList, as_written, close_binding
+from tui.literal import literal
 
 
 def fact_row(fact: Fact, text: str, sentences: list[Span]) -> Table:

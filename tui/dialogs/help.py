@@ -7,10 +7,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.commands import SCOPES, commands_for
+from tui.dialogs.modal import Modal
 from tui.widgets.kinds import KIND_LOOKS
 
 
@@ -31,7 +31,7 @@ def help_table(keymap: dict[str, str] | None = None) -> Table:
     return table
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Modal[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
+
+from tui.dialogs.modal import Modal
 
 
 def as_written(text: str) -> str:
@@ -25,7 +26,7 @@ def close_binding(keys: str, binding_id: str) -> Binding:
     return Binding(keys, "close", "Close", show=False, id=binding_id)
 
 
-class JumpList(ModalScreen[int | None]):
+class JumpList(Modal[int | None]):
     """Subclasses compose one OptionList whose option ids are character offsets."""
 
     BINDINGS = [

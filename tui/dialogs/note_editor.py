@@ -13,9 +13,9 @@ from collections.abc import Callable
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tui.dialogs.modal import Modal
 from tui.literal import literal_line, literal_text
 from tui.widgets.literal_text_area import LiteralTextArea
 from tui.widgets.notes_list import fit_label
@@ -39,7 +39,7 @@ class QuoteBox(Static):
             self.update(fit_label(literal_text(self.quote), self.content_size.width, QUOTE_LINES))
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Modal[str | None]):
     """Returns the body on ctrl+s, None on escape; escape asks first when the text was changed,
     since one key would otherwise throw away what was typed."""
 

@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from analysis.notes.editing import filter_notes
 from analysis.notes.types import Note, Placement
+from tui.dialogs.modal import Modal
 from tui.literal import literal
 from tui.session import Session
 from tui.widgets.literal_inputs import LiteralInput
@@ -56,7 +56,7 @@ def search_order(notes: list[Note], session: Session) -> list[Note]:
     return sorted(notes, key=lambda n: (not session.is_here(n), n.document_path, n.created))
 
 
-class NoteSearchDialog(ModalScreen[str | None]):
+class NoteSearchDialog(Modal[str | None]):
     """Dismissed with the id of a note of the open briefing, or None."""
 
 
