@@ -16,6 +16,7 @@ from typing import TypeVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
+from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen
 from textual.strip import Strip
 from textual.visual import Visual
@@ -40,19 +41,18 @@ class TintedBackdrop(Visual):
 
     def _tinted(self, line: Strip) -> Strip:
         segments = []
-        for text, style, control in line:
+        for segment in line:
+            text, style, control = segment
             if control or style is None:
-                segments.append(Segment(text, style, control))
+                segments.append(segment)
                 continue
             # Without its mouse data (an offset per cell, unique to each line) a style is one of
             # the few the screen uses, and neither a click nor a link reaches through the tint.
             plain = style.clear_meta_and_links()
             tinted = self.tinted_styles.get(plain)
-            if tinted is None:
-                tinted = self.tinted_styles[plain] = plain + Style.from_color(
-                    None if plain.color is None else (Color.from_rich_color(plain.color) + self.tint).rich_color,
-                    None if plain.bgcolor is None else (Color.from_rich_color(plain.bgcolor) + self.tint).rich_color,
-                )
+            if tinted is None:  # tinted by Textual's own rule, once per style
+                (tinted_segment,) = BackgroundScreen.process_segments([Segment(text, plain)], self.tint)
+                tinted = self.tinted_styles[plain] = tinted_segment.style
             segments.append(Segment(text, tinted))
         return Strip(segments, line.cell_length)
 
