@@ -7,6 +7,10 @@ whenever anything beneath it changes: three times as the note editor first opens
 every tick of the analysis' progress while it stays open. The reader's lines use a few dozen
 styles, so tinting them through a cache of those takes ~1 ms on top of the compositor's own 3-4 ms
 (measured on the same screen, one run).
+
+A dialog on top also keeps the lines it drew until the screen beneath reports a change: opening
+the note editor drew the reader three times (as the screen resumes, as it gets its Resize, and at
+its first update), each a full pass of the reader's compositor.
 """
 
 from __future__ import annotations
@@ -27,17 +31,31 @@ ResultType = TypeVar("ResultType")
 class TintedBackdrop(Visual):
     """The lines of `screen` as its compositor last laid them out, each style tinted by `tint`."""
 
-    def __init__(self, screen: Screen, tint: Color, tinted_styles: dict[Style, Style]) -> None:
+    def __init__(
+        self,
+        screen: Screen,
+        tint: Color,
+        tinted_styles: dict[Style, Style],
+        drawn: dict[tuple[int, int | None], list[Strip]] | None = None,
+    ) -> None:
         self.screen = screen
         self.tint = tint
         self.tinted_styles = tinted_styles  # the modal's, kept from one draw to the next
+        self.drawn = drawn  # the lines last drawn, by size, while nothing beneath has changed
 
     def render_strips(self, width, height, style, options) -> list[Strip]:
+        size = (width, height)
+        if self.drawn is not None and size in self.drawn:
+            return self.drawn[size]
         # `_compositor` is what Textual's own BackgroundScreen draws from; textual is pinned <9.
         lines = self.screen._compositor.render_strips()
         if height is not None:
             lines = lines[:height]
-        return [self._tinted(line).crop_extend(0, width, None) for line in lines]
+        lines = [self._tinted(line).crop_extend(0, width, None) for line in lines]
+        if self.drawn is not None:
+            self.drawn.clear()
+            self.drawn[size] = lines
+        return lines
 
     def _tinted(self, line: Strip) -> Strip:
         segments = []
@@ -70,6 +88,15 @@ class Modal(ModalScreen[ResultType]):
         super().__init__(*args, **kwargs)
         self._tint: Color | None = None
         self._tinted_styles: dict[Style, Style] = {}
+        self._backdrop_drawn: dict[tuple[int, int | None], list[Strip]] = {}
+
+    def refresh(self, *regions, **kwargs):
+        if regions:  # the screen beneath changed there: Textual's `Screen._compositor_refresh` says so
+            self._backdrop_drawn.clear()
+        return super().refresh(*regions, **kwargs)
+
+    def on_screen_suspend(self) -> None:
+        self._backdrop_drawn.clear()  # what is beneath may change before this dialog shows again
 
     def render(self):
         tint = self.styles.background
@@ -79,4 +106,9 @@ class Modal(ModalScreen[ResultType]):
             return super().render()
         if tint != self._tint:  # a new theme
             self._tint, self._tinted_styles = tint, {}
-        return TintedBackdrop(stack[place - 1], tint, self._tinted_styles)
+            self._backdrop_drawn.clear()
+        # Only the top screen hears of changes beneath it: one under another dialog draws afresh.
+        if self.app.screen is not self:
+            self._backdrop_drawn.clear()
+            return TintedBackdrop(stack[place - 1], tint, self._tinted_styles)
+        return TintedBackdrop(stack[place - 1], tint, self._tinted_styles, self._backdrop_drawn)

@@ -51,3 +51,31 @@ async def test_an_open_dialog_draws_the_reader_tinted_beneath_it(warm_home, seed
         assert isinstance(app.screen.render(), TintedBackdrop)
         # The reader's first line (the panes' titles) shows above the dialog, as it was.
         assert app.screen._compositor.render_strips()[0].text == top_line
+
+
+async def test_an_open_dialog_redraws_its_backdrop_once_the_reader_beneath_changes(
+    warm_home, seed_path
+):
+    """The tinted lines are kept while nothing beneath changes, and drawn again when something does."""
+    from tui.widgets.status_line import StatusLine
+
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        reader = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        dialog = app.screen
+        first = dialog.render().render_strips(100, 30, None, None)
+        # Nothing changed beneath: the same lines, not drawn again.
+        assert dialog.render().render_strips(100, 30, None, None) is first
+
+        reader.query_one(StatusLine).say("written beneath the open dialog")
+        await pilot.pause()
+        await pilot.pause()
+        redrawn = dialog.render().render_strips(100, 30, None, None)
+        assert redrawn is not first
+        assert "written beneath the open dialog" in redrawn[-2].text + redrawn[-1].text
+        assert "written beneath the open dialog" in app.screen._compositor.render_strips()[-2].text + (
+            app.screen._compositor.render_strips()[-1].text
+        )
