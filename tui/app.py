@@ -159,12 +159,14 @@ class BriefingApp(App[int]):
 
     def prepare_dialogs(self) -> None:
         """While no key comes: what the first `a` would otherwise do before its editor shows, the
-        note editor's import (~11 ms: the text area) and the dialogs' rules parsed (~15 ms). The
-        first `a` of a session took 63-116 ms against 31-59 for the next (bench (e))."""
-        import tui.dialogs.note_editor  # noqa: F401
+        note editor's import (~11 ms: the text area), the dialogs' rules parsed (~15 ms) and the
+        editor made and laid out (`prepare_editor`). The first `a` of a session took 63-116 ms
+        against 31-59 for the next (bench (e))."""
+        from tui.dialogs.note_editor import prepare_editor
 
         if self._add_screens_css():
             self.stylesheet.parse()
+        self.call_next(prepare_editor, self)
 
     def _keep_theme(self, theme) -> None:
         """A theme chosen from the palette is kept for the next start, unless the config names one."""

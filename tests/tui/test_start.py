@@ -131,6 +131,10 @@ async def test_a_quiet_second_in_the_reader_prepares_the_note_editor(warm_home, 
         reader = app.screen
         await until(pilot, lambda: reader.dialogs_prepared, limit=10)
         assert str(SCREENS_CSS) in {path for path, _ in app.stylesheet.source}
+        # The editor is made and laid out already: the key only fills it and shows it.
+        await until(pilot, lambda: app.is_screen_installed("note-editor"))
+        editor = app.get_screen("note-editor")
+        await until(pilot, lambda: editor.is_mounted and editor._compositor.size == app.size)
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, NoteEditor))
         assert app.screen.query_one("#note-editor").styles.width is not None

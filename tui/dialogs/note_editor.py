@@ -4,6 +4,7 @@
 (mounting a TextArea, styling it, and the Resize a new screen gets, which lays out and repaints
 the whole reader beneath it once more) took 100-250 ms of the UI thread on a long briefing each
 time `a` was pressed (bench/reader_keys.py); a refilled one is shown without either.
+`prepare_editor` makes that one editor, and lays it out, before the first `a` needs it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import AwaitMount
 from textual.widgets import Label, Static
 
 from tui.dialogs.modal import Modal
@@ -112,3 +114,20 @@ def open_editor(app: App, heading: str, quote: str | None, body: str, saved: Cal
         if not app.is_screen_installed(EDITOR_SCREEN):
             app.install_screen(editor, EDITOR_SCREEN)
     app.push_screen(editor, saved)
+
+
+async def prepare_editor(app: App) -> None:
+    """Make the app's one editor now, while no key comes, so that the first `a` only refills it.
+
+    Textual composes a screen as it is first pushed (`App._get_screen` registers it) and lays it
+    out as it resumes, each on the key: the first `a` of a session took 87-107 ms of the UI thread
+    against 36-48 for the next on the 4 MB Bible (bench/reader_keys.py, one run each). The two
+    private calls are those steps of Textual's own, taken early; textual is pinned <9."""
+    if app.is_screen_installed(EDITOR_SCREEN):
+        return
+    editor = NoteEditor("", None, "")
+    app.install_screen(editor, EDITOR_SCREEN)
+    await AwaitMount(editor, app._register(app, editor))
+    # Laid out at the app's size, it is shown on the key without a layout of its own (and the
+    # Resize that would then lay out the screens beneath it once more).
+    editor._refresh_layout(app.size)
