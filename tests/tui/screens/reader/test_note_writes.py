@@ -25,7 +25,11 @@ from tui.dialogs.note_editor import NoteEditor
 from tui.screens.reader import ReaderScreen
 from tui.screens.reader.notes import MOVING, STILL_SAVING
 
-LOCK_WAIT = 20.0  # how long a write waits for the test's lock: longer than any step here
+# How long a write waits for the test's lock: longer than all the steps taken while it is held,
+# together. A write that gives up reopens its editor, so at 20 s a loaded CI run (two editors
+# composed and typed into) failed twice with an editor still open. Passing runs release the lock
+# long before: a longer wait costs them nothing.
+LOCK_WAIT = 120.0
 
 
 def bodies_in_shard(home, document) -> list[str]:
