@@ -164,6 +164,7 @@ class BriefingApp(App[int]):
         against 31-59 for the next (bench (e))."""
         from tui.dialogs.note_editor import prepare_editor
 
+        # Each step is done once; later calls cost a check (the editor's is its size).
         if self._add_screens_css():
             self.stylesheet.parse()
         self.call_next(prepare_editor, self)

@@ -117,17 +117,23 @@ def open_editor(app: App, heading: str, quote: str | None, body: str, saved: Cal
 
 
 async def prepare_editor(app: App) -> None:
-    """Make the app's one editor now, while no key comes, so that the first `a` only refills it.
+    """Make the app's one editor now, while no key comes, so that the next `a` only refills it;
+    after a resize, lay the hidden editor out again at the new size.
 
     Textual composes a screen as it is first pushed (`App._get_screen` registers it) and lays it
     out as it resumes, each on the key: the first `a` of a session took 87-107 ms of the UI thread
-    against 36-48 for the next on the 4 MB Bible (bench/reader_keys.py, one run each). The two
-    private calls are those steps of Textual's own, taken early; textual is pinned <9."""
-    if app.is_screen_installed(EDITOR_SCREEN):
-        return
-    editor = NoteEditor("", None, "")
-    app.install_screen(editor, EDITOR_SCREEN)
-    await AwaitMount(editor, app._register(app, editor))
+    against 36-48 for the next on the 4 MB Bible (bench/reader_keys.py, one run each). A hidden
+    editor hears of no resize: the first `a` after one laid it out, and the Resize it then got
+    laid out the reader beneath it again and drew the backdrop three times (120 ms of CPU on the
+    Bible, one run). The two private calls are those steps of Textual's own, taken early; textual
+    is pinned <9."""
+    if not app.is_screen_installed(EDITOR_SCREEN):
+        editor = NoteEditor("", None, "")
+        app.install_screen(editor, EDITOR_SCREEN)
+        await AwaitMount(editor, app._register(app, editor))
+    editor = app.get_screen(EDITOR_SCREEN)
+    if not editor.is_mounted or editor in app.screen_stack or editor._compositor.size == app.size:
+        return  # being made by a key's push, shown, or laid out at this size already
     # Laid out at the app's size, it is shown on the key without a layout of its own (and the
     # Resize that would then lay out the screens beneath it once more).
     editor._refresh_layout(app.size)

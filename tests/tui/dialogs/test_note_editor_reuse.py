@@ -52,3 +52,24 @@ async def test_reopened_editor_shows_only_the_new_note(warm_home, seed_path):
         await pilot.press("a")
         await pilot.pause()
         assert app.screen is first and first.query_one(QuoteBox).display
+
+
+async def test_after_a_resize_a_quiet_second_lays_the_hidden_editor_out_at_the_new_size(warm_home, seed_path):
+    """Shown at its old size, the editor would be laid out on the key, and the reader beneath it again."""
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await until(pilot, lambda: app.is_screen_installed("note-editor"), limit=10)
+        editor = app.get_screen("note-editor")
+        await until(pilot, lambda: editor.is_mounted and editor._compositor.size == app.size, limit=10)
+        reader = app.screen
+        wider = (SIZE[0] + 20, SIZE[1] + 4)
+        await pilot.resize_terminal(*wider)
+        await until(pilot, lambda: tuple(reader.size) == wider)
+        assert tuple(editor._compositor.size) != wider  # a hidden screen hears of no resize
+        await until(pilot, lambda: tuple(editor._compositor.size) == wider, limit=10)
+
+        await pilot.press("a")
+        await until(pilot, lambda: app.screen is editor)
+        box = editor.query_one("#note-editor")
+        assert box.region.right <= wider[0] and box.region.width > 0

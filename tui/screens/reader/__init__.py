@@ -136,9 +136,9 @@ class ReaderScreen(Screen):
         quiet_for = time.monotonic() - self.last_key if self.app.screen is self else 0.0
         if startup_gc.collect_if_due(quiet_for) or quiet_for < startup_gc.QUIET_SECONDS:
             return  # one pause per quiet second at most
-        if not self.dialogs_prepared:
-            self.dialogs_prepared = True
-            self.app.prepare_dialogs()
+        # Every quiet second, not once: after a resize, the hidden note editor is laid out again.
+        self.dialogs_prepared = True
+        self.app.prepare_dialogs()
 
     def on_unmount(self) -> None:
         # Leaving the reader (back to the library, or quitting): where to reopen next time.
