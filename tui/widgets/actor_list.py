@@ -14,6 +14,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -144,8 +145,12 @@ class ActorList(OptionList):
             self._counted[counted] = (list(cache.lines), dict(cache.heights), dict(cache.index_to_line))
         size = Size(room, len(cache.lines))
         if size != self.virtual_size:
-            self.virtual_size = size
+            # Set without the reactive's layout: a list's length is not the pane's size, and the
+            # layout it asked for laid out and repainted the whole reader on every `f` (the
+            # Bible's actors: 40-100 ms). Scrollbars shown or hidden still lay it out themselves.
+            self.set_reactive(Widget.virtual_size, size)
             self._scroll_update(size)
+            self.refresh()
 
     def _refill(self) -> None:
         highlighted = self.highlighted_actor

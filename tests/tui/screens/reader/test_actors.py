@@ -187,3 +187,33 @@ async def test_the_status_says_while_actors_are_re_derived_and_if_that_fails(war
         await settle(app, pilot)
         assert screen.status.analysis_state == counted  # the last good actors stay
         assert any("corrections file vanished" in str(n.message) for n in app._notifications)
+
+
+async def test_a_filter_redraws_the_list_without_laying_out_the_reader(warm_home, seed_path):
+    """The list's length is not the pane's size: only scrollbars shown or hidden change the layout."""
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=(120, 16)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        actors = screen.query_one(ActorList)
+        await pilot.press("1")
+        await pilot.pause()
+        assert actors.show_vertical_scrollbar  # every actor: longer than the pane
+        layouts = []
+        lay_out = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: (layouts.append(args), lay_out(*args, **kwargs))
+        shown = [actors.show_vertical_scrollbar]
+        for _ in range(5):  # each kind in turn, then every actor again
+            await pilot.press("f")
+            await pilot.pause()
+            rows = sum(actors._line_cache.heights.values())
+            assert actors.virtual_size.height == rows
+            assert actors.show_vertical_scrollbar == (rows > actors.scrollable_content_region.height)
+            shown.append(actors.show_vertical_scrollbar)
+            await pilot.press("end")  # the last row can be reached, and shows
+            await pilot.pause()
+            assert actors.highlighted == actors.option_count - 1
+            assert actors.scroll_y == actors.max_scroll_y
+        # A layout only where a scrollbar came or went (a short kind, and every actor again).
+        changes = sum(before != after for before, after in zip(shown, shown[1:]))
+        assert 0 < changes < 5 and len(layouts) <= changes
