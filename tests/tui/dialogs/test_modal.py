@@ -9,6 +9,15 @@ from tui.dialogs.help import HelpDialog
 from tui.dialogs.modal import TintedBackdrop
 
 
+async def help_over_the_reader(app, pilot):
+    """The reader, settled, and the help dialog opened over it."""
+    await settle(app, pilot)
+    reader = app.screen
+    await pilot.press("question_mark")
+    await pilot.pause()
+    return reader, app.screen
+
+
 def cells(lines) -> list[list[tuple[str, object]]]:
     """Each line as (character, style) per cell: the same picture however it is cut into segments."""
     return [[(character, style) for text, style, _ in line for character in text] for line in lines]
@@ -17,11 +26,7 @@ def cells(lines) -> list[list[tuple[str, object]]]:
 async def test_the_backdrop_is_the_reader_tinted_as_textuals_modal_tints_it(warm_home, seed_path):
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        reader = app.screen
-        await pilot.press("question_mark")
-        await pilot.pause()
-        dialog = app.screen
+        reader, dialog = await help_over_the_reader(app, pilot)
         assert isinstance(dialog, HelpDialog)
         tint = dialog.styles.background
         assert 0 < tint.a < 1
@@ -61,11 +66,7 @@ async def test_an_open_dialog_redraws_its_backdrop_once_the_reader_beneath_chang
 
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        reader = app.screen
-        await pilot.press("question_mark")
-        await pilot.pause()
-        dialog = app.screen
+        reader, dialog = await help_over_the_reader(app, pilot)
         first = dialog.render().render_strips(100, 30, None, None)
         # Nothing changed beneath: the same lines, not drawn again.
         assert dialog.render().render_strips(100, 30, None, None) is first
@@ -75,7 +76,6 @@ async def test_an_open_dialog_redraws_its_backdrop_once_the_reader_beneath_chang
         await pilot.pause()
         redrawn = dialog.render().render_strips(100, 30, None, None)
         assert redrawn is not first
-        assert "written beneath the open dialog" in redrawn[-2].text + redrawn[-1].text
-        assert "written beneath the open dialog" in app.screen._compositor.render_strips()[-2].text + (
-            app.screen._compositor.render_strips()[-1].text
-        )
+        shown = app.screen._compositor.render_strips()
+        for lines in (redrawn, shown):  # the dialog's backdrop, and the screen as it is drawn
+            assert "written beneath the open dialog" in lines[-2].text + lines[-1].text
