@@ -14,7 +14,6 @@ from __future__ import annotations
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -23,6 +22,7 @@ from tui.commands import bindings_for
 from tui.literal import literal_markup
 from tui.widgets.actor_rows import ORDERS, actor_row, row_height, short_names, sorted_actors
 from tui.widgets.kinds import kind_look
+from tui.widgets.scroll_extent import set_virtual_size
 
 
 COUNTS_KEPT = 4  # widths whose count of lines is kept: a terminal resized back and forth
@@ -143,14 +143,7 @@ class ActorList(OptionList):
             if len(self._counted) >= COUNTS_KEPT:
                 self._counted.clear()
             self._counted[counted] = (list(cache.lines), dict(cache.heights), dict(cache.index_to_line))
-        size = Size(room, len(cache.lines))
-        if size != self.virtual_size:
-            # Set without the reactive's layout: a list's length is not the pane's size, and the
-            # layout it asked for laid out and repainted the whole reader on every `f` (the
-            # Bible's actors: 40-100 ms). Scrollbars shown or hidden still lay it out themselves.
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
+        set_virtual_size(self, Size(room, len(cache.lines)))
 
     def _refill(self) -> None:
         highlighted = self.highlighted_actor

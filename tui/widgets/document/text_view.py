@@ -29,6 +29,7 @@ from tui.widgets.document.layout import DocumentLayout
 from tui.widgets.document.paint import MARGIN, Highlights
 from tui.widgets.document.painter import LinePainter
 from tui.widgets.document.relayout import rewrap_around, viewport_window
+from tui.widgets.scroll_extent import set_virtual_size
 
 # Texts longer than this are rewrapped on resize in a thread, with what is on screen rewrapped
 # at once (`relayout`). Measured: 4 MB wraps in 37-53 ms alone, twice that beside the redraws.
@@ -192,7 +193,7 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = old.line_start[int(self.scroll_y)] if old is not None and len(old) > self.scroll_y else 0
         self._layout = layout
         self._invalidate()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(layout))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(layout)))
         if not self._paragraphs:
             return
         top = layout.line_at(anchor) if old is not None else 0

@@ -477,6 +477,37 @@ async def test_a_large_document_shows_the_new_width_before_its_rewrap_ends(seed)
         assert [view.render_line(y).text.rstrip() for y in range(len(shown))] == shown
 
 
+async def test_the_whole_text_rewrap_arrives_without_laying_out_the_screen(seed):
+    """Its line count is the pane's scroll extent, not the pane's size: no layout of the screen."""
+    big = past_threaded_rewrap(seed)
+    app = ViewApp(big)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(DocumentView)
+        await pilot.pause()
+        held: list[tuple] = []
+        rewrap = view._rewrap
+        view._rewrap = lambda *arguments: held.append(arguments)
+        await pilot.resize_terminal(50, 24)
+        await until(pilot, lambda: held)
+        await pilot.pause(0.3)
+        screen = app.screen
+        layouts = []
+        lay_out = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: (layouts.append(args), lay_out(*args, **kwargs))
+        spliced_lines = len(view.layout)
+        rewrap(*held[0])
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: rewrapped(view))
+        await pilot.pause()
+        assert layouts == []
+        assert len(view.layout) != spliced_lines  # the extent did change
+        assert view.virtual_size.height == len(view.layout)
+        assert view.max_scroll_y == len(view.layout) - view.scrollable_content_region.height
+        await pilot.press("end")  # the last line can be reached
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+
+
 async def test_a_height_change_during_a_rewrap_does_not_start_another(seed):
     """A new width, then at once a new height (the summary box refitting to the new width does
     this): one rewrap for that width, not a second one running beside the first."""
