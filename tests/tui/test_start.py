@@ -128,9 +128,7 @@ async def test_a_quiet_second_in_the_reader_prepares_the_note_editor(warm_home, 
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        reader = app.screen
-        await until(pilot, lambda: reader.dialogs_prepared, limit=10)
-        assert str(SCREENS_CSS) in {path for path, _ in app.stylesheet.source}
+        await until(pilot, lambda: str(SCREENS_CSS) in {path for path, _ in app.stylesheet.source}, limit=10)
         # The editor is made and laid out already: the key only fills it and shows it.
         await until(pilot, lambda: app.is_screen_installed("note-editor"))
         editor = app.get_screen("note-editor")

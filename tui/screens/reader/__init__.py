@@ -52,8 +52,7 @@ class ReaderScreen(Screen):
         self.analysis: Analysis | None = None
         self.opening = {"at": at, "find": find, "actor_id": actor_id}
         self.cursor_paragraph: int | None = None  # kept here: the panes are gone by unmount
-        self.last_key = time.monotonic()
-        self.dialogs_prepared = False
+        self.last_input = time.monotonic()
         # Made on mount, once the panes exist.
         self.notes: NotesHandler
         self.actors: ActorsHandler
@@ -129,15 +128,19 @@ class ReaderScreen(Screen):
         self.place.mark_opened()
 
     def on_key(self) -> None:
-        self.last_key = time.monotonic()  # every key on the reader, whichever pane handles it
+        self.last_input = time.monotonic()  # every key on the reader, whichever pane handles it
+
+    def on_resize(self) -> None:
+        # Input too: what waits for a quiet second (a collection, the note editor laid out again)
+        # came 0.2 s into a resize, among its redraws.
+        self.last_input = time.monotonic()
 
     def collect_garbage(self) -> None:
         """Between keys: not while another screen (the note editor, say) is being typed in."""
-        quiet_for = time.monotonic() - self.last_key if self.app.screen is self else 0.0
+        quiet_for = time.monotonic() - self.last_input if self.app.screen is self else 0.0
         if startup_gc.collect_if_due(quiet_for) or quiet_for < startup_gc.QUIET_SECONDS:
             return  # one pause per quiet second at most
         # Every quiet second, not once: after a resize, the hidden note editor is laid out again.
-        self.dialogs_prepared = True
         self.app.prepare_dialogs()
 
     def on_unmount(self) -> None:
