@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 
 import pytest
 from textual.app import App, ComposeResult
@@ -422,6 +423,15 @@ def count_rewraps(view: DocumentView) -> list[int]:
     return started
 
 
+def hold_rewraps(view: DocumentView) -> tuple[list[tuple], Callable[..., object]]:
+    """The view's whole-text rewraps held back: the arguments each was started with, and the real
+    rewrap to run them with (as though the thread had not finished yet)."""
+    held: list[tuple] = []
+    rewrap = view._rewrap
+    view._rewrap = lambda *arguments: held.append(arguments)
+    return held, rewrap
+
+
 def rewrapped(view: DocumentView) -> bool:
     """The whole text laid out at the pane's width (not only what the screen shows)."""
     return view.layout.complete and view.layout.width == view.wrap_width
@@ -455,9 +465,7 @@ async def test_a_large_document_shows_the_new_width_before_its_rewrap_ends(seed)
         await pilot.pause()
         view.paragraph(40)
         await pilot.pause()
-        held: list[tuple] = []
-        rewrap = view._rewrap
-        view._rewrap = lambda *arguments: held.append(arguments)  # the thread has not finished yet
+        held, rewrap = hold_rewraps(view)  # the thread has not finished yet
         await pilot.resize_terminal(50, 24)
         spliced = view.layout
         assert spliced.width == view.wrap_width and not spliced.complete  # before the thread starts
@@ -484,9 +492,7 @@ async def test_the_whole_text_rewrap_arrives_without_laying_out_the_screen(seed)
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(DocumentView)
         await pilot.pause()
-        held: list[tuple] = []
-        rewrap = view._rewrap
-        view._rewrap = lambda *arguments: held.append(arguments)
+        held, rewrap = hold_rewraps(view)
         await pilot.resize_terminal(50, 24)
         await until(pilot, lambda: held)
         await pilot.pause(0.3)
