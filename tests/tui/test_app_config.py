@@ -13,6 +13,7 @@ from tui.commands import COMMANDS
 from tui.config import load_config
 from tui.dialogs.help import HelpDialog
 from tui.screens.reader import ReaderScreen
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.summary_panel import SummaryPanel
 
 SIZE = (120, 36)
@@ -30,7 +31,7 @@ async def test_keys_rebound_by_command_id_work_and_show_everywhere(warm_home, se
     app = app_with(warm_home, seed_path, tmp_path, '[keys]\n"app.help" = "f2"\n"document.note" = "ctrl+n"\n')
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        footer = {key.description: key.key for key in app.screen.query("FooterKey")}
+        footer = {key.description: key.key for key in app.screen.query_one(KeyFooter).keys}
         assert footer["Help"] == "f2" and footer["Note"] == "ctrl+n"
         await pilot.press("question_mark")
         await pilot.pause()

@@ -3,11 +3,10 @@ number, and a cancelled analysis leaves no 'analysing…' behind."""
 
 from __future__ import annotations
 
-from textual.widgets import Footer
-
 from tests.helpers.app import make_app, settle
 from tests.helpers.notes_app import writes_landed
 from tui.counts import counted
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
 from tui.widgets.summary_panel import SummaryPanel
 
@@ -36,7 +35,7 @@ async def test_a_message_lasts_until_the_next_key(warm_home, seed_path):
 async def test_the_footer_shows_the_documents_keys_from_the_first_frame(warm_home, seed_path):
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=(80, 24)):
-        keys = [key.description for key in app.screen.query_one(Footer).query("FooterKey")]
+        keys = [key.description for key in app.screen.query_one(KeyFooter).keys]
         assert "Find" in keys and "Select" not in keys
 
 
