@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from analysis.types import Span
@@ -68,30 +69,59 @@ class SummaryPanel(Static):
 
 
 class SummaryBox(VerticalScroll):
-    """The summary's scrolling box: focusable, and sized to whole sentences."""
+    """The summary's scrolling box: focusable, and sized to whole sentences.
+
+    Its height is its content height, worked out in Textual's layout (`get_content_height`) at the
+    width that layout gives it. Set after a resize instead, from the new width, it laid the screen
+    out a second time: the first redraw of a resize at the old box height, the second at the new
+    (the Bible's reader at 120x36: 48 + 57 ms of the UI thread per resize, one run)."""
 
     BINDINGS = bindings_for("summary")
+    # overflow-x is hidden, so no horizontal scrollbar ever shows; Textual still adds its size to
+    # an auto height when the vertical gutter is stable, one blank row under the last sentence.
     DEFAULT_CSS = """
     SummaryBox {
         height: auto;
         scrollbar-gutter: stable;
+        scrollbar-size-horizontal: 0;
     }
     """
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._measured: tuple[list[str] | None, int, list[int]] = (None, 0, [])
+
+    def sentence_lines(self, box_width: int) -> list[int]:
+        """The lines of each sentence in a box `box_width` cells wide (its scrollbar included)."""
+        panel = self.query_one(SummaryPanel)
+        sentences = panel.sentences or []
+        width = box_width - self.styles.scrollbar_size_vertical - panel.styles.padding.width
+        measured_for, measured_width, lines = self._measured
+        if measured_for is not sentences or measured_width != width:
+            lines = sentence_lines(sentences, width) if width > 0 else []
+            self._measured = (sentences, width, lines)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        lines = self.sentence_lines(width) if self.query_one(SummaryPanel).sentences else []
+        if not lines:
+            return super().get_content_height(container, viewport, width)
+        # `container` is the pane's content less this box's own border: the cap is of the pane's.
+        return whole_sentences_height(lines, cap_lines(container.height + self.styles.gutter.height))
+
     def on_resize(self) -> None:
-        self.fit()
+        self._count_shown()
 
     def fit(self) -> None:
-        panel = self.query_one(SummaryPanel)
-        if not panel.sentences:
-            self.styles.height = "auto"
+        """The sentences changed: measure them again (a layout), and say how many are shown."""
+        self.refresh(layout=True)
+        self._count_shown()
+
+    def _count_shown(self) -> None:
+        lines = self.sentence_lines(self.size.width) if self.query_one(SummaryPanel).sentences else []
+        if not lines:
             return
-        width = self.scrollable_content_region.width - panel.styles.padding.left - panel.styles.padding.right
-        if width <= 0:
-            return
-        lines = sentence_lines(panel.sentences, width)
-        height = whole_sentences_height(lines, max(3, int(self.parent.content_size.height * CAP)))
-        self.styles.height = height + self.styles.gutter.height
+        height = whole_sentences_height(lines, cap_lines(self.parent.content_size.height))
         shown = len(whole_sentences(lines, height))
         more = f" · {shown} of {len(lines)} · j/k: more" if shown < len(lines) else ""
         self.border_subtitle = f"Summary{more} · s: hide"
@@ -102,6 +132,11 @@ class SummaryBox(VerticalScroll):
     def action_hide(self) -> None:
         self.display = False
         self.screen.query_one("#document-view").focus()
+
+
+def cap_lines(pane_height: int) -> int:
+    """The most lines the box may take of a pane `pane_height` lines tall."""
+    return max(3, int(pane_height * CAP))
 
 
 def whole_sentences(lines: list[int], height: int) -> list[int]:

@@ -58,3 +58,27 @@ async def test_a_summary_sentence_that_opens_the_text_is_not_shown_above_it_agai
         assert panel.sentences == ["Kyiv asked for drones.", "Moscow objected to the sale."]
         panel.show(text, [lead], paragraphs)  # when nothing else is left it is kept: a box says more
         assert panel.sentences == ["Ankara hosted the talks."]
+
+
+async def test_a_resize_sizes_the_box_in_its_own_layout(warm_home, seed_path, monkeypatch):
+    """The box's height comes from the layout at the new width: set after it, from the box's
+    Resize event, the screen was laid out and drawn a second time at each resize."""
+    from textual._compositor import Compositor
+
+    app = make_app(warm_home, seed_path)
+    drawn: list = []
+    render_full_update = Compositor.render_full_update
+
+    def record(self, *args, **kwargs):
+        drawn.append(app.screen.query_one(SummaryBox).region)
+        return render_full_update(self, *args, **kwargs)
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        box = app.screen.query_one(SummaryBox)
+        before = box.region
+        monkeypatch.setattr(Compositor, "render_full_update", record)
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause(0.3)
+        assert box.region.height != before.height  # narrower: the sentences take more lines
+        assert drawn[0] == box.region
