@@ -32,7 +32,7 @@ SIZE = (100, 30)
 # Modules that run something when imported rather than define it.
 NOT_IMPORTED = {"tui.cli.__main__"}
 # Screens that are bases of others and never shown on their own.
-BASES = {"JumpList", "Modal"}
+BASES = {"JumpList", "Modal", "ResizedOnce"}
 
 
 def screen_classes() -> dict[str, type[Screen]]:

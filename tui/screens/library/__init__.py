@@ -12,7 +12,6 @@ import os
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
@@ -23,11 +22,12 @@ from tui.literal import literal, toast
 from tui.screens.library.filters import LibraryFilters
 from tui.screens.library.messages import AnalysisDone, FolderChanged, Rescanned, RowIndexed, Scanned
 from tui.screens.library.watch import FolderWatch
+from tui.screens.resized_once import ResizedOnce
 from tui.widgets.library_table import LibraryTable
 from tui.widgets.prompt_bar import PromptBar
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(ResizedOnce):
     def __init__(self, library: Library, *, jobs: int | None = None) -> None:
         super().__init__()
         self.library = library

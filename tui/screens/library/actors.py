@@ -13,13 +13,13 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from analysis.library.actors import LibraryActor
 from tui.commands import bindings_for
 from tui.literal import literal
+from tui.screens.resized_once import ResizedOnce
 from tui.widgets.kinds import kind_look
 
 
@@ -62,7 +62,7 @@ class LibraryActorsTable(DataTable):
         box.focus()
 
 
-class LibraryActorsScreen(Screen):
+class LibraryActorsScreen(ResizedOnce):
     def __init__(self, library, rows=None) -> None:
         """`rows`: the library's rows as listed (else the folder is scanned for them)."""
         super().__init__()
@@ -172,7 +172,7 @@ class ActorBriefings(OptionList):
     BINDINGS = bindings_for("actor_briefings")
 
 
-class ActorBriefingsScreen(Screen):
+class ActorBriefingsScreen(ResizedOnce):
     def __init__(self, library, actor: LibraryActor | None, *, title: str | None = None, excluding: str | None = None) -> None:
         super().__init__()
         self.library = library

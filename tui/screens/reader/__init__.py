@@ -14,7 +14,6 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
@@ -26,6 +25,7 @@ from tui.screens.reader.analysis_messages import AnalysisProgress, AnalysisReady
 from tui.screens.reader.notes import NOTES_CHECK_SECONDS, NotesHandler
 from tui.screens.reader.panes import Panes
 from tui.screens.reader.place import PlaceHandler
+from tui.screens.resized_once import ResizedOnce
 from tui.session import Session
 from tui.widgets.actor_list import ActorList
 from tui.widgets.document.paint import KindedSpans
@@ -37,7 +37,7 @@ from tui.widgets.status_line import StatusLine
 from tui.widgets.summary_panel import SummaryBox, SummaryPanel
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(ResizedOnce):
     # The document has focus from the first frame: left to the default (the first focusable
     # widget, the actors pane), the footer showed the actors' keys until on_mount moved focus.
     AUTO_FOCUS = "#document-view"
