@@ -4,7 +4,8 @@ The 4 MB King James Bible and a 20 MB briefing (every speech, then the Bible), e
 (the text shows at once; the analysis runs in its child process while the keys are pressed, and
 a full run waits for it and presses them again with every actor in), then reopened from the
 cache. The keys (`bench.reader_keys`): j, space, G, g, / and a find, a (editor opens), a resize;
-with the analysis in, ] on the actor nearest 1,000 mentions and f. Each is timed from the key to
+with the analysis in, 1 (to the actors), enter on the actor nearest 1,000
+mentions, ] through its mentions, and f. Each is timed from the key to
 the screen update showing its effect; a 10 ms ticker gives the event loop's worst lag, which
 catches stalls from anything (a worker holding the GIL, the analysis arriving).
 

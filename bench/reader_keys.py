@@ -199,9 +199,13 @@ async def actor_keys(app, clock: Clock, screen, report: dict) -> None:
     report["actor"] = f"{actor.name} ({actor.mentions} mentions)"
     actor_list = screen.actor_list
     view = screen.document_view
-    actor_list.focus()
     await settle(lambda: actor_list.option_count == len(actors), 30)
+    # Each key on its own, as a user presses them: `1` to the actors, then (the highlight moved
+    # here, not by keys: the actor may be far down the list) enter once that is on screen.
+    report["1 (to the actors)"] = await timed_key(app, clock, "1", "1", lambda: app.focused is actor_list)
+    moved = time.perf_counter()
     actor_list.highlighted = actor_list.get_option_index(actor.id)
+    await settle(lambda: clock.displays and clock.displays[-1] >= moved, 5)
     report["enter (select actor)"] = await timed_key(
         app, clock, "enter", "\r", lambda: view._marks.current_span == actor.spans[0]
     )
