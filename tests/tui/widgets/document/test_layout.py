@@ -183,6 +183,41 @@ def test_find_all_on_ascii_pieces_matches_the_regex_everywhere():
         assert find_all(text, query) == expected, query
 
 
+def test_the_case_exceptions_are_every_code_point_lowering_disagrees_on():
+    """A piece is lowered for an ASCII query unless it holds one of CASE_EXCEPTIONS: every other
+    character lowers to one character, and matches an ASCII letter by IGNORECASE only if its lower
+    case is that letter. Checked over every code point (about a second)."""
+    import re
+    import sys
+
+    from tui.widgets.document.find import CASE_EXCEPTIONS
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    disagreeing = set()
+    for code in range(0x80, sys.maxunicode + 1):
+        character = chr(code)
+        lowered = character.lower()
+        if len(lowered) != 1 or lowered.isascii() != bool(letter.fullmatch(character)) or lowered.isascii():
+            disagreeing.add(character)
+    assert disagreeing <= set(CASE_EXCEPTIONS)
+    assert {c for c in CASE_EXCEPTIONS if len(c.lower()) != 1 or letter.fullmatch(c)} == set(CASE_EXCEPTIONS)
+
+
+def test_a_text_folded_once_finds_what_the_regex_finds():
+    import re
+
+    from tui.widgets.document.find import FIND_CHUNK, FoldedText
+
+    # ASCII pieces, one with the long s and dotted I (left to the regex), one with Ü (lowered).
+    run = "Ankara " * (2 * FIND_CHUNK // 7)
+    text = run + "ſea İzmir ankara " + run + "Ümlaut ANKARA " + run
+    folded = FoldedText(text)
+    assert False in folded.foldable and folded.foldable.count(True) > folded.foldable.count(False)
+    for query in ("ankara", "sea", "izmir", "a a", "ümlaut"):
+        expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+        assert find_all(text, query, folded) == expected, query
+
+
 def test_four_megabytes_wrap(seed_path):
     seed = seed_path.read_text(encoding="utf-8")
     text = "\n\n".join([seed] * (4_000_000 // len(seed) + 1))

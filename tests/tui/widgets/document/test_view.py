@@ -233,6 +233,32 @@ async def test_find_on_four_megabytes_counts_every_copy_and_wraps_to_the_last(se
         assert view.scroll_y == view.max_scroll_y
 
 
+async def test_opening_find_on_a_long_text_folds_it_once_for_the_finds_that_follow(seed, monkeypatch):
+    from tui.widgets.document import find as document_find
+
+    big = make_document("\n\n".join([seed.text] * (2_000_000 // len(seed.text) + 1)))
+    folded_texts: list[str] = []
+    real_folded = document_find.FoldedText
+
+    def counted(source):
+        folded_texts.append(source)
+        return real_folded(source)
+
+    monkeypatch.setattr(document_find, "FoldedText", counted)
+    app = ViewApp(big)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(DocumentView)
+        await pilot.press("slash")  # the find prompt opens: the text is folded while it is typed
+        await app.workers.wait_for_complete()
+        assert folded_texts == [big.text]
+        for query in ("TURKEY", "Erdogan", "turkey"):
+            assert view.find(query) == FIND_PENDING
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert view.match_count == len(re.findall(query, big.text, re.IGNORECASE))
+        assert folded_texts == [big.text]
+
+
 async def test_mention_walk_in_order_and_wraps(seed):
     app = ViewApp(seed)
     async with app.run_test(size=(80, 24)) as pilot:
