@@ -3,6 +3,8 @@ sentence; enter jumps to it in the document."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from analysis.types import Fact, Span
+from analysis.types import Analysis, Fact, Span
 from tui.dialogs.jump_list import JumpList, as_written, close_binding
 from tui.literal import literal
 
@@ -45,3 +47,14 @@ class FactsDialog(JumpList):
                 *[Option(fact_row(f, self.text, self.sentences), id=str(f.start)) for f in self.facts],
                 id="facts-list",
             )
+
+
+def show_facts(app, text: str, analysis: Analysis, go_to: Callable[[int, Span], None]) -> None:
+    """The dialog over the reader; the fact chosen there is gone to, `go_to(start, its span)`."""
+    ends = {fact.start: fact.end for fact in analysis.facts}
+
+    def chosen(offset: int | None) -> None:
+        if offset is not None:
+            go_to(offset, (offset, ends[offset]))
+
+    app.push_screen(FactsDialog(text, analysis.facts, analysis.sentences), chosen)

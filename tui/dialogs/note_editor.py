@@ -117,8 +117,9 @@ def open_editor(app: App, heading: str, quote: str | None, body: str, saved: Cal
 
 
 async def prepare_editor(app: App) -> None:
-    """Make the app's one editor now, while no key comes, so that the next `a` only refills it;
-    after a resize, lay the hidden editor out again at the new size.
+    """Make the app's one editor ahead of the first `a`, so that `a` only refills it; after a
+    resize, lay the hidden editor out again at the new size (`tui/screens/reader/between_keys.py`
+    says when).
 
     Textual composes a screen as it is first pushed (`App._get_screen` registers it) and lays it
     out as it resumes, each on the key: the first `a` of a session took 87-107 ms of the UI thread
@@ -132,6 +133,10 @@ async def prepare_editor(app: App) -> None:
         app.install_screen(editor, EDITOR_SCREEN)
         await AwaitMount(editor, app._register(app, editor))
     editor = app.get_screen(EDITOR_SCREEN)
+    app.call_later(_lay_out, app, editor)  # a turn of the loop of its own, as it was made in one
+
+
+def _lay_out(app: App, editor: NoteEditor) -> None:
     if not editor.is_mounted or editor in app.screen_stack or editor._compositor.size == app.size:
         return  # being made by a key's push, shown, or laid out at this size already
     # Laid out at the app's size, it is shown on the key without a layout of its own (and the

@@ -126,6 +126,12 @@ class SummaryBox(VerticalScroll):
         more = f" · {shown} of {len(lines)} · j/k: more" if shown < len(lines) else ""
         self.border_subtitle = f"Summary{more} · s: hide"
 
+    def reveal(self) -> None:
+        """Show the summary and focus it, so its keys scroll it; `s` there hides it again."""
+        self.display = True
+        self.fit()
+        self.focus()
+
     def action_scroll(self, step: int) -> None:
         self.scroll_relative(y=step, animate=False)
 

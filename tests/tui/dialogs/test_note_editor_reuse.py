@@ -73,3 +73,22 @@ async def test_after_a_resize_a_quiet_second_lays_the_hidden_editor_out_at_the_n
         await until(pilot, lambda: app.screen is editor)
         box = editor.query_one("#note-editor")
         assert box.region.right <= wider[0] and box.region.width > 0
+
+
+async def test_the_editor_is_made_soon_after_the_first_paint_though_keys_keep_coming(warm_home, seed_path):
+    """Left to the first quiet second, a reader read without a pause made it on its first `a`."""
+    import time
+
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.screen.query_one("#document-view")
+        view.focus()
+        started = time.monotonic()
+        while not (app.is_screen_installed("note-editor") and app.get_screen("note-editor").is_mounted):
+            assert time.monotonic() - started < 3, "the editor was not made while keys came"
+            await pilot.press("j" if int(time.monotonic() * 5) % 2 else "k")  # a key every ~0.2 s at most
+            await pilot.pause(0.2)
+        assert time.monotonic() - app.screen.between_keys.last_input < 0.5  # no quiet second came
+        editor = app.get_screen("note-editor")
+        await until(pilot, lambda: editor._compositor.size == app.size, limit=3)

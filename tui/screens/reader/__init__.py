@@ -7,7 +7,6 @@ and hands every command a pane asks for to the handler that owns its id: `NotesH
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -17,11 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from analysis.types import Analysis
-from tui import byline, startup_gc
+from tui import byline
 from tui.counts import counted
 from tui.literal import literal_markup, toast
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.analysis_messages import AnalysisProgress, AnalysisReady
+from tui.screens.reader.between_keys import BetweenKeys
 from tui.screens.reader.notes import NOTES_CHECK_SECONDS, NotesHandler
 from tui.screens.reader.panes import Panes
 from tui.screens.reader.place import PlaceHandler
@@ -52,7 +52,7 @@ class ReaderScreen(ResizedOnce):
         self.analysis: Analysis | None = None
         self.opening = {"at": at, "find": find, "actor_id": actor_id}
         self.cursor_paragraph: int | None = None  # kept here: the panes are gone by unmount
-        self.last_input = time.monotonic()
+        self.between_keys = BetweenKeys(self)
         # Made on mount, once the panes exist.
         self.notes: NotesHandler
         self.actors: ActorsHandler
@@ -118,35 +118,25 @@ class ReaderScreen(ResizedOnce):
         # state, filelock imported with it), then the (cached or computed) analysis.
         self.call_after_refresh(self.after_first_paint)
         self.call_after_refresh(self.load_analysis)
-        startup_gc.defer_full_collections()
-        self.set_interval(startup_gc.FULL_COLLECTION_SECONDS, self.collect_garbage)
+        self.between_keys.start()
 
     def after_first_paint(self) -> None:
         self.notes.open_notes()  # in a worker if the old notes file must move first
         # a few stats each time
         self.notes_check = self.set_interval(NOTES_CHECK_SECONDS, self.notes.check_notes_on_disk)
         self.place.mark_opened()
+        self.between_keys.after_first_paint()
 
     def on_key(self) -> None:
-        self.last_input = time.monotonic()  # every key on the reader, whichever pane handles it
+        self.between_keys.input()
 
     def on_resize(self) -> None:
-        # Input too: what waits for a quiet second (a collection, the note editor laid out again)
-        # came 0.2 s into a resize, among its redraws.
-        self.last_input = time.monotonic()
-
-    def collect_garbage(self) -> None:
-        """Between keys: not while another screen (the note editor, say) is being typed in."""
-        quiet_for = time.monotonic() - self.last_input if self.app.screen is self else 0.0
-        if startup_gc.collect_if_due(quiet_for) or quiet_for < startup_gc.QUIET_SECONDS:
-            return  # one pause per quiet second at most
-        # Every quiet second, not once: after a resize, the hidden note editor is laid out again.
-        self.app.prepare_dialogs()
+        self.between_keys.input()
 
     def on_unmount(self) -> None:
         # Leaving the reader (back to the library, or quitting): where to reopen next time.
         self.place.remember(self.cursor_paragraph)
-        startup_gc.stop_deferring()
+        self.between_keys.stop()
 
     # analysis
 
@@ -277,26 +267,16 @@ class ReaderScreen(ResizedOnce):
 
     @on(DocumentView.SummaryToggleRequested)
     def toggle_summary(self) -> None:
-        """Show the summary and focus it, so its keys scroll it; `s` there hides it again."""
-        box = self.query_one(SummaryBox)
-        box.display = True
-        box.fit()
-        box.focus()
+        self.query_one(SummaryBox).reveal()
 
     @on(DocumentView.FactsRequested)
     def facts_requested(self) -> None:
         if self.analysis is None:
             self.status.say("Key facts come with the analysis: still analysing…")
             return
-        from tui.dialogs.facts import FactsDialog
+        from tui.dialogs.facts import show_facts
 
-        def jump(offset: int | None) -> None:
-            if offset is not None:
-                fact = next(f for f in self.analysis.facts if f.start == offset)
-                self.document_view.go_to_offset(offset, (fact.start, fact.end))
-
-        analysis = self.analysis
-        self.app.push_screen(FactsDialog(self.session.document.text, analysis.facts, analysis.sentences), jump)
+        show_facts(self.app, self.session.document.text, self.analysis, self.document_view.go_to_offset)
 
     @on(DocumentView.NoteRequested)
     def document_note_requested(self, message: DocumentView.NoteRequested) -> None:
