@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from analysis.child_process import PROGRESS_EVERY_S
+from analysis.child_process import PROGRESS_EVERY_S, receive_text
 from analysis.pipeline import ModelNotInstalled
 
 
@@ -41,6 +41,7 @@ def main() -> int:
     from store.cache import AnalysisCache
 
     request = pickle.load(sys.stdin.buffer)
+    text = receive_text(sys.stdin.buffer)  # sent after the request, which carries the rest
     _exit_with_parent()
     out = sys.stdout
     last = 0.0
@@ -55,7 +56,7 @@ def main() -> int:
 
     service = AnalysisService(AnalysisCache(Path(request["cache"])), request["model"], jobs=request["jobs"])
     try:
-        result = service.analysis(request["document"], on_progress=progress)
+        result = service.analysis(request["document"].changed(text=text), on_progress=progress)
     except ModelNotInstalled as error:
         out.write(f"model {error.name}\n")
         return 1

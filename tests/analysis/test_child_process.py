@@ -63,3 +63,17 @@ def test_a_cache_the_child_cannot_write_still_gives_the_analysis(tmp_path, seed_
     assert found.to_dict() == analyse(seed_document, pipeline).to_dict()
     assert len(service.cache.warnings) == 1 and "cannot be written" in service.cache.warnings[0]
     assert service._pipeline is None  # the model never loaded here
+
+
+def test_the_text_reaches_the_child_whole_a_piece_at_a_time():
+    """Sent apart from the pickled request, in pieces: a character split by no piece, and what
+    only pickle kept before (a lone surrogate, as `surrogateescape` leaves) kept too."""
+    import io
+
+    from analysis.child_process import TEXT_PIECE, receive_text, send_text
+
+    text = "a" * (TEXT_PIECE - 1) + "é€😀" + "\udcff" + "b" * TEXT_PIECE + "Ankara"
+    pipe = io.BytesIO()
+    send_text(pipe, text)
+    pipe.seek(0)
+    assert receive_text(pipe) == text
