@@ -97,6 +97,22 @@ async def test_find_and_cycle(warm_home, seed_path):
         assert view.cursor_paragraph == second
 
 
+async def test_the_text_is_prepared_for_find_once_its_prompt_is_on_screen(warm_home, seed_path, monkeypatch):
+    """Folded from `/` itself, a long text's fold thread took half the UI's CPU from the key."""
+    from tui.widgets.prompt_bar import PromptBar
+
+    prompt_shown_then: list[bool] = []
+    monkeypatch.setattr(
+        DocumentView, "prepare_find", lambda view: prompt_shown_then.append(view.screen.query_one(PromptBar).display)
+    )
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert prompt_shown_then == [True]
+
+
 async def test_add_edit_delete_note_and_restart(warm_home, seed_path):
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:

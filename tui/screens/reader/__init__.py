@@ -250,6 +250,7 @@ class ReaderScreen(ResizedOnce):
     @on(DocumentView.FindRequested)
     def find_requested(self) -> None:
         self.query_one(PromptBar).ask("document.find", "find in the document (enter: search, esc: close)")
+        self.call_after_refresh(self.document_view.prepare_find)
 
     @on(DocumentView.FindStatus)
     def find_status(self, message: DocumentView.FindStatus) -> None:
