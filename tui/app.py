@@ -242,7 +242,9 @@ class BriefingApp(App[int]):
     def action_focus_pane(self, pane: str) -> None:
         widget = self.screen.query_one(PANES[pane]) if pane in PANES else None
         if widget is not None:
-            widget.focus()
+            # At once: `Widget.focus` waits a turn of the event loop, and a key typed right after
+            # ("2a" in one read from the terminal) went to the pane being left, and was lost.
+            self.screen.set_focus(widget)
 
     def action_cancel_analysis(self) -> None:
         from tui.screens.reader import ReaderScreen

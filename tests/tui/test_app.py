@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.documents import read_document
-from tests.helpers.app import make_app, settle
+from tests.helpers.app import make_app, settle, until
 from tests.helpers.notes_app import writes_landed
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.help import HelpDialog
@@ -241,3 +241,20 @@ async def test_tab_and_digits_follow_the_panes_left_to_right(warm_home, seed_pat
             seen.append(app.screen.focused.id)
         # the summary is part of the document pane, above the text
         assert seen == ["summary-scroll", "document-view", "notes-list", "actor-list"]
+
+
+async def test_a_key_typed_right_after_a_pane_key_goes_to_the_new_pane(warm_home, seed_path):
+    """Both keys in one read from the terminal, as a fast typist or a repeat sends them."""
+    from textual import events
+
+    from tui.dialogs.note_editor import NoteEditor
+
+    app = make_app(warm_home, seed_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("1")
+        for key in ("2", "a"):
+            event = events.Key(key, key)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await until(pilot, lambda: isinstance(app.screen, NoteEditor), limit=5)
