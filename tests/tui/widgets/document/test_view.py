@@ -662,3 +662,30 @@ async def test_a_line_with_nothing_highlighted_keeps_the_theme_and_the_cursor():
                 assert text_segment.style.bgcolor != base.bgcolor  # the cursor's background
             else:
                 assert text_segment.style.bgcolor == base.bgcolor and text_segment.style.color == base.color
+
+
+async def test_a_resize_draws_the_text_wrapped_to_the_new_width_in_its_first_frame(seed, monkeypatch):
+    """Rewrapped on the Resize event, after the layout had drawn the pane, the first frame of a
+    resize showed the old lines cut at the new width, and the pane was drawn twice."""
+    from textual._compositor import Compositor
+
+    long_text = make_document("\n\n".join([seed.text] * (700_000 // len(seed.text) + 1)))  # rewrapped in a thread
+    for document in (seed, long_text):
+        app = ViewApp(document)
+        wraps_when_drawn: list[tuple[int, int]] = []
+        render_full_update = Compositor.render_full_update
+
+        def record(self, *args, **kwargs):
+            view = app.query_one(DocumentView)
+            wraps_when_drawn.append((view.layout.width, view.wrap_width))
+            return render_full_update(self, *args, **kwargs)
+
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            before = app.query_one(DocumentView).wrap_width
+            monkeypatch.setattr(Compositor, "render_full_update", record)
+            await pilot.resize_terminal(50, 24)
+            await pilot.pause()
+            monkeypatch.setattr(Compositor, "render_full_update", render_full_update)
+        first_layout_width, first_wrap_width = wraps_when_drawn[0]
+        assert first_layout_width == first_wrap_width < before
