@@ -191,7 +191,8 @@ class NotesList(OptionList):
         self.whole_index = index
 
     def on_resize(self) -> None:
-        if self.document is not None and self.note_width() != self.label_width:
+        # Only the notes' labels are cut to the width; the hint and a problem wrap themselves.
+        if self.document is not None and self.notes and self.note_width() != self.label_width:
             self.show(self.notes, self.document, self.actor_names, problem=self.problem, empty=self.empty)
 
     def highlight_note(self, note_id: str) -> None:

@@ -47,3 +47,28 @@ async def test_at_80x24_notes_fold_and_the_highlighted_one_shows_whole(warm_home
         prompts = [notes.get_option_at_index(i).prompt.plain for i in range(notes.option_count)]
         assert BODY.split()[-1] in prompts[notes.highlighted].split()  # now this one is whole
         assert prompts[1 - notes.highlighted].endswith("…")
+
+
+async def test_a_resize_relabels_the_notes_and_leaves_the_hint_to_wrap_itself(warm_home, seed_path, monkeypatch):
+    app = make_app(warm_home, seed_path)
+    shown: list[int] = []
+    show = NotesList.show
+
+    def counted(self, notes, *args, **kwargs):
+        shown.append(len(notes))
+        return show(self, notes, *args, **kwargs)
+
+    monkeypatch.setattr(NotesList, "show", counted)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        notes = app.screen.query_one(NotesList)
+        shown.clear()
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        assert shown == []  # only the hint: the list wraps it at the new width itself
+        await pilot.press("2", "a", *BODY, "ctrl+s")
+        await writes_landed(app, pilot)
+        shown.clear()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert shown == [1] and notes.label_width == notes.note_width()  # cut again for the width
