@@ -183,7 +183,8 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         top = layout.paragraph_at_line(int(self.scroll_y))
         window = viewport_window(self._paragraphs, top, self.cursor_paragraph, self._viewport_height, width)
         if window is not None:
-            self._apply_layout(rewrap_around(layout, self._text, window, width))
+            anchor = layout.line_start[int(self.scroll_y)] if len(layout) > self.scroll_y else 0
+            self._apply_layout(rewrap_around(layout, self._text, window, width), anchor)  # `layout` is spent
 
     def _wrap_now(self) -> None:
         """Lay the text out for the pane's width here, on the UI thread (4 MB: ~40 ms)."""
@@ -200,11 +201,13 @@ class TextView(ScrollView, can_focus=True, inherit_bindings=False):
         if message.text is self._text and message.layout.width == self.wrap_width:
             self._apply_layout(message.layout)
 
-    def _apply_layout(self, layout: DocumentLayout) -> None:
-        """Switch to a new line index, keeping the top line's text and the cursor in view."""
+    def _apply_layout(self, layout: DocumentLayout, anchor: int | None = None) -> None:
+        """Switch to a new line index, keeping the top line's text (at offset `anchor`, else read
+        from the old index) and the cursor in view."""
         old = self._layout
         self._rewrapping_to = 0
-        anchor = old.line_start[int(self.scroll_y)] if old is not None and len(old) > self.scroll_y else 0
+        if anchor is None:
+            anchor = old.line_start[int(self.scroll_y)] if old is not None and len(old) > self.scroll_y else 0
         self._layout = layout
         self._invalidate()
         set_virtual_size(self, Size(self.scrollable_content_region.width, len(layout)))

@@ -23,7 +23,7 @@ def test_the_window_is_wrapped_like_a_full_layout_and_the_rest_keeps_its_old_lin
     old = DocumentLayout(text, spans, 70)
     full = DocumentLayout(text, spans, 41)
     window = range(150, 190)
-    spliced = rewrap_around(old, text, window, 41)
+    spliced = rewrap_around(DocumentLayout(text, spans, 70), text, window, 41)  # spends the one it is given
     assert spliced.width == 41 and not spliced.complete
     for paragraph in range(len(spans)):
         expected = full if paragraph in window else old
