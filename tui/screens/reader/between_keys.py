@@ -4,7 +4,7 @@ A full collection waits for a second without a key (`startup_gc`). The note edit
 second after the first paint whether keys come or not, in steps of one turn of the event loop
 each (the dialogs' rules parsed, 4 ms; the editor imported, 13 ms; composed and mounted, 18 ms;
 laid out, 3 ms: the Bible reopened, one run), so a key waits behind one step at most. Left to the
-first quiet second, a reader read without a pause opened it on its first `a` (45-73 ms of the UI
+first quiet second, a reader read without a pause made it on its first `a` (45-73 ms of the UI
 thread against 17-55 for the next, bench (e)). After a resize, each quiet second lays the hidden
 editor out again at the new size.
 """
