@@ -18,8 +18,8 @@ from tests.helpers.app import until
 from tui.widgets.document.find import find_all
 from tui.widgets.document.layout import SEPARATOR
 from tui.widgets.document.paint import CURSOR_BAR, NOTE_MARK, NOTE_RULE
-from tui.widgets.document.text_view import THREADED_REWRAP_CHARS
 from tui.widgets.document.view import FIND_PENDING, DocumentView
+from tui.widgets.document.width_fitting import THREADED_REWRAP_CHARS
 
 
 class ViewApp(App):
