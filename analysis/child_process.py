@@ -69,7 +69,9 @@ def _analyse_apart(document, model_name, cache_root, jobs, unstored: Path, on_pr
     import tempfile
 
     # The text goes after the request, a piece at a time (`send_text`); the rest is pickled.
-    shipped = document.changed(text="") if isinstance(document, Document) else document
+    text, shipped = ("", document)
+    if isinstance(document, Document):  # else a test's bad request, for the child to refuse
+        text, shipped = document.text, document.changed(text="")
     request = pickle.dumps(
         {"document": shipped, "model": model_name, "cache": str(cache_root), "jobs": jobs, "unstored": str(unstored)},
         protocol=pickle.HIGHEST_PROTOCOL,
@@ -96,7 +98,7 @@ def _analyse_apart(document, model_name, cache_root, jobs, unstored: Path, on_pr
         reader.start()
         try:
             child.stdin.write(request)
-            send_text(child.stdin, document.text if isinstance(document, Document) else "")
+            send_text(child.stdin, text)
             child.stdin.close()
             result = _follow(lines, on_progress, cancelled)
         except BaseException:

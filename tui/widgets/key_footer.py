@@ -43,6 +43,11 @@ class Spot:
     key: ShownKey
 
 
+def _shown(app, binding, enabled: bool, tooltip: str) -> ShownKey:
+    display = app.get_key_display(binding)
+    return ShownKey(binding.key, display, binding.description, binding.action, not enabled, tooltip)
+
+
 SEPARATOR = "▏"  # what Footer's `border-left: vkey` draws before the palette's key
 
 
@@ -84,7 +89,6 @@ class KeyFooter(Widget, can_focus=False):
 
     def __init__(self) -> None:
         super().__init__()
-        self.keys: list[ShownKey] = []
         self.groups: list[tuple[list[ShownKey], str]] = []  # runs of keys, with a group's label or ""
         self.palette: ShownKey | None = None
         self.spots: list[Spot] = []  # as last drawn, for the mouse
@@ -104,8 +108,12 @@ class KeyFooter(Widget, can_focus=False):
         groups, palette = self._wanted(screen)
         if (groups, palette) != (self.groups, self.palette):
             self.groups, self.palette = groups, palette
-            self.keys = [key for run, _label in groups for key in run] + ([palette] if palette else [])
             self.refresh()
+
+    @property
+    def keys(self) -> list[ShownKey]:
+        """Every key shown, left to right, the palette's last."""
+        return [key for run, _label in self.groups for key in run] + ([self.palette] if self.palette else [])
 
     def _wanted(self, screen: Screen) -> tuple[list[tuple[list[ShownKey], str]], ShownKey | None]:
         app = screen.app
@@ -114,9 +122,7 @@ class KeyFooter(Widget, can_focus=False):
         for _node, binding, enabled, tooltip in screen.active_bindings.values():
             if not binding.show or binding.action in first:
                 continue
-            first[binding.action] = ShownKey(
-                binding.key, app.get_key_display(binding), binding.description, binding.action, not enabled, tooltip or ""
-            )
+            first[binding.action] = _shown(app, binding, enabled, tooltip or "")
             group_of[binding.action] = binding.group
         groups: list[tuple[list[ShownKey], str]] = []
         for group, actions in groupby(first, key=group_of.__getitem__):
@@ -132,10 +138,7 @@ class KeyFooter(Widget, can_focus=False):
             entry = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
             if entry is not None:
                 _node, binding, enabled, _tooltip = entry
-                palette = ShownKey(
-                    binding.key, app.get_key_display(binding), binding.description, binding.action, not enabled,
-                    binding.tooltip or binding.description,
-                )
+                palette = _shown(app, binding, enabled, binding.tooltip or binding.description)
         return groups, palette
 
     def render(self) -> Text:
@@ -172,7 +175,8 @@ class KeyFooter(Widget, can_focus=False):
             spots = [spot for spot in spots if spot.end <= line.cell_len]
             line.pad_right(max(0, width - right_width - line.cell_len))
             line.append(SEPARATOR, self.get_component_rich_style("footer-key--separator"))
-            add(self.palette, [(self.palette.shown_as, key_style), (f" {self.palette.description}", description_style)])
+            palette = self.palette
+            add(palette, [(palette.shown_as, key_style), (f" {palette.description}", description_style)])
             line.append(" ")
         self.spots = spots
         return line

@@ -91,8 +91,9 @@ class SummaryBox(VerticalScroll):
         super().__init__(**kwargs)
         self._measured: tuple[list[str] | None, int, list[int]] = (None, 0, [])
 
-    def sentence_lines(self, box_width: int) -> list[int]:
-        """The lines of each sentence in a box `box_width` cells wide (its scrollbar included)."""
+    def _lines_at(self, box_width: int) -> list[int]:
+        """The lines of each sentence in a box `box_width` cells wide (its scrollbar included);
+        none before the analysis is in."""
         panel = self.query_one(SummaryPanel)
         sentences = panel.sentences or []
         width = box_width - self.styles.scrollbar_size_vertical - panel.styles.padding.width
@@ -103,7 +104,7 @@ class SummaryBox(VerticalScroll):
         return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        lines = self.sentence_lines(width) if self.query_one(SummaryPanel).sentences else []
+        lines = self._lines_at(width)
         if not lines:
             return super().get_content_height(container, viewport, width)
         # `container` is the pane's content less this box's own border: the cap is of the pane's.
@@ -118,7 +119,7 @@ class SummaryBox(VerticalScroll):
         self._count_shown()
 
     def _count_shown(self) -> None:
-        lines = self.sentence_lines(self.size.width) if self.query_one(SummaryPanel).sentences else []
+        lines = self._lines_at(self.size.width)
         if not lines:
             return
         height = whole_sentences_height(lines, cap_lines(self.parent.content_size.height))

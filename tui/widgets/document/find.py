@@ -75,7 +75,7 @@ def find_all(text: str, query: str, folded: FoldedText | None = None) -> list[Sp
     pattern = re.compile(re.escape(query), re.IGNORECASE)
     lowered_query = query.lower() if query.isascii() else None
     if lowered_query is not None and folded is None:
-        folded = FoldedText(text)
+        folded = FoldedText(text)  # else never read: a non-ASCII query is the regex's throughout
     # A chunk at a time: one `finditer` step over 20 MB without a match is a single C call that
     # holds the GIL for ~0.4 s; over a chunk it is a few milliseconds, so a find in a thread
     # leaves the UI thread its turns. A match may run past a chunk's end (it is kept whole), and

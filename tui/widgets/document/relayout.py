@@ -3,10 +3,10 @@
 Wrapping the whole text again takes 53 ms for the 4 MB Bible alone (1,256 paragraphs, 51,927
 lines) and 0.13-0.4 s in the app's thread beside the redraws; the 20 MB briefing's pane showed
 its old width for 0.5-0.6 s after a resize. `rewrap_around` wraps only the paragraphs around the
-top of the viewport and splices them into the old layout (1.4 ms on the Bible), whose other lines keep their character spans: offsets are independent of the width,
-so every lookup stays right and only lines far from the viewport show the old wrapping until the
-full layout replaces it (`TextView` keeps the same top line across both swaps, so the second is
-invisible).
+top of the viewport and splices them into the old layout (1.4 ms on the Bible), whose other lines
+keep their character spans: offsets are independent of the width, so every lookup stays right and
+only lines far from the viewport show the old wrapping until the full layout replaces it (the
+view keeps the same top line across both swaps, so the second is invisible).
 """
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ def rewrap_around(old: DocumentLayout, text: str, window: range, width: int) -> 
     layout.width = max(1, width)
     layout.complete = len(window) == len(paragraphs)
     layout.paragraphs = paragraphs
-    layout.line_paragraph, layout.line_start, layout.line_end = old.line_paragraph, old.line_start, old.line_end
+    layout.line_paragraph, layout.line_start = old.line_paragraph, old.line_start
+    layout.line_end = old.line_end
     layout.line_paragraph[old_first:old_stop] = middle_paragraph
     layout.line_start[old_first:old_stop] = middle_start
     layout.line_end[old_first:old_stop] = middle_end

@@ -33,7 +33,9 @@ class WidthFitting:
             self.layout = layout
             self.text = text
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
         # Rewrapped in the layout that found the new width, before the frame that draws it. From
         # the Resize event after it, a resize's first frame showed the old lines cut at the new
         # width and the pane was drawn twice (the Bible at 120x36, one run of each: the second
@@ -120,4 +122,6 @@ class WidthFitting:
     def _top_offset(self) -> int:
         """The offset the top line on screen starts at, in the current line index."""
         layout = self._layout
-        return layout.line_start[int(self.scroll_y)] if layout is not None and len(layout) > self.scroll_y else 0
+        if layout is None or len(layout) <= self.scroll_y:
+            return 0
+        return layout.line_start[int(self.scroll_y)]
