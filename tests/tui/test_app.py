@@ -257,4 +257,5 @@ async def test_a_key_typed_right_after_a_pane_key_goes_to_the_new_pane(warm_home
             event = events.Key(key, key)
             event.set_sender(app)
             app._driver.send_message(event)
-        await until(pilot, lambda: isinstance(app.screen, NoteEditor), limit=5)
+        await until(pilot, lambda: isinstance(app.screen, NoteEditor) and app.screen.is_mounted, limit=5)
+        assert app.focused is app.screen.query_one("#note-editor-body")

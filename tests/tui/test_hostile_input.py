@@ -281,3 +281,14 @@ async def test_hostile_config_values_are_said_literally_and_the_app_starts(hosti
         assert len(app.config.problems) == 3
         assert len(app.screen.query("Toast")) == 3
         assert_nothing_raw(app)
+
+
+@pytest.mark.parametrize("name", sorted(set(OPENERS) - {"ReaderScreen"}))
+async def test_quitting_as_each_screen_opens_raises_nothing(hostile, name):
+    """A quit in the turn a screen is pushed (`a` then ctrl+q in one read): the app's shutdown
+    closes the screen's nested widgets before they mount, so a mount handler finds none."""
+    app = await opened(hostile)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.push_screen(OPENERS[name](app.screen))
+        app.exit()

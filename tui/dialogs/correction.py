@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.dialogs.modal import Modal
 from tui.literal import literal_line, literal_text
+from tui.quit_safe import skip_if_quitting
 from tui.widgets.literal_inputs import LiteralInput
 
 
@@ -50,6 +51,7 @@ class CorrectionDialog(Modal[Correction | None]):
             yield Checkbox("for every briefing (ctrl+g), not only this one", id="correction-everywhere")
             yield Label("enter: apply · esc: cancel", classes="dialog-help")
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self._filter("")

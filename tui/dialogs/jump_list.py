@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 
 from tui.dialogs.modal import Modal
+from tui.quit_safe import skip_if_quitting
 
 
 def as_written(text: str) -> str:
@@ -35,6 +36,7 @@ class JumpList(Modal[int | None]):
         Binding("k", "move(-1)", "Up", show=False, id="jump.up"),
     ]
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 

@@ -19,6 +19,7 @@ from textual.widgets import Label, Static
 
 from tui.dialogs.modal import Modal
 from tui.literal import literal_line, literal_text
+from tui.quit_safe import skip_if_quitting
 from tui.widgets.literal_text_area import LiteralTextArea
 from tui.widgets.notes_list import fit_label
 
@@ -66,6 +67,7 @@ class NoteEditor(Modal[str | None]):
             yield LiteralTextArea(self.body, id="note-editor-body", soft_wrap=True, show_line_numbers=False)
             yield Label("ctrl+s save · esc cancel · #tag to tag", id="note-editor-help")
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         area = self.query_one(LiteralTextArea)
         area.focus()

@@ -21,6 +21,7 @@ from analysis.notes.editing import filter_notes
 from analysis.notes.types import Note, Placement
 from tui.dialogs.modal import Modal
 from tui.literal import literal
+from tui.quit_safe import skip_if_quitting
 from tui.session import Session
 from tui.widgets.literal_inputs import LiteralInput
 from tui.widgets.notes_list import short_quote
@@ -88,6 +89,7 @@ class NoteSearchDialog(Modal[str | None]):
             yield OptionList(id="note-search-results")
             yield Static("", id="note-search-status")
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         self.every_note = search_order(self.session.all_notes(), self.session)
         self.show_matches("")

@@ -19,6 +19,7 @@ from analysis.library.folder import Library
 from analysis.library.rows import Row
 from store.jsonfile import StoreError
 from tui.literal import literal, toast
+from tui.quit_safe import skip_if_quitting
 from tui.screens.library.filters import LibraryFilters
 from tui.screens.library.messages import AnalysisDone, FolderChanged, Rescanned, RowIndexed, Scanned
 from tui.screens.library.watch import FolderWatch
@@ -51,6 +52,7 @@ class LibraryScreen(ResizedOnce):
     def table(self) -> LibraryTable:
         return self.query_one(LibraryTable)
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         self.query_one(PromptBar).display = False
         self.table.border_title = literal(self.library.folder.name or str(self.library.folder))
@@ -280,6 +282,7 @@ class LibraryScreen(ResizedOnce):
         self.watch.stop()
         self.library.stop()  # no analysis process outlives the app
 
+    @skip_if_quitting
     def on_screen_resume(self) -> None:
         """Back from the reader (or another list): the same row, its state and notes read again."""
         self.app.sub_title = literal(self.library.folder.name or str(self.library.folder))

@@ -19,9 +19,9 @@ from textual.widgets.option_list import Option
 from analysis.library.actors import LibraryActor
 from tui.commands import bindings_for
 from tui.literal import literal
+from tui.quit_safe import skip_if_quitting
 from tui.screens.resized_once import ResizedOnce
 from tui.widgets.kinds import kind_look
-
 
 # The columns after the actor's name, at widths that fit their longest value ("organization",
 # "Briefings", a date); the name takes what is left, so the table never scrolls sideways.
@@ -78,6 +78,7 @@ class LibraryActorsScreen(ResizedOnce):
         yield Static("gathering the actors of every briefing…", id="library-actors-status")
         yield Footer()
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         table = self.query_one(LibraryActorsTable)
         table.border_title = "Actors across " + literal(self.library.folder.name or str(self.library.folder))
@@ -208,6 +209,7 @@ class ActorBriefingsScreen(ResizedOnce):
         yield Static(id="library-actors-status")
         yield Footer()
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         listing = self.query_one(ActorBriefings)
         name = self.actor.name if self.actor is not None else self.title_text or "this actor"

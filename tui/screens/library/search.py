@@ -20,6 +20,7 @@ from store.search import PAGE, BadQuery, Hit
 MORE_HITS = 40  # fetched after the first page has painted
 from tui.commands import bindings_for
 from tui.literal import literal
+from tui.quit_safe import skip_if_quitting
 from tui.widgets.search_hit import hit_label
 
 
@@ -44,6 +45,7 @@ class SearchScreen(Screen):
         yield Static(id="search-status")
         yield Footer()
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         self.query_one("#search-query", Input).focus()
         if self.initial:

@@ -19,6 +19,7 @@ from analysis.types import Analysis
 from tui import byline
 from tui.counts import counted
 from tui.literal import literal_markup, toast
+from tui.quit_safe import skip_if_quitting
 from tui.screens.reader.actors import ActorsHandler
 from tui.screens.reader.analysis_messages import AnalysisProgress, AnalysisReady
 from tui.screens.reader.between_keys import BetweenKeys
@@ -88,6 +89,7 @@ class ReaderScreen(ResizedOnce):
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
+    @skip_if_quitting
     def on_mount(self) -> None:
         panes = Panes(self.document_view, self.actor_list, self.notes_list, self.query_one(PromptBar), self.status)
         self.notes = NotesHandler(self.session, panes, self)
@@ -134,8 +136,10 @@ class ReaderScreen(ResizedOnce):
         self.between_keys.input()
 
     def on_unmount(self) -> None:
-        # Leaving the reader (back to the library, or quitting): where to reopen next time.
-        self.place.remember(self.cursor_paragraph)
+        # Leaving the reader (back to the library, or quitting): where to reopen next time; not
+        # from a reader never mounted whole (a quit as it opened: `skip_if_quitting`).
+        if hasattr(self, "place"):
+            self.place.remember(self.cursor_paragraph)
         self.between_keys.stop()
 
     # analysis

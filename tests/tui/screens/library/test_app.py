@@ -320,3 +320,12 @@ async def test_a_briefing_that_cannot_be_opened_is_named_literally(library_folde
         # drawn as markup, '[bold]' would style the rest and vanish: it must be shown as written
         assert "gone [bold]x[red] y.txt" in shown.message and not shown.markup
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_quitting_as_a_briefing_opens_raises_nothing(library_folder, library_home):
+    """enter then ctrl+q in one read: see `test_quitting_as_each_screen_opens_raises_nothing`."""
+    app = library_app(library_folder, library_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.screen.open_briefing(str((library_folder / "turkey-ukraine.txt").resolve()))
+        app.exit()
