@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import gc
 import queue
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, read_doc
+from analysis.control_codes import Kept
+from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, read_doc, shown_pieces
 from analysis.types import Document, Mention, Span
 
 # The largest batch: spaCy's own batch limit. Batches of a quarter of it cost 3-7% more CPU for
@@ -83,8 +85,9 @@ def batches_of(
 def tag_batch(nlp: Any, text: str, spans: list[Span]) -> Compact:
     sentences: list[Span] = []
     mentions: list[Mention] = []
-    for (start, _), doc in zip(spans, nlp.pipe((text[s:e] for s, e in spans), batch_size=len(spans))):
-        read_doc(doc, start, sentences, mentions)
+    maps: deque[Kept | None] = deque()
+    for (start, _), doc in zip(spans, nlp.pipe(shown_pieces(text, spans, maps), batch_size=len(spans))):
+        read_doc(doc, start, sentences, mentions, maps.popleft())
     return sentences, [(m.text, m.label, m.start, m.end, m.sentence) for m in mentions]
 
 

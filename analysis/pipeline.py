@@ -9,10 +9,12 @@ from __future__ import annotations
 import bisect
 import importlib
 import importlib.util
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from analysis import DEFAULT_MODEL
+from analysis.control_codes import Kept, shown
 from analysis.record import Record
 from analysis.types import Mention, Span
 
@@ -133,39 +135,76 @@ def tag(
     sentences: list[Span] = []
     mentions: list[Mention] = []
     done = 0
-    paragraph_texts = (text[start:end] for start, end in spans)
-    for (start, end), doc in zip(spans, pipeline.nlp.pipe(paragraph_texts, batch_size=batch_size)):
+    maps: deque[Kept | None] = deque()  # spaCy reads ahead, in order: one per piece handed to it
+    for (start, end), doc in zip(spans, pipeline.nlp.pipe(shown_pieces(text, spans, maps), batch_size=batch_size)):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled()
-        read_doc(doc, start, sentences, mentions)
+        read_doc(doc, start, sentences, mentions, maps.popleft())
         done += end - start
         if on_progress is not None:
             on_progress(done, total)
     return Tagged(sentences=sentences, mentions=mentions)
 
 
+def shown_pieces(text: str, spans: Iterable[Span], maps: deque[Kept | None]) -> Iterator[str]:
+    """Each span of `text` as the model reads it, control codes out (`analysis/control_codes.py`);
+    the map back of each is appended to `maps` as it is handed over."""
+    for start, end in spans:
+        piece, kept = shown(text[start:end])
+        maps.append(kept)
+        yield piece
+
+
 class AnalysisCancelled(Exception):
     """The user cancelled an analysis in progress."""
 
 
-def read_doc(doc: Any, offset: int, sentences: list[Span], mentions: list[Mention]) -> None:
-    """Append a paragraph Doc's sentences and entities, at `offset` in the whole text.
+def read_doc(
+    doc: Any, offset: int, sentences: list[Span], mentions: list[Mention], kept: Kept | None = None
+) -> None:
+    """Append a paragraph Doc's sentences and entities, at `offset` in the whole text; `kept` maps
+    the Doc's offsets back to the piece as written, when control codes were taken out of it.
 
     A mention belongs to the sentence holding its first token.
     """
     first = len(sentences)
     starts: list[int] = []
+    text = doc.text
     for sent in doc.sents:
         starts.append(sent.start)
-        sentences.append((offset + sent.start_char, offset + sent.end_char))
+        start, end = _inside_blanks(text, sent.start_char, sent.end_char)
+        sentences.append(_written(offset, start, end, kept))
     for ent in doc.ents:
         number = bisect.bisect_right(starts, ent.start) - 1
+        start, end = _inside_blanks(text, ent.start_char, ent.end_char)
+        written_start, written_end = _written(offset, start, end, kept)
         mentions.append(
             Mention(
-                text=ent.text,
+                text=text[start:end],  # as shown: a name with a colour code inside it reads as the name
                 label=ent.label_,
-                start=offset + ent.start_char,
-                end=offset + ent.end_char,
+                start=written_start,
+                end=written_end,
                 sentence=first + max(0, number),
             )
         )
+
+
+def _written(offset: int, start: int, end: int, kept: Kept | None) -> Span:
+    if kept is None:
+        return offset + start, offset + end
+    return offset + kept.start(start), offset + kept.end(end)
+
+
+def _inside_blanks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the blanks at its ends. spaCy makes a run of spaces a token of its own, and
+    an entity or sentence can take it in: a run left by a blanked control code
+    (`analysis/control_codes.py`), or by a PDF's or a typist's double spacing. A span of blanks
+    alone is kept as it is."""
+    if not (text[start:start + 1].isspace() or text[end - 1:end].isspace()):
+        return start, end  # nearly every span: two checks
+    inner = text[start:end]
+    stripped = inner.strip()
+    if not stripped:
+        return start, end
+    start += len(inner) - len(inner.lstrip())
+    return start, start + len(stripped)

@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from analysis.control_codes import Kept, shown
 from analysis.pipeline import BATCH_CHARS, AnalysisCancelled, Pipeline, Tagged, chunks, read_doc, tag
 from analysis.stream_stop import StreamStop, interrupts_latched, wind_down
 from analysis.types import Document, Mention, Span
@@ -125,8 +126,9 @@ def tag_many(
     """
     stop = StreamStop()
     # Per piece: its document, offset, how far it advances through the text (blank lines
-    # included, so a document's advances add up to its length), and whether it is the last.
-    pending: deque[tuple[Any, Document, int, int, bool]] = deque()
+    # included, so a document's advances add up to its length), whether it is the last, and the
+    # map back from what the model read (`analysis/control_codes.py`).
+    pending: deque[tuple[Any, Document, int, int, bool, Kept | None]] = deque()
 
     def pieces() -> Iterator[str]:
         for tag, document in documents:
@@ -138,8 +140,9 @@ def tag_many(
                 last = number == len(spans) - 1
                 advance = (len(document.text) if last else end) - reached
                 reached += advance
-                pending.append((tag, document, start, advance, last))
-                yield document.text[start:end]
+                piece, kept = shown(document.text[start:end])
+                pending.append((tag, document, start, advance, last, kept))
+                yield piece
 
     workers = n_process > 1
     if workers:
@@ -156,10 +159,10 @@ def tag_many(
             docs = _pipe_by_characters(pipeline.nlp, pieces(), batch_size)
         try:
             for doc in docs:
-                tag, document, start, advance, last = pending.popleft()
+                tag, document, start, advance, last, kept = pending.popleft()
                 if stop.requested:
                     continue  # draining what the workers already hold
-                read_doc(doc, start, sentences, mentions)
+                read_doc(doc, start, sentences, mentions, kept)
                 if on_chunk is not None:
                     on_chunk(advance)
                 if last:

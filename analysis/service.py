@@ -47,17 +47,21 @@ def derive(
     objects that live as long as the analysis, first build and every re-derive alike.
     """
     from analysis.actors.build import build_actors
+    from analysis.control_codes import blanked
     from analysis.facts import extract_facts
     from analysis.salience import rank
     from analysis.summary import summarise
 
+    # The rules read the text without its control codes, at the same offsets
+    # (`analysis/control_codes.py`).
+    readable = blanked(text)
     with collector_paused():
         actors = build_actors(
-            text, mentions, sentences, fold_metonyms=fold_metonyms, corrections=corrections
+            readable, mentions, sentences, fold_metonyms=fold_metonyms, corrections=corrections
         )
-        summary = summarise(text, sentences, [a for a in actors if not a.hidden])
+        summary = summarise(readable, sentences, [a for a in actors if not a.hidden])
         actors = rank(actors, summary, len(text))
-        return Derived(actors=actors, summary=summary, facts=extract_facts(text, mentions, sentences))
+        return Derived(actors=actors, summary=summary, facts=extract_facts(readable, mentions, sentences))
 
 
 def build_analysis(document: Document, pipeline: Pipeline, tagged: Tagged) -> Analysis:
