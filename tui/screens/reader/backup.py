@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from tui.dialogs.backup_offer import BackupOffer
 from tui.literal import toast
 from tui.screens.reader.note_writes import NoteWrites, Write
 from tui.session import Session
@@ -47,5 +46,7 @@ def offer_backup(session: Session, screen: Screen, status: StatusLine, restored:
 
         status.say("Restoring the backup…")
         writes.submit(Write(lambda: session.restore_backup(backup), landed, failed))
+
+    from tui.dialogs.backup_offer import BackupOffer  # rarely needed, and never before the first paint
 
     screen.app.push_screen(BackupOffer(problem, backup, count, session.backup_loss(backup)), answered)

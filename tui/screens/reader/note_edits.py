@@ -18,7 +18,6 @@ from analysis.notes.anchors import make_anchor
 from analysis.notes.editing import clean_tag, new_note, note_on_actor
 from analysis.notes.types import Note, Placement
 from analysis.types import Actor
-from tui.dialogs.confirm import ConfirmDialog
 from tui.literal import toast
 from tui.screens.reader.note_writes import NoteWrites, Write, failure_title
 from tui.screens.reader.panes import Panes
@@ -152,6 +151,8 @@ class NoteEdits:
 
             self._save(lambda: self.session.delete_note(note), landed, note_id=note.id, saying="Deleting…")
 
+        from tui.dialogs.confirm import ConfirmDialog  # on the key: the reader opens without dialogs
+
         self.screen.app.push_screen(ConfirmDialog("Delete this note?", note.body[:200]), answered)
 
     def undo_delete(self) -> None:
@@ -190,6 +191,8 @@ class NoteEdits:
             repin()
         else:  # it has a place: moving it is a choice, not a rescue
             question = f"Move this note to ¶{paragraph + 1}, the document's cursor paragraph?"
+            from tui.dialogs.confirm import ConfirmDialog
+
             self.screen.app.push_screen(ConfirmDialog(question, note.body[:200]), repin)
 
     def ask_tags(self, note: Note, value: str | None = None) -> None:
