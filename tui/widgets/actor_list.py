@@ -26,6 +26,7 @@ from tui.widgets.scroll_extent import set_virtual_size
 
 
 COUNTS_KEPT = 4  # widths whose count of lines is kept: a terminal resized back and forth
+FINDING = "Finding actors…"  # what the pane says until the analysis brings its actors
 
 
 class ActorOption(Option):
@@ -74,10 +75,31 @@ class ActorList(OptionList):
         self._rows_width = 0
         self._fills = 0  # how many fills so far: a count of the rows' lines is for one fill
         self._counted: dict[tuple[int, int, bool, int], tuple[list, dict, dict]] = {}
+        self.waiting: str | None = FINDING  # why there are no actors yet; None once they came
+
+    def on_mount(self) -> None:
+        self._refill()
 
     def show(self, actors: list[Actor]) -> None:
         self.actors = actors
+        self.waiting = None
         self._refill()
+
+    def wait(self, why: str) -> None:
+        """No actors until an analysis brings them, and `why` (running, cancelled, failed)."""
+        self.actors = []
+        self.waiting = why
+        self._refill()
+
+    def _empty_hint(self) -> str:
+        """What an empty pane says: a blank one read as a briefing without actors, or a hang."""
+        if self.waiting is not None:
+            return self.waiting
+        if not self.actors:
+            return "No actors found in this briefing."
+        if self.kind_filter or self.name_filter:
+            return "No actor matches the filter · f changes the kind, / the name"
+        return "Every actor is hidden · H shows them"
 
     def _visible(self) -> list[Actor]:
         needle = self.name_filter.casefold()
@@ -133,7 +155,9 @@ class ActorList(OptionList):
         for index in range(start, len(self._options)):
             option = self._options[index]
             cache.index_to_line[index] = len(cache.lines)
-            if width <= room:
+            if not isinstance(option, ActorOption):  # the empty pane's hint
+                height = self._get_visual(option).get_height(self.styles, room)
+            elif width <= room:
                 height = row_height(option.actor, width, names[option.actor.id], digits)
             else:  # a pane narrower than the narrowest row: the list wraps the row, so measure it
                 height = self._get_visual(option).get_height(self.styles, room)
@@ -154,7 +178,10 @@ class ActorList(OptionList):
         self._rows.clear()
         self._fills += 1
         self._counted.clear()
-        self.set_options([ActorOption(actor, self) for actor in visible])
+        if visible:
+            self.set_options([ActorOption(actor, self) for actor in visible])
+        else:
+            self.set_options([Option(Content.styled(self._empty_hint(), "dim italic"), disabled=True)])
         if visible:
             at = next((i for i, actor in enumerate(visible) if actor.id == keep), 0)
             self.highlighted = at
@@ -162,6 +189,9 @@ class ActorList(OptionList):
         self._title_for_width()
 
     def _title_for_width(self) -> None:
+        if not self.actors:  # no order to name yet
+            self.border_title = "Actors"
+            return
         title = f"Actors by {self.order}"
         # A narrow pane keeps the order, which the rows do not show, over its name, which they do.
         self.border_title = title if len(title) + 6 <= self.outer_size.width else f"by {self.order}"

@@ -47,6 +47,10 @@ class SummaryPanel(Static):
         self.sentences: list[str] | None = None  # None: the analysis is not in yet
 
     def on_mount(self) -> None:
+        self.analysing()
+
+    def analysing(self) -> None:
+        """The summary is on its way (first, or again after a cancel)."""
         self.update(Text("analysing…", style="italic"))
 
     def show(self, text: str, summary: list[Span], paragraphs: list[Span]) -> None:

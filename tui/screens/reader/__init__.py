@@ -28,7 +28,7 @@ from tui.screens.reader.panes import Panes
 from tui.screens.reader.place import PlaceHandler
 from tui.screens.resized_once import ResizedOnce
 from tui.session import Session
-from tui.widgets.actor_list import ActorList
+from tui.widgets.actor_list import FINDING, ActorList
 from tui.widgets.document.paint import KindedSpans
 from tui.widgets.document.view import DocumentView
 from tui.widgets.key_footer import KeyFooter
@@ -100,7 +100,6 @@ class ReaderScreen(ResizedOnce):
         self.commands["actors.details"] = self.notes.unless_moving(self.commands["actors.details"])
         self.answers = {**self.notes.answers, **self.actors.answers, "document.find": self.find_answered}
         document = self.session.document
-        self.query_one("#actor-list").border_title = "Actors"
         # A title is the briefing's own text: escape it so `[link=…]` in it is shown, not parsed.
         pane = self.query_one("#document-pane")
         pane.border_title = literal_markup(byline.header(document))
@@ -189,10 +188,13 @@ class ReaderScreen(ResizedOnce):
             for worker in running:
                 worker.cancel()
             self.status.analysis_state = "analysis cancelled"
+            self.actor_list.wait("Analysis cancelled · ctrl+k runs it again")
             self.query_one(SummaryPanel).stopped()
             self.status.say("Analysis cancelled: the text stays readable · ctrl+k runs it again")
         elif self.analysis is None:
             self.status.analysis_state = "analysing…"
+            self.actor_list.wait(FINDING)
+            self.query_one(SummaryPanel).analysing()
             self.status.say("")  # the cancel message: no longer true
             self.load_analysis()
 
@@ -202,6 +204,7 @@ class ReaderScreen(ResizedOnce):
         error = event.worker.error
         if event.worker.group == "analysis":
             self.status.analysis_state = "analysis failed"
+            self.actor_list.wait("No actors: the analysis failed · ctrl+k tries again")
             toast(self, f"Analysis failed: {error}", title="Analysis", severity="error")
         elif event.worker.group == "derive" and self.analysis is not None:
             # The actors shown are still the last good ones.

@@ -52,3 +52,43 @@ async def test_a_cancel_leaves_no_analysing_behind_and_a_rerun_no_cancel_message
         await pilot.press("ctrl+k")  # run it again
         await settle(app, pilot)
         assert "cancelled" not in status.message and "actor" in status.analysis_state
+
+
+def actors_pane_says(app) -> str:
+    """The empty actors pane's one line (its hint), or "" when it lists actors."""
+    from tui.widgets.actor_list import ActorList, ActorOption
+
+    pane = app.screen.query_one(ActorList)
+    option = pane.get_option_at_index(0) if pane.option_count else None
+    return "" if option is None or isinstance(option, ActorOption) else str(option.prompt)
+
+
+async def test_an_empty_actors_pane_says_why(tmp_path, seed_path):
+    """Blank, it read as a briefing without actors while a long one was analysed, or as a hang."""
+    app = make_app(tmp_path / "home", seed_path)  # cold: the model loads for a second or more
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert actors_pane_says(app) == "Finding actors…"
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert actors_pane_says(app) == "Analysis cancelled · ctrl+k runs it again"
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+k")  # again: the pane and the summary say it runs
+        await pilot.pause()
+        assert actors_pane_says(app) == "Finding actors…"
+        assert "analysing" in str(app.screen.query_one(SummaryPanel).render())
+        await settle(app, pilot)
+        assert actors_pane_says(app) == "" and app.screen.query_one("#actor-list").border_title.endswith("by importance")
+        await pilot.press("1", "slash", *"zzzz", "enter")
+        await pilot.pause()
+        assert actors_pane_says(app) == "No actor matches the filter · f changes the kind, / the name"
+
+
+async def test_a_briefing_without_actors_says_so(tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("It rained all day and nothing else happened.\n")
+    app = make_app(tmp_path / "home", path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert "actors" in app.screen.query_one(StatusLine).analysis_state
+        assert actors_pane_says(app) == "No actors found in this briefing."
