@@ -10,14 +10,17 @@ from textual import events
 from textual.app import App
 from textual.command import Hit, Hits, Provider
 
-from analysis.types import Document
 from analysis import DEFAULT_MODEL
+from analysis.types import Document
 from store.paths import UnusableFolder
 from store.preferences import preferences_path, read_preferences, save_preference
+from tui.commands import COMMANDS, SCOPES, Command, bindings_for, key_clashes
+from tui.commands import command as command_by_id
 from tui.config import Config
+from tui.focus import focus_now
 from tui.literal import literal_markup, toast
-from tui.commands import COMMANDS, SCOPES, Command, bindings_for, command as command_by_id, key_clashes
 from tui.session import Session
+from tui.typeahead import let_the_key_land
 
 PANES = {
     "document": "#document-view",
@@ -218,11 +221,14 @@ class BriefingApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         # A status message answers the key before it: the next key on the reader clears it
         # before that key's own action runs (and says its own, if it has one).
-        if isinstance(event, events.Key):
+        typed = isinstance(event, events.Key) and not event.is_forwarded
+        if typed:
             status = self.screen.query("#status")
             if status:
                 status.first().say("")
         await super().on_event(event)
+        if typed:
+            await let_the_key_land(self, event)
 
     def mark_ready(self) -> None:
         """The document is on screen: record "ready in N ms" once, for the log and bench/."""
@@ -242,9 +248,7 @@ class BriefingApp(App[int]):
     def action_focus_pane(self, pane: str) -> None:
         widget = self.screen.query_one(PANES[pane]) if pane in PANES else None
         if widget is not None:
-            # At once: `Widget.focus` waits a turn of the event loop, and a key typed right after
-            # ("2a" in one read from the terminal) went to the pane being left, and was lost.
-            self.screen.set_focus(widget)
+            focus_now(widget)  # "2a" in one read: the a is the new pane's
 
     def action_cancel_analysis(self) -> None:
         from tui.screens.reader import ReaderScreen
@@ -277,5 +281,5 @@ class BriefingApp(App[int]):
             toast(self, f"{command.description}: not on this screen", timeout=4)
             return
         widget = found.first()
-        widget.focus()
+        focus_now(widget)
         await self.run_action(command.binding_action, widget)

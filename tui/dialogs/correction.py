@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.dialogs.modal import Modal
+from tui.focus import focus_now
 from tui.literal import literal_line, literal_text
 from tui.quit_safe import skip_if_quitting
 from tui.widgets.literal_inputs import LiteralInput
@@ -53,7 +54,7 @@ class CorrectionDialog(Modal[Correction | None]):
 
     @skip_if_quitting
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        focus_now(self.query_one(Input))
         self._filter("")
 
     def _filter(self, needle: str) -> None:

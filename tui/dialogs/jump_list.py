@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 
 from tui.dialogs.modal import Modal
+from tui.focus import focus_now
 from tui.quit_safe import skip_if_quitting
 
 
@@ -38,7 +39,7 @@ class JumpList(Modal[int | None]):
 
     @skip_if_quitting
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        focus_now(self.query_one(OptionList))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))

@@ -18,6 +18,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Label, Static
 
 from tui.dialogs.modal import Modal
+from tui.focus import focus_now
 from tui.literal import literal_line, literal_text
 from tui.quit_safe import skip_if_quitting
 from tui.widgets.literal_text_area import LiteralTextArea
@@ -70,7 +71,7 @@ class NoteEditor(Modal[str | None]):
     @skip_if_quitting
     def on_mount(self) -> None:
         area = self.query_one(LiteralTextArea)
-        area.focus()
+        focus_now(area)
         area.move_cursor(area.document.end)
 
     def reopen(self, heading: str, quote: str | None, body: str) -> None:
@@ -83,7 +84,7 @@ class NoteEditor(Modal[str | None]):
         box.fit()
         area = self.query_one(LiteralTextArea)
         area.load_text(body)  # and forget the last note's undo history
-        area.focus()
+        focus_now(area)
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:

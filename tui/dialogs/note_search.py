@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from analysis.notes.editing import filter_notes
 from analysis.notes.types import Note, Placement
 from tui.dialogs.modal import Modal
+from tui.focus import focus_now
 from tui.literal import literal
 from tui.quit_safe import skip_if_quitting
 from tui.session import Session
@@ -96,7 +97,7 @@ class NoteSearchDialog(Modal[str | None]):
         problem = self.session.notes_problem
         if problem:
             self.say(f"Read-only: {problem}")
-        self.query_one(Input).focus()
+        focus_now(self.query_one(Input))
 
     @property
     def results(self) -> OptionList:
@@ -150,7 +151,7 @@ class NoteSearchDialog(Modal[str | None]):
             self.results.action_cursor_up()
 
     def action_focus_query(self) -> None:
-        self.query_one(Input).focus()
+        focus_now(self.query_one(Input))
 
     def action_close(self) -> None:
         self.dismiss(None)

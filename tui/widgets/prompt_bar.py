@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
+
+from tui.focus import focus_now
 from tui.widgets.literal_inputs import LiteralInput
 
 
@@ -33,7 +35,7 @@ class PromptBar(LiteralInput):
         self.placeholder = question
         self.value = value
         self.display = True
-        self.focus()
+        focus_now(self)
 
     def _close(self, value: str | None) -> None:
         self.display = False

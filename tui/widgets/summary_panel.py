@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from analysis.types import Span
 from tui.commands import bindings_for
+from tui.focus import focus_now
 from tui.literal import literal
 
 CAP = 0.3  # of the document pane's height: the document keeps the most of it
@@ -135,14 +136,14 @@ class SummaryBox(VerticalScroll):
         """Show the summary and focus it, so its keys scroll it; `s` there hides it again."""
         self.display = True
         self.fit()
-        self.focus()
+        focus_now(self)
 
     def action_scroll(self, step: int) -> None:
         self.scroll_relative(y=step, animate=False)
 
     def action_hide(self) -> None:
         self.display = False
-        self.screen.query_one("#document-view").focus()
+        focus_now(self.screen.query_one("#document-view"))
 
 
 def cap_lines(pane_height: int) -> int:

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from analysis.library.folder import Library
 from analysis.library.rows import Row
 from store.jsonfile import StoreError
+from tui.focus import focus_now
 from tui.literal import literal, toast
 from tui.quit_safe import skip_if_quitting
 from tui.screens.library.filters import LibraryFilters
@@ -60,7 +61,7 @@ class LibraryScreen(ResizedOnce):
         # the scan, in the worker that goes on to analyse what is new or changed.
         self.set_rows(self.library.indexed_rows())
         self.scanning = True
-        self.table.focus()
+        focus_now(self.table)
         self.call_after_refresh(self.app.mark_ready)
         self.call_after_refresh(self.analyse_in_background, None)
         self.show_status()
@@ -260,7 +261,7 @@ class LibraryScreen(ResizedOnce):
 
     @on(PromptBar.Answered)
     def prompt_answered(self, message: PromptBar.Answered) -> None:
-        self.table.focus()
+        focus_now(self.table)
         value = message.value
         if message.asked_by == "library.filter":
             self.filters.text = value or ""
@@ -289,4 +290,4 @@ class LibraryScreen(ResizedOnce):
         if self.opened_key in self.rows:
             self.table.update(self.library.refresh_row(self.rows[self.opened_key]))
             self.show_status()
-        self.table.focus()
+        focus_now(self.table)

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from analysis.library.actors import LibraryActor
 from tui.commands import bindings_for
+from tui.focus import focus_now
 from tui.literal import literal
 from tui.quit_safe import skip_if_quitting
 from tui.screens.resized_once import ResizedOnce
@@ -59,7 +60,7 @@ class LibraryActorsTable(DataTable):
     def action_filter(self) -> None:
         box = self.screen.query_one("#library-actors-filter", Input)
         box.display = True
-        box.focus()
+        focus_now(box)
 
 
 class LibraryActorsScreen(ResizedOnce):
@@ -84,7 +85,7 @@ class LibraryActorsScreen(ResizedOnce):
         table.border_title = "Actors across " + literal(self.library.folder.name or str(self.library.folder))
         self.add_columns(table)
         self.query_one("#library-actors-filter", Input).display = False
-        table.focus()
+        focus_now(table)
         self.gather()
 
     def add_columns(self, table: LibraryActorsTable) -> None:
@@ -147,7 +148,7 @@ class LibraryActorsScreen(ResizedOnce):
 
     @on(Input.Submitted, "#library-actors-filter")
     def filter_done(self) -> None:
-        self.query_one(LibraryActorsTable).focus()
+        focus_now(self.query_one(LibraryActorsTable))
 
     def open_actor(self) -> None:
         table = self.query_one(LibraryActorsTable)
@@ -221,7 +222,7 @@ class ActorBriefingsScreen(ResizedOnce):
         count = len(self.appearances)
         hint = "enter opens it at the mention · esc back" if count else "no other analysed briefing mentions it · esc back"
         self.query_one(Static).update(Text(literal(f"{count} briefing{'s' if count != 1 else ''} · {hint}")))
-        listing.focus()
+        focus_now(listing)
 
     @on(OptionList.OptionSelected, "#actor-briefings")
     def open_appearance(self, event: OptionList.OptionSelected) -> None:

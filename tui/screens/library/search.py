@@ -19,6 +19,7 @@ from store.search import PAGE, BadQuery, Hit
 
 MORE_HITS = 40  # fetched after the first page has painted
 from tui.commands import bindings_for
+from tui.focus import focus_now
 from tui.literal import literal
 from tui.quit_safe import skip_if_quitting
 from tui.widgets.search_hit import hit_label
@@ -28,7 +29,7 @@ class SearchResults(OptionList):
     BINDINGS = bindings_for("search")
 
     def action_edit_query(self) -> None:
-        self.screen.query_one("#search-query", Input).focus()
+        focus_now(self.screen.query_one("#search-query", Input))
 
 
 class SearchScreen(Screen):
@@ -47,7 +48,7 @@ class SearchScreen(Screen):
 
     @skip_if_quitting
     def on_mount(self) -> None:
-        self.query_one("#search-query", Input).focus()
+        focus_now(self.query_one("#search-query", Input))
         if self.initial:
             self.run_query(self.initial)
 
@@ -55,7 +56,7 @@ class SearchScreen(Screen):
     def submitted(self, event: Input.Submitted) -> None:
         self.run_query(event.value)
         if self.hits:
-            self.query_one(SearchResults).focus()
+            focus_now(self.query_one(SearchResults))
 
     def run_query(self, query: str) -> None:
         results = self.query_one(SearchResults)

@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from analysis.types import Analysis
 from tui import byline
 from tui.counts import counted
+from tui.focus import focus_now
 from tui.literal import literal_markup, toast
 from tui.quit_safe import skip_if_quitting
 from tui.screens.reader.actors import ActorsHandler
@@ -107,7 +108,7 @@ class ReaderScreen(ResizedOnce):
         self.query_one("#notes-list").border_title = "Notes"
         self.query_one(PromptBar).display = False
         self.document_view.load(document)
-        self.document_view.focus()
+        focus_now(self.document_view)
         self.status.paragraphs = len(document.paragraphs)
         self.place.open()
         if document.notice:
@@ -297,7 +298,7 @@ class ReaderScreen(ResizedOnce):
         self.answers[message.asked_by](message.value)
 
     def find_answered(self, value: str | None) -> None:
-        self.document_view.focus()
+        focus_now(self.document_view)
         if value:
             self.document_view.find(value)
         elif value is not None:

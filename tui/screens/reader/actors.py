@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from analysis.types import KINDS, Actor
 from tui.counts import counted
+from tui.focus import focus_now
 from tui.literal import toast
 from tui.screens.reader.panes import Panes
 from tui.session import Session
@@ -62,7 +63,7 @@ class ActorsHandler:
         self.panes.prompt.ask("actors.filter_name", "filter actors by name", self.panes.actors.name_filter)
 
     def name_filter_answered(self, value: str | None) -> None:
-        self.panes.actors.focus()
+        focus_now(self.panes.actors)
         if value is not None:
             self.panes.actors.set_name_filter(value)
 
@@ -84,7 +85,7 @@ class ActorsHandler:
             self.panes.actors.selected_id = actor.id
             document.set_selected(actor.spans)
             document.go_to_offset(offset, span)
-            document.focus()
+            focus_now(document)
 
         self.screen.app.push_screen(ActorDetails(self.session, actor), jump)
 

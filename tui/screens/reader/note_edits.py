@@ -18,6 +18,7 @@ from analysis.notes.anchors import make_anchor
 from analysis.notes.editing import clean_tag, new_note, note_on_actor
 from analysis.notes.types import Note, Placement
 from analysis.types import Actor
+from tui.focus import focus_now
 from tui.literal import toast
 from tui.screens.reader.note_writes import NoteWrites, Write, failure_title
 from tui.screens.reader.panes import Panes
@@ -201,7 +202,7 @@ class NoteEdits:
         self.panes.prompt.ask("notes.tags", "tags, separated by spaces", shown)
 
     def tags_answered(self, value: str | None) -> None:
-        self.panes.notes.focus()
+        focus_now(self.panes.notes)
         note = self.tagging
         if value is None or note is None:
             return

@@ -19,6 +19,7 @@ from analysis.notes.editing import filter_notes
 from analysis.notes.placing import is_placed
 from analysis.notes.types import Note
 from analysis.types import Actor
+from tui.focus import focus_now
 from tui.literal import literal_markup, toast
 from tui.screens.reader.backup import offer_backup
 from tui.screens.reader.note_edits import NoteEdits, NotesRead
@@ -142,7 +143,7 @@ class NotesHandler(NoteEdits):
         span = (note.anchor.start, note.anchor.end)
         self.panes.document.go_to_offset(note.anchor.start, span)
         if focus:
-            self.panes.document.focus()
+            focus_now(self.panes.document)
 
     def select_actor(self, actor_id: str) -> None:
         """A note on an actor has no passage: select its actor, as enter in the actors pane does."""
@@ -162,7 +163,7 @@ class NotesHandler(NoteEdits):
         if self.notes_filter and not filter_notes([note], self.notes_filter):
             self.notes_filter = ""
         self.refresh_notes(highlight=note_id)
-        self.panes.notes.focus()
+        focus_now(self.panes.notes)
         self.jump_to_note(note, focus=False)
         if is_placed(note):
             paragraph = self.session.document.paragraph_at(note.anchor.start) + 1
@@ -188,7 +189,7 @@ class NotesHandler(NoteEdits):
         self.panes.prompt.ask("notes.filter", "filter notes: words or #tag", self.notes_filter)
 
     def filter_answered(self, value: str | None) -> None:
-        self.panes.notes.focus()
+        focus_now(self.panes.notes)
         if value is not None:
             self.notes_filter = value.strip()
             self.refresh_notes()
