@@ -197,9 +197,8 @@ def _written(offset: int, start: int, end: int, kept: Kept | None) -> Span:
 
 def _inside_blanks(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the blanks at its ends. spaCy makes a run of spaces a token of its own, and
-    an entity or sentence can take it in: a run left by a blanked control code
-    (`analysis/control_codes.py`), or by a PDF's or a typist's double spacing. A span of blanks
-    alone is kept as it is."""
+    an entity or sentence can take it in: "Vladimir Putin    said" gave the person
+    "Vladimir Putin    " (a PDF's or a typist's spacing). A span of blanks alone is kept."""
     if not (text[start:start + 1].isspace() or text[end - 1:end].isspace()):
         return start, end  # nearly every span: two checks
     inner = text[start:end]

@@ -3,8 +3,8 @@ quit.
 
 A quit in the same turn as a push (`a` then ctrl+q in one read from the terminal) has Textual
 close the new screen before its composed widgets mount, and still send the screen its Mount (and
-ScreenResume): a `query_one` there found nothing and the exit printed a traceback, on nine of the
-twelve screens (`tests/tui/test_hostile_input.py::test_quitting_as_each_screen_opens_raises_nothing`).
+ScreenResume): a `query_one` there found nothing and the exit printed a traceback, on ten of the
+thirteen screens (`tests/tui/test_hostile_input.py::test_quitting_as_each_screen_opens_raises_nothing`).
 Textual's `is_attached` turns False as `App.exit` is called, which is the moment that matters.
 """
 

@@ -102,3 +102,12 @@ def test_actors_are_named_as_a_terminal_shows_them(pipeline):
     names = {actor.name for actor in derived.actors}
     assert {"Vladimir Putin", "Sergei Lavrov", "Antony Blinken", "Geneva", "Vienna", "Kremlin"} <= names
     assert all(shown(name)[1] is None and "[" not in name and "  " not in name for name in names)
+
+
+def test_a_run_of_spaces_stays_outside_mentions_and_sentences(pipeline):
+    """spaCy makes a run of spaces a token of its own and took it into the entity before it."""
+    text = "Talks ended on Monday.   Vladimir Putin    said the Kremlin would reply."
+    tagged = tag(pipeline, text, [(0, len(text))])
+    assert "Vladimir Putin" in {text[m.start:m.end] for m in tagged.mentions}
+    assert all(m.text == text[m.start:m.end] == m.text.strip() for m in tagged.mentions)
+    assert all(text[start:end] == text[start:end].strip() for start, end in tagged.sentences)

@@ -3,6 +3,7 @@ widget that has the focus once the key before them is handled (`tui/focus.py`)."
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 
 from tests.helpers.app import make_app, settle, until
@@ -21,21 +22,26 @@ def type_in_one_read(app, keys: str) -> None:
         app._driver.send_message(event)
 
 
-async def test_a_find_typed_with_its_key_keeps_every_character(warm_home, seed_path):
+@pytest.mark.parametrize(
+    ("keys", "typed", "asked_by"),
+    [("/Turkey", "Turkey", "document.find"), ("1/erdo", "erdo", "actors.filter_name")],
+    ids=["find", "actor filter after a pane key"],
+)
+async def test_a_question_typed_with_its_key_keeps_every_character(warm_home, seed_path, keys, typed, asked_by):
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        type_in_one_read(app, "/Turkey")
+        type_in_one_read(app, keys)
         prompt = app.screen.query_one(PromptBar)
-        await until(pilot, lambda: prompt.value == "Turkey", limit=5)
-        assert app.focused is prompt
+        await until(pilot, lambda: prompt.value == typed, limit=5)
+        assert app.focused is prompt and prompt.asked_by == asked_by
 
 
 async def test_a_note_typed_with_its_key_keeps_every_character(warm_home, seed_path):
     app = make_app(warm_home, seed_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        for attempt in ("first", "again"):  # a new editor, then the app's one editor refilled
+        for attempt in ("first", "again"):  # the second time, the app's one editor is refilled
             type_in_one_read(app, f"a{attempt} note")
             await until(pilot, lambda: isinstance(app.screen, NoteEditor), limit=5)
             area = app.screen.query_one("#note-editor-body")
@@ -43,12 +49,3 @@ async def test_a_note_typed_with_its_key_keeps_every_character(warm_home, seed_p
             await pilot.press("ctrl+s")
             await until(pilot, lambda: not isinstance(app.screen, NoteEditor), limit=5)
 
-
-async def test_a_pane_key_and_a_filter_typed_together_filter_the_actors(warm_home, seed_path):
-    app = make_app(warm_home, seed_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        type_in_one_read(app, "1/erdo")
-        prompt = app.screen.query_one(PromptBar)
-        await until(pilot, lambda: prompt.value == "erdo", limit=5)
-        assert prompt.asked_by == "actors.filter_name"

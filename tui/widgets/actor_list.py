@@ -155,11 +155,9 @@ class ActorList(OptionList):
         for index in range(start, len(self._options)):
             option = self._options[index]
             cache.index_to_line[index] = len(cache.lines)
-            if not isinstance(option, ActorOption):  # the empty pane's hint
-                height = self._get_visual(option).get_height(self.styles, room)
-            elif width <= room:
+            if isinstance(option, ActorOption) and width <= room:
                 height = row_height(option.actor, width, names[option.actor.id], digits)
-            else:  # a pane narrower than the narrowest row: the list wraps the row, so measure it
+            else:  # the empty pane's hint, or a pane narrower than the narrowest row: measured
                 height = self._get_visual(option).get_height(self.styles, room)
             cache.heights[index] = height
             cache.lines.extend((index, line) for line in range(height))
@@ -178,11 +176,10 @@ class ActorList(OptionList):
         self._rows.clear()
         self._fills += 1
         self._counted.clear()
-        if visible:
-            self.set_options([ActorOption(actor, self) for actor in visible])
-        else:
+        if not visible:
             self.set_options([Option(Content.styled(self._empty_hint(), "dim italic"), disabled=True)])
-        if visible:
+        else:
+            self.set_options([ActorOption(actor, self) for actor in visible])
             at = next((i for i, actor in enumerate(visible) if actor.id == keep), 0)
             self.highlighted = at
         self.border_subtitle = self.filter_label()
